@@ -1,0 +1,273 @@
+"""Every message plangen shows a user, in Vietnamese and English.
+
+Why: messages are part of the interface and are tested word for word. Keying them by a
+stable code (pydantic's error *type*, or plangen's own code) keeps them independent of the
+wording of libraries, which changes between versions.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+DATE_FORMS = {"vi": "YYYY-MM-DD (2023-08-25) hoặc DD/MM/YYYY (25/8/2023)",
+              "en": "YYYY-MM-DD (2023-08-25) or DD/MM/YYYY (25/8/2023)"}
+
+CATALOG: dict[str, dict[Lang, str]] = {
+    # -- reading YAML ---------------------------------------------------------------------
+    "yaml_tab": {
+        "vi": "có ký tự Tab; hãy thụt lề bằng dấu cách",
+        "en": "found a tab character; indent with spaces",
+    },
+    "yaml_syntax": {
+        "vi": "lỗi cú pháp YAML: {problem}",
+        "en": "YAML syntax error: {problem}",
+    },
+    "duplicate_key": {
+        "vi": 'khóa "{key}" bị lặp (đã có ở dòng {first_line})',
+        "en": 'duplicate key "{key}" (first at line {first_line})',
+    },
+    "bad_tag": {
+        "vi": "không chấp nhận thẻ YAML {tag}",
+        "en": "YAML tag {tag} is not allowed",
+    },
+    "key_not_text": {
+        "vi": "tên khóa phải là chữ",
+        "en": "keys must be text",
+    },
+    "top_not_mapping": {
+        "vi": "tệp kế hoạch phải là một bảng khóa: giá trị (ví dụ issuer: …)",
+        "en": "a plan file must be a mapping of keys to values (e.g. issuer: …)",
+    },
+    "too_large": {
+        "vi": "tệp quá lớn ({size} byte; tối đa {limit} byte)",
+        "en": "file too large ({size} bytes; at most {limit} bytes)",
+    },
+    "too_many_nodes": {
+        "vi": "tệp có quá nhiều phần tử sau khi mở rộng bí danh (tối đa {limit})",
+        "en": "too many elements once aliases are expanded (at most {limit})",
+    },
+    "control_char": {
+        "vi": "có ký tự điều khiển U+{code:04X} không thể ghi vào văn bản; hãy xóa nó",
+        "en": "control character U+{code:04X} cannot be written to a document; remove it",
+    },
+    "unreadable": {
+        "vi": "không đọc được tệp: {reason}",
+        "en": "cannot read the file: {reason}",
+    },
+    "not_utf8": {
+        "vi": "tệp không phải UTF-8; hãy lưu lại với mã hóa UTF-8",
+        "en": "the file is not UTF-8; save it again as UTF-8",
+    },
+    # -- pydantic error types -------------------------------------------------------------
+    "missing": {
+        "vi": "thiếu trường bắt buộc",
+        "en": "required field is missing",
+    },
+    "extra_forbidden": {
+        "vi": 'khóa không hợp lệ "{key}"{hint}',
+        "en": 'unknown key "{key}"{hint}',
+    },
+    "did_you_mean": {
+        "vi": '; có phải ý bạn là "{suggestion}"?',
+        "en": '; did you mean "{suggestion}"?',
+    },
+    "string_type": {
+        "vi": "cần một đoạn chữ, nhận được {got}",
+        "en": "expected text, got {got}",
+    },
+    "int_type": {
+        "vi": "cần một số nguyên (ví dụ: 5), nhận được {got}",
+        "en": "expected a whole number (e.g. 5), got {got}",
+    },
+    "int_parsing": {
+        "vi": "cần một số nguyên (ví dụ: 5), nhận được {got}",
+        "en": "expected a whole number (e.g. 5), got {got}",
+    },
+    "int_from_float": {
+        "vi": "cần một số nguyên (ví dụ: 5), nhận được {got}",
+        "en": "expected a whole number (e.g. 5), got {got}",
+    },
+    "float_type": {
+        "vi": "cần một số (ví dụ: 100), nhận được {got}",
+        "en": "expected a number (e.g. 100), got {got}",
+    },
+    "float_parsing": {
+        "vi": "cần một số (ví dụ: 100), nhận được {got}",
+        "en": "expected a number (e.g. 100), got {got}",
+    },
+    "greater_than_equal": {
+        "vi": "phải lớn hơn hoặc bằng {ge}",
+        "en": "must be at least {ge}",
+    },
+    "literal_error": {
+        "vi": "giá trị {got} không hợp lệ; chọn một trong: {expected}",
+        "en": "invalid value {got}; use one of: {expected}",
+    },
+    "list_type": {
+        "vi": "cần một danh sách (mỗi phần tử một dòng bắt đầu bằng \"- \"), nhận được {got}",
+        "en": "expected a list (one item per line starting with \"- \"), got {got}",
+    },
+    "dict_type": {
+        "vi": "cần một bảng khóa: giá trị, nhận được {got}",
+        "en": "expected a mapping of keys to values, got {got}",
+    },
+    "model_type": {
+        "vi": "cần một bảng khóa: giá trị, nhận được {got}",
+        "en": "expected a mapping of keys to values, got {got}",
+    },
+    "too_short": {
+        "vi": "cần ít nhất {min_length} phần tử",
+        "en": "needs at least {min_length} item(s)",
+    },
+    "date_type": {
+        "vi": "cần một ngày dạng {forms}, nhận được {got}",
+        "en": "expected a date as {forms}, got {got}",
+    },
+    "date_form": {
+        "vi": 'không phải ngày: "{value}"; viết dạng {forms}',
+        "en": 'not a date: "{value}"; write {forms}',
+    },
+    "date_impossible": {
+        "vi": 'ngày không có thật: "{value}"',
+        "en": 'no such day: "{value}"',
+    },
+    "blank": {
+        "vi": "không được để trống",
+        "en": "must not be empty",
+    },
+    "url": {
+        "vi": 'không phải địa chỉ web: "{value}"; viết dạng https://…',
+        "en": 'not a web address: "{value}"; write https://…',
+    },
+    "abbreviation": {
+        "vi": 'chữ viết tắt "{value}" không hợp lệ: chỉ gồm chữ hoa, chữ số, "-", không có dấu cách',
+        "en": 'abbreviation "{value}" is invalid: capitals, digits and "-" only, no spaces',
+    },
+    "invalid": {
+        "vi": "giá trị không hợp lệ: {detail}",
+        "en": "invalid value: {detail}",
+    },
+    # -- rules across fields --------------------------------------------------------------
+    "period_reversed": {
+        "vi": "ngày kết thúc giai đoạn ({end}) trước ngày bắt đầu ({start})",
+        "en": "the period ends ({end}) before it starts ({start})",
+    },
+    "phase_reversed": {
+        "vi": "đợt kết thúc ({end}) trước khi bắt đầu ({start})",
+        "en": "the phase ends ({end}) before it starts ({start})",
+    },
+    "phase_overlap": {
+        "vi": "đợt này bắt đầu ({start}) trước khi đợt trước kết thúc ({previous_end})",
+        "en": "this phase starts ({start}) before the previous one ends ({previous_end})",
+    },
+    "outside_period": {
+        "vi": "ngày {value} nằm ngoài giai đoạn {start} – {end}",
+        "en": "{value} is outside the period {start} – {end}",
+    },
+    "issued_after_first_phase": {
+        "vi": "ngày ban hành ({issued}) phải trước ngày kết thúc đợt đầu tiên ({end})",
+        "en": "the date of issue ({issued}) must come before the first phase ends ({end})",
+    },
+    "milestone_year": {
+        "vi": "năm {year} nằm ngoài giai đoạn {start_year} - {end_year}",
+        "en": "year {year} is outside the period {start_year} - {end_year}",
+    },
+    "deadline_year": {
+        "vi": "hạn {value} không thuộc năm {year}",
+        "en": "deadline {value} is not in year {year}",
+    },
+    "unknown_link": {
+        "vi": 'không có đường link "{name}" trong campaign.links (đang có: {known})',
+        "en": 'no link "{name}" in campaign.links (defined: {known})',
+    },
+    "unknown_group": {
+        "vi": 'không có nhóm "{name}" trong campaign.participants (đang có: {known})',
+        "en": 'no group "{name}" in campaign.participants (defined: {known})',
+    },
+    "archive_missing": {
+        "vi": 'dòng cuối của nơi nhận phải là dòng lưu, ví dụ "Lưu: VT" hoặc "Lưu: VT, TCCB"',
+        "en": 'the last recipient must be the archive line, e.g. "Lưu: VT" or "Lưu: VT, TCCB"',
+    },
+    "archive_form": {
+        "vi": 'dòng lưu phải có dạng "Lưu: VT" hoặc "Lưu: VT, <đơn vị soạn thảo>", nhận được "{value}"',
+        "en": 'the archive line must read "Lưu: VT" or "Lưu: VT, <drafting unit>", got "{value}"',
+    },
+    "archive_not_last": {
+        "vi": "dòng lưu phải là dòng cuối cùng của nơi nhận",
+        "en": "the archive line must be the last recipient",
+    },
+    "signer_needs": {
+        "vi": "người ký {authority} cần có {fields}",
+        "en": "a {authority} signer needs {fields}",
+    },
+    "signer_head_title_unused": {
+        "vi": "head_title chỉ dùng khi có quyền hạn ký (TM., KT., TL., TUQ., Q.)",
+        "en": "head_title is only used with an authority prefix (TM., KT., TL., TUQ., Q.)",
+    },
+    "signer_title_unused": {
+        "vi": "người ký Q. chỉ ghi head_title (ví dụ: Q. HIỆU TRƯỞNG); bỏ title",
+        "en": "a Q. signer has only head_title (e.g. Q. HIỆU TRƯỞNG); drop title",
+    },
+    "academic_title": {
+        "vi": 'không ghi học hàm, học vị "{title}" trước họ tên người ký',
+        "en": 'no academic title "{title}" before the signer\'s name',
+    },
+    "section_depth": {
+        "vi": "mục lồng quá sâu: chỉ có ba cấp I. → 1. → a); dùng gạch đầu dòng trong content",
+        "en": "sections nested too deep: only three levels I. → 1. → a); use bullets in content",
+    },
+    "kinh_gui_for_kh": {
+        "vi": "kế hoạch không ghi Kính gửi; chỉ báo cáo, tờ trình gửi cấp trên mới dùng",
+        "en": "a plan has no Kính gửi; only reports and submissions to a superior use it",
+    },
+    # -- Jinja in text --------------------------------------------------------------------
+    "jinja_syntax": {
+        "vi": "lỗi cú pháp biểu thức {{{{ }}}}: {detail}",
+        "en": "syntax error in a {{{{ }}}} expression: {detail}",
+    },
+    "jinja_undefined": {
+        "vi": "biểu thức dùng tên không có trong kế hoạch: {detail}",
+        "en": "the expression uses a name the plan does not have: {detail}",
+    },
+    "jinja_security": {
+        "vi": "biểu thức không được phép truy cập {detail}",
+        "en": "the expression may not access {detail}",
+    },
+    "jinja_error": {
+        "vi": "không tính được biểu thức: {detail}",
+        "en": "cannot evaluate the expression: {detail}",
+    },
+    # -- command line ---------------------------------------------------------------------
+    "file_missing": {
+        "vi": "không tìm thấy tệp",
+        "en": "no such file",
+    },
+    "valid": {
+        "vi": "{path}: hợp lệ",
+        "en": "{path}: valid",
+    },
+    "wrote": {
+        "vi": "đã ghi {path}",
+        "en": "wrote {path}",
+    },
+    "problems_found": {
+        "vi": "{count} lỗi; chưa ghi tệp nào",
+        "en": "{count} problem(s); nothing was written",
+    },
+    "cannot_write": {
+        "vi": "không ghi được {path}: {reason}",
+        "en": "cannot write {path}: {reason}",
+    },
+}
+
+
+def message(code: str, lang: Lang = "vi", **values: object) -> str:
+    """The text of message ``code`` in ``lang``, with ``values`` filled in."""
+    entry = CATALOG.get(code)
+    if entry is None:
+        entry = CATALOG["invalid"]
+        values = {"detail": values.get("detail", code)}
+    return entry[lang].format(forms=DATE_FORMS[lang], **values)

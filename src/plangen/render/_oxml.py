@@ -1,0 +1,180 @@
+"""The only module that writes raw WordprocessingML: what python-docx has no API for.
+
+Why: keeping raw XML in one small place keeps the builders at python-docx's level and
+makes every low-level trick (font slots, borders, fields, links) testable on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Length
+
+FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+_THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+# Child order the schema demands (Word refuses a file whose children are out of order).
+_ORDER = {
+    "w:rPr": ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps",
+              "w:smallCaps", "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss",
+              "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden",
+              "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs",
+              "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText",
+              "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+              "w:specVanish", "w:oMath"),
+    "w:pPr": ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+              "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd",
+              "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+              "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+              "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+              "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+              "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+    "w:tblPr": ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual",
+                "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc",
+                "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
+                "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"),
+}
+
+
+def _tag_name(element: Any) -> str:
+    return str(element.tag).replace("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}", "w:")
+
+
+def _child(parent: Any, tag: str) -> Any:
+    """The ``tag`` child of ``parent``, created in its schema position when missing."""
+    found = parent.find(qn(tag))
+    if found is not None:
+        return found
+    found = OxmlElement(tag)
+    order = _ORDER.get(_tag_name(parent))
+    if order and tag in order:
+        later = set(order[order.index(tag) + 1:])
+        anchor = next((c for c in parent if _tag_name(c) in later), None)
+        if anchor is not None:
+            anchor.addprevious(found)
+            return found
+    parent.append(found)
+    return found
+
+
+def set_fonts(rpr: Any, name: str) -> None:
+    """Put ``name`` in all four font slots of ``w:rPr`` and drop theme fonts.
+
+    python-docx's ``font.name`` sets only ascii and hAnsi; NĐ30 text must be Times New
+    Roman whatever script Word thinks a character is, and a theme font would win over it.
+    """
+    fonts = _child(rpr, "w:rFonts")
+    for slot in _THEME_SLOTS:
+        fonts.attrib.pop(qn(slot), None)
+    for slot in FONT_SLOTS:
+        fonts.set(qn(slot), name)
+
+
+def set_language(rpr: Any, lang: str) -> None:
+    """Mark text as ``lang`` (vi-VN) for spelling and hyphenation, in every script slot."""
+    el = _child(rpr, "w:lang")
+    for slot in ("w:val", "w:eastAsia", "w:bidi"):
+        el.set(qn(slot), lang)
+
+
+def document_defaults(styles_element: Any) -> tuple[Any, Any]:
+    """The ``w:rPr`` and ``w:pPr`` of ``w:docDefaults``, created when missing."""
+    defaults = styles_element.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles_element.insert(0, defaults)
+    rpr = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
+    ppr = _child(_child(defaults, "w:pPrDefault"), "w:pPr")
+    return rpr, ppr
+
+
+def no_table_borders(table: Any) -> None:
+    """Hide every border of a layout table (NĐ30 header and signature tables)."""
+    tbl_pr = table._tbl.tblPr
+    style = tbl_pr.find(qn("w:tblStyle"))
+    if style is not None:
+        tbl_pr.remove(style)
+    borders = _child(tbl_pr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        _child(borders, f"w:{side}").set(qn("w:val"), "nil")
+
+
+def fixed_table(table: Any, widths: list[Length], indent: Length) -> None:
+    """Fixed layout with widths on the grid *and* every cell (Word ignores the grid alone)."""
+    tbl_pr = table._tbl.tblPr
+    table.autofit = False
+    tbl_w = _child(tbl_pr, "w:tblW")
+    tbl_w.set(qn("w:w"), str(sum(w.twips for w in widths)))
+    tbl_w.set(qn("w:type"), "dxa")
+    ind = _child(tbl_pr, "w:tblInd")
+    ind.set(qn("w:w"), str(indent.twips))
+    ind.set(qn("w:type"), "dxa")
+    for col, width in zip(table.columns, widths, strict=True):
+        col.width = width
+        for cell in col.cells:
+            cell.width = width
+
+
+def bottom_border(paragraph: Any, eighths_pt: int) -> None:
+    """A solid black line under ``paragraph``: how plangen draws NĐ30's short rules.
+
+    The line spans the paragraph's width between its indents, so its length is exact and
+    the same in Word and LibreOffice.
+    """
+    ppr = paragraph._p.get_or_add_pPr()
+    bottom = _child(_child(ppr, "w:pBdr"), "w:bottom")
+    for attr, value in (("w:val", "single"), ("w:sz", str(eighths_pt)), ("w:space", "1"),
+                        ("w:color", "000000")):
+        bottom.set(qn(attr), value)
+
+
+def page_field(paragraph: Any) -> Any:
+    """Append a PAGE field run (begin, instruction, separator, result, end)."""
+    run = paragraph.add_run()
+    for kind in ("begin", None, "separate", "2", "end"):
+        if kind in ("begin", "separate", "end"):
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif kind is None:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = " PAGE "
+        else:
+            el = OxmlElement("w:t")
+            el.text = kind
+        run._r.append(el)
+    return run
+
+
+def hyperlink(paragraph: Any, url: str) -> Any:
+    """Append an external ``w:hyperlink`` to ``paragraph`` and return it, empty.
+
+    Runs are then moved into it by the caller, so they keep the same formatting code as
+    every other run.
+    """
+    rel_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    link.set(qn("w:history"), "1")
+    paragraph._p.append(link)
+    return link
+
+
+def cant_split(row: Any) -> None:
+    """Keep a table row on one page."""
+    tr_pr = row._tr.get_or_add_trPr()
+    _child(tr_pr, "w:cantSplit")
+
+
+def cell_margins(table: Any, left: Length, right: Length) -> None:
+    """Left and right padding of every cell of ``table``."""
+    tbl_pr = table._tbl.tblPr
+    mar = _child(tbl_pr, "w:tblCellMar")
+    for side, value in (("w:left", left), ("w:right", right)):
+        el = _child(mar, side)
+        el.set(qn("w:w"), str(value.twips))
+        el.set(qn("w:type"), "dxa")

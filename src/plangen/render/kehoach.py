@@ -1,0 +1,65 @@
+"""The Kế hoạch (and any kind laid out by Mẫu 1.4): header, title, căn cứ, body, signer.
+
+Why: one builder per document kind, reading only the validated model; the shared NĐ30
+blocks come from ``blocks`` and the page from ``page``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timezone
+from typing import Any
+
+from plangen import nd30, vn
+from plangen.model import Plan, Signer
+from plangen.render import blocks, body, page
+
+
+def signer_lines(signer: Signer) -> blocks.SignerLines:
+    """``KT. HIỆU TRƯỞNG`` / ``PHÓ HIỆU TRƯỞNG`` / name, from the signer's fields."""
+    titles: list[str] = []
+    if signer.authority is not None and signer.head_title is not None:
+        titles.append(f"{signer.authority} {vn.upper(signer.head_title)}")
+    if signer.title is not None:
+        titles.append(vn.upper(signer.title))
+    return blocks.SignerLines(tuple(titles), signer.name)
+
+
+def build(plan: Plan) -> Any:
+    """The python-docx Document of ``plan``'s Kế hoạch, ready to save."""
+    document = page.new_document()
+    blocks.header_table(document, blocks.Header(
+        parent=plan.issuer.parent, issuer=plan.issuer.name,
+        so_ky_hieu=vn.so_ky_hieu(plan.number, plan.kind, plan.issuer.abbreviation),
+        place=plan.place, issued_on=plan.issued_on))
+    blocks.title_block(document, nd30.DOC_KINDS[plan.kind], plan.trich_yeu)
+    blocks.can_cu(document, plan.can_cu)
+    paragraphs: list[Any] = []
+    if plan.opening:
+        paragraphs += body.add_text(document, plan.opening)
+    paragraphs += body.add_sections(document, plan.body)
+    if plan.closing:
+        paragraphs += body.add_text(document, plan.closing)
+    body.end_mark(paragraphs[-1])
+    paragraphs[-1].paragraph_format.keep_with_next = True  # the signer follows it
+    blocks.signature_table(document, plan.noi_nhan, signer_lines(plan.signer))
+    _properties(document, plan)
+    return document
+
+
+def _properties(document: Any, plan: Plan) -> None:
+    """Core properties from the plan, never from the clock (same plan, same file)."""
+    props = document.core_properties
+    kind = nd30.DOC_KINDS[plan.kind]
+    one_line = " ".join(plan.trich_yeu.split())
+    issued = datetime.combine(plan.issued_on, time(0, 0), tzinfo=timezone.utc)
+    props.title = f"{kind} {one_line}"
+    props.subject = one_line
+    props.author = plan.issuer.name.replace("\n", " ")
+    props.last_modified_by = props.author
+    props.category = kind
+    props.keywords = plan.ky_hieu
+    props.language = nd30.LANGUAGE
+    props.created = issued
+    props.modified = issued
+    props.revision = 1
+    props.comments = ""

@@ -1,0 +1,103 @@
+"""Jinja expressions inside plan text, evaluated in a sandbox over the plan's own data.
+
+Why: a date, a target or a link written once in the data must change every sentence that
+mentions it, so prose says ``{{ campaign.end | ngay }}`` instead of repeating the date.
+The sandbox refuses access to Python internals, and StrictUndefined turns a misspelt name
+into an error that the loader locates in the YAML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from plangen import vn
+from plangen.model import Plan
+
+Path = tuple[str | int, ...]
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "ngay": vn.ngay,  # ngày 05 tháng 02 năm 2024
+    "ngay_ngan": vn.ngay_ngan,  # 05/02/2024
+    "hai_so": vn.hai_so,  # 02
+    "la_ma": vn.la_ma,  # IV
+    "chu_cai": vn.chu_cai,  # đ
+    "so": vn.so,  # 1.234
+    "phan_tram": vn.phan_tram,  # 100%
+}
+
+
+def _environment() -> ImmutableSandboxedEnvironment:
+    # trim_blocks/lstrip_blocks: a {% for %} line leaves no blank line in the text.
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
+                                        trim_blocks=True, lstrip_blocks=True,
+                                        keep_trailing_newline=False)
+    env.filters.update(FILTERS)
+    return env
+
+
+ENV = _environment()
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    """A text field whose expression failed: where, which code, what detail, which line."""
+
+    path: Path
+    code: str
+    detail: str
+    line_in_text: int
+
+
+def context(plan: Plan) -> dict[str, Any]:
+    """The names plan text may use: the plan's fields, plus shortcuts into the campaign."""
+    names: dict[str, Any] = {name: getattr(plan, name) for name in Plan.model_fields}
+    campaign = plan.campaign
+    names.update(phases=campaign.phases, milestones=campaign.milestones,
+                 targets=campaign.targets, participants=campaign.participants,
+                 links=campaign.links, ky_hieu=plan.ky_hieu)
+    return names
+
+
+def has_expression(text: str) -> bool:
+    """True when ``text`` holds Jinja syntax worth evaluating."""
+    return "{{" in text or "{%" in text or "{#" in text
+
+
+def render_text(text: str, names: dict[str, Any]) -> str:
+    """Evaluate the expressions of one text field; raises Jinja's errors."""
+    return ENV.from_string(text).render(names).strip()
+
+
+def _classify(err: Exception) -> tuple[str, str, int]:
+    line = getattr(err, "lineno", None) or 0
+    if isinstance(err, TemplateSyntaxError):
+        return "jinja_syntax", str(err.message), line
+    if isinstance(err, SecurityError):
+        return "jinja_security", str(err), line
+    if isinstance(err, UndefinedError):
+        return "jinja_undefined", str(err.message), line
+    return "jinja_error", f"{type(err).__name__}: {err}", line
+
+
+def resolve(data: Any, names: dict[str, Any], problems: list[TemplateProblem],
+            path: Path = ()) -> Any:
+    """A copy of ``data`` (plain dicts, lists, strings) with every text field evaluated."""
+    if isinstance(data, dict):
+        return {k: resolve(v, names, problems, (*path, k)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [resolve(v, names, problems, (*path, i)) for i, v in enumerate(data)]
+    if isinstance(data, str) and has_expression(data):
+        try:
+            return render_text(data, names)
+        except Exception as err:  # every Jinja failure is the plan author's to fix
+            code, detail, line = _classify(err)
+            problems.append(TemplateProblem(path, code, detail, line))
+            return data
+    return data
+
