@@ -128,7 +128,9 @@ def _template_problem(located: Located, name: str, problem: templating.TemplateP
         # A block scalar (| or >) starts on the line after its indicator.
         offset = 0 if problem.path in located.block_scalars else -1
         line += problem.line_in_text + offset
-    text = message(problem.code, lang, detail=problem.detail)
+    hint = (message("did_you_mean", lang, suggestion=problem.suggestion)
+            if problem.suggestion else "")
+    text = message(problem.code, lang, detail=problem.detail, hint=hint)
     return Problem(name, line, col, dotted(problem.path), text)
 
 

@@ -50,8 +50,8 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": "too many elements once aliases are expanded (at most {limit})",
     },
     "control_char": {
-        "vi": "có ký tự điều khiển U+{code:04X} không thể ghi vào văn bản; hãy xóa nó",
-        "en": "control character U+{code:04X} cannot be written to a document; remove it",
+        "vi": "có ký tự điều khiển U+{char:04X} không thể ghi vào văn bản; hãy xóa nó",
+        "en": "control character U+{char:04X} cannot be written to a document; remove it",
     },
     "unreadable": {
         "vi": "không đọc được tệp: {reason}",
@@ -229,12 +229,12 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": "syntax error in a {{{{ }}}} expression: {detail}",
     },
     "jinja_undefined": {
-        "vi": "biểu thức dùng tên không có trong kế hoạch: {detail}",
-        "en": "the expression uses a name the plan does not have: {detail}",
+        "vi": 'biểu thức dùng tên không có trong kế hoạch: "{detail}"{hint}',
+        "en": 'the expression uses a name the plan does not have: "{detail}"{hint}',
     },
     "jinja_security": {
-        "vi": "biểu thức không được phép truy cập {detail}",
-        "en": "the expression may not access {detail}",
+        "vi": 'biểu thức không được phép truy cập "{detail}"',
+        "en": 'the expression may not access "{detail}"',
     },
     "jinja_error": {
         "vi": "không tính được biểu thức: {detail}",

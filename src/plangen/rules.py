@@ -76,7 +76,8 @@ def _phases(campaign: Campaign, issued_on: date) -> Iterator[RuleProblem]:
         path: Path = ("campaign", "phases", i)
         start = phase.start or issued_on  # an open start means "from the date of issue"
         start_path = (*path, "start") if phase.start else (*path, "name")
-        if phase.end < start:
+        if phase.end < start and phase.start is not None:
+            # (an implied start is the date of issue: _issue_date reports that case)
             yield RuleProblem((*path, "end"), "phase_reversed",
                               {"start": ngay_ngan(start), "end": ngay_ngan(phase.end)})
         # Phases may share a boundary day: the seed's phase 2 starts on the day phase 1 ends.
@@ -104,6 +105,7 @@ def _milestones(campaign: Campaign) -> Iterator[RuleProblem]:
         if milestone.deadline.year != milestone.year:
             yield RuleProblem((*path, "deadline"), "deadline_year", {
                 "value": ngay_ngan(milestone.deadline), "year": milestone.year})
+            continue
         yield from _inside(campaign, milestone.deadline, (*path, "deadline"))
 
 

@@ -8,6 +8,8 @@ into an error that the loader locates in the YAML.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -52,6 +54,7 @@ class TemplateProblem:
     code: str
     detail: str
     line_in_text: int
+    suggestion: str | None = None
 
 
 def context(plan: Plan) -> dict[str, Any]:
@@ -74,14 +77,30 @@ def render_text(text: str, names: dict[str, Any]) -> str:
     return ENV.from_string(text).render(names).strip()
 
 
+def _template_line(err: Exception) -> int:
+    """The line of the template where a runtime error happened (Jinja rewrites tracebacks)."""
+    line = 0
+    tb = err.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
 def _classify(err: Exception) -> tuple[str, str, int]:
-    line = getattr(err, "lineno", None) or 0
+    """Message code, the name or detail to show, and the line in the text."""
     if isinstance(err, TemplateSyntaxError):
-        return "jinja_syntax", str(err.message), line
-    if isinstance(err, SecurityError):
-        return "jinja_security", str(err), line
-    if isinstance(err, UndefinedError):
-        return "jinja_undefined", str(err.message), line
+        return "jinja_syntax", str(err.message), err.lineno or 0
+    line = _template_line(err)
+    if isinstance(err, (SecurityError, UndefinedError)):
+        code = "jinja_security" if isinstance(err, SecurityError) else "jinja_undefined"
+        text = str(err.message if isinstance(err, UndefinedError) else err)
+        names = re.findall(r"'([^']+)'", text)
+        # "'x' is undefined" names x; "'… object' has no attribute 'y'" names y;
+        # "access to attribute '__class__' of 'str' object is unsafe" names __class__.
+        name = names[0] if code == "jinja_security" else names[-1] if names else text
+        return code, name if names else text, line
     return "jinja_error", f"{type(err).__name__}: {err}", line
 
 
@@ -97,7 +116,9 @@ def resolve(data: Any, names: dict[str, Any], problems: list[TemplateProblem],
             return render_text(data, names)
         except Exception as err:  # every Jinja failure is the plan author's to fix
             code, detail, line = _classify(err)
-            problems.append(TemplateProblem(path, code, detail, line))
+            close = difflib.get_close_matches(detail, list(names), n=1, cutoff=0.6)
+            suggestion = close[0] if code == "jinja_undefined" and close else None
+            problems.append(TemplateProblem(path, code, detail, line, suggestion))
             return data
     return data
 

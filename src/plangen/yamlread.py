@@ -127,7 +127,7 @@ class _Walker:
                                             {"limit": MAX_NODES})])
         self.out.values[path] = _pos(node)
         if node.tag not in _PLAIN_TAGS:
-            self.problem(node, path, "bad_tag", tag=node.tag)
+            self.problem(node, path, "bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
             return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
@@ -159,7 +159,7 @@ class _Walker:
             self.out.block_scalars.add(path)
         bad = _CONTROL.search(text)
         if bad:
-            self.problem(node, path, "control_char", code=ord(bad.group()))
+            self.problem(node, path, "control_char", char=ord(bad.group()))
             return None
         if node.tag == INT:
             return int(text)
@@ -172,7 +172,11 @@ class _Walker:
         return text
 
 
-def _syntax_problem(err: yaml.YAMLError) -> YamlProblem:
+def _syntax_problem(err: yaml.YAMLError, text: str) -> YamlProblem:
+    if isinstance(err, yaml.reader.ReaderError):  # a character YAML itself refuses
+        line = text.count("\n", 0, err.position) + 1
+        col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        return YamlProblem(line, col, (), "control_char", {"char": err.character})
     mark = getattr(err, "problem_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = str(getattr(err, "problem", "") or err)
@@ -188,7 +192,7 @@ def read_yaml(text: str) -> Located:
     try:
         root = _Composer(text).get_single_node()
     except yaml.YAMLError as err:
-        raise YamlRejected([_syntax_problem(err)]) from None
+        raise YamlRejected([_syntax_problem(err, text)]) from None
     walker = _Walker()
     if root is None or not isinstance(root, MappingNode):
         pos = _pos(root) if root is not None else (1, 1)

@@ -55,6 +55,7 @@ class Run:
     underline: bool
     vert_align: str | None
     caps: bool
+    lang: str
     in_hyperlink: bool = False
 
 
@@ -91,6 +92,7 @@ class Table:
     index: int
     columns_cm: list[float]
     indent_cm: float
+    cell_margins_cm: tuple[float, float]  # left, right padding of the cells
     borders_visible: bool
     rows: int
     cant_split_rows: int
@@ -263,6 +265,7 @@ class _Resolver:
             underline=underline not in (None, "none"),
             vert_align=self.attr(levels, "vertAlign", "val"),
             caps=bool(_on(self.first(levels, "caps"))),
+            lang=self.attr(levels, "lang", "val") or "",
             in_hyperlink=in_link,
         )
 
@@ -424,9 +427,13 @@ def _read_table(tbl: Any, resolver: _Resolver, tables: list[Table],
     grid = [_twips_cm(g.get(_w("w"))) for g in tbl.findall("w:tblGrid/w:gridCol", NS)]
     indent = tbl.find("w:tblPr/w:tblInd", NS)
     rows = tbl.findall("w:tr", NS)
+    margins = [tbl.find(f"w:tblPr/w:tblCellMar/w:{side}", NS) for side in ("left", "right")]
     tables.append(Table(
         index=index, columns_cm=grid,
         indent_cm=_twips_cm(indent.get(_w("w"))) if indent is not None else 0.0,
+        # 108 twips (0.19 cm) is Word's default cell padding when a table sets none.
+        cell_margins_cm=tuple(_twips_cm(m.get(_w("w"))) if m is not None else 0.19
+                              for m in margins),  # type: ignore[arg-type]
         borders_visible=_borders_visible(tbl, resolver.styles),
         rows=len(rows),
         cant_split_rows=sum(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows),

@@ -1,0 +1,36 @@
+"""Plan text → blocks and spans."""
+
+from plangen.render.markup import Span, parse_blocks, parse_inline
+
+
+def test_paragraphs_items_and_wrapped_lines() -> None:
+    blocks = parse_blocks("Mở đầu\nnối dòng:\n- Ý một\ntiếp ý một\n  - Ý con\n\nĐoạn sau")
+    assert [(b.level, b.text) for b in blocks] == [
+        (0, "Mở đầu nối dòng:"), (1, "- Ý một tiếp ý một"), (2, "+ Ý con"), (0, "Đoạn sau")]
+
+
+def test_plus_marker_is_a_second_level_item() -> None:
+    assert [b.text for b in parse_blocks("+ con")] == ["+ con"]
+
+
+def test_bold_italic_and_links() -> None:
+    spans = parse_inline("**đậm** và *nghiêng*, [trang](https://a.vn/x_y)")
+    assert spans == [Span("đậm", bold=True), Span(" và "), Span("nghiêng", italic=True),
+                     Span(", "), Span("trang", href="https://a.vn/x_y")]
+
+
+def test_bare_addresses_become_links_without_trailing_punctuation() -> None:
+    spans = parse_inline("link: https://bit.ly/dk_khoitructhuoc). Hết.")
+    assert spans == [Span("link: "), Span("https://bit.ly/dk_khoitructhuoc",
+                                          href="https://bit.ly/dk_khoitructhuoc"),
+                     Span("). Hết.")]
+
+
+def test_raw_html_and_ampersands_stay_text() -> None:
+    text = 'Sở GD&ĐT <script>alert("x")</script> <b>b</b> &amp;'
+    assert [s.text for s in parse_inline(text)] == [text]
+
+
+def test_numbered_and_hash_lines_stay_text() -> None:
+    assert parse_inline("1. Không phải danh sách") == [Span("1. Không phải danh sách")]
+    assert parse_inline("# không phải tiêu đề") == [Span("# không phải tiêu đề")]

@@ -1,0 +1,62 @@
+"""The YAML reader: positions, duplicate keys, core-schema scalars, refused tags."""
+
+import pytest
+
+from plangen.yamlread import YamlRejected, read_yaml
+
+
+def codes(text: str) -> list[tuple[int, int, str]]:
+    with pytest.raises(YamlRejected) as caught:
+        read_yaml(text)
+    return [(p.line, p.col, p.code) for p in caught.value.problems]
+
+
+def test_positions_of_values_and_keys() -> None:
+    located = read_yaml("a:\n  b: 1\n  c:\n    - x\n    - y\n")
+    assert located.data == {"a": {"b": 1, "c": ["x", "y"]}}
+    assert located.values[("a", "b")] == (2, 6)
+    assert located.keys[("a", "c")] == (3, 3)
+    assert located.values[("a", "c", 1)] == (5, 7)
+
+
+def test_dates_and_yaml11_booleans_stay_text() -> None:
+    data = read_yaml("d: 2023-02-30\nn: No\ny: yes\nt: true\nf: 1.5\nz: ~\n").data
+    assert data == {"d": "2023-02-30", "n": "No", "y": "yes", "t": True, "f": 1.5, "z": None}
+
+
+def test_strings_are_nfc() -> None:
+    assert read_yaml("a: Nguye\u0302\u0303n\n").data == {"a": "Nguyễn"}
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    with pytest.raises(YamlRejected) as caught:
+        read_yaml("a: 1\nb: 2\na: 3\n")
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.col, problem.code) == (3, 1, "duplicate_key")
+    assert problem.text("vi") == 'khóa "a" bị lặp (đã có ở dòng 1)'
+    assert problem.text("en") == 'duplicate key "a" (first at line 1)'
+
+
+def test_python_tags_are_refused() -> None:
+    assert codes("a: !!python/object/apply:os.system ['echo hi']\n") == [(1, 4, "bad_tag")]
+    assert codes("a: !custom x\n") == [(1, 4, "bad_tag")]
+
+
+def test_tab_indentation() -> None:
+    assert codes("a:\n\tb: 1\n")[0][2] == "yaml_tab"
+
+
+def test_top_level_must_be_a_mapping() -> None:
+    assert codes("- a\n- b\n") == [(1, 1, "top_not_mapping")]
+    assert codes("") == [(1, 1, "top_not_mapping")]
+
+
+def test_alias_bomb_is_refused() -> None:
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 9):
+        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 10) + "]")
+    assert codes("\n".join(lines) + "\n")[0][2] == "too_many_nodes"
+
+
+def test_control_characters_are_located() -> None:
+    assert codes('a: ok\nb: "x\\x07y"\n') == [(2, 4, "control_char")]
