@@ -91,7 +91,7 @@ def test_header_is_a_borderless_two_column_table_first(seed_doc: Document) -> No
 
 
 def test_parent_body_is_regular_capitals_and_issuer_bold_capitals(seed_doc: Document) -> None:
-    parent1, parent2, issuer, rule = cell(seed_doc, 1, 1, 1)
+    parent1, parent2, issuer, _rule = cell(seed_doc, 1, 1, 1)
     for p in (parent1, parent2):
         all_runs(p, bold=False, italic=False)
         assert p.text == p.text.upper()

@@ -11,7 +11,8 @@ import unicodedata
 from datetime import date
 
 # Điểm letters follow the Vietnamese alphabet: no f, j, w, z; đ after d. [PRACTICE]
-DIEM_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+DIEM_LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p",
+                "q", "r", "s", "t", "u", "v", "x", "y")
 
 _ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),

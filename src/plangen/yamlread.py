@@ -57,7 +57,7 @@ _CoreResolver.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$")
                                     ["~", "n", "N", ""])
 
 
-class _Composer(Reader, Scanner, Parser, Composer, _CoreResolver):  # type: ignore[misc]
+class _Composer(Reader, Scanner, Parser, Composer, _CoreResolver):
     """PyYAML's parsing stages up to the node tree, with the core resolver."""
 
     def __init__(self, stream: str) -> None:

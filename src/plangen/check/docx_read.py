@@ -180,8 +180,9 @@ def _theme_fonts(theme: Any) -> dict[str, str]:
         cs = theme.find(f".//a:{kind}Font/a:cs", NS)
         fonts[f"{kind}HAnsi"] = latin.get("typeface") if latin is not None else ""
         fonts[f"{kind}Ascii"] = fonts[f"{kind}HAnsi"]
-        fonts[f"{kind}EastAsia"] = (ea.get("typeface") if ea is not None else "") or fonts[f"{kind}HAnsi"]
-        fonts[f"{kind}Bidi"] = (cs.get("typeface") if cs is not None else "") or fonts[f"{kind}HAnsi"]
+        latin_face = fonts[f"{kind}HAnsi"]
+        fonts[f"{kind}EastAsia"] = (ea.get("typeface") if ea is not None else "") or latin_face
+        fonts[f"{kind}Bidi"] = (cs.get("typeface") if cs is not None else "") or latin_face
     return fonts
 
 
@@ -198,7 +199,8 @@ class _Resolver:
         self.styles = styles
 
     def rpr_levels(self, run: Any, pstyle: str | None) -> list[Any]:
-        """rPr elements from the run outwards: direct, character style, paragraph style, defaults."""
+        """rPr elements from the run outwards: direct, character style, paragraph style,
+        document defaults."""
         levels = []
         rpr = run.find(_w("rPr"))
         if rpr is not None:
@@ -317,7 +319,10 @@ def read_paragraph(p: Any, resolver: _Resolver, where: str) -> Paragraph:
     levels = resolver.ppr_levels(ppr, pstyle)
     runs = [resolver.run(r, pstyle, link) for r, link in _own_runs(p)]
     hanging = resolver.attr(levels, "ind", "hanging")
-    first_line = -_twips_cm(hanging) if hanging else _twips_cm(resolver.attr(levels, "ind", "firstLine"))
+    first_line = (-_twips_cm(hanging) if hanging
+                  else _twips_cm(resolver.attr(levels, "ind", "firstLine")))
+    left = resolver.attr(levels, "ind", "left") or resolver.attr(levels, "ind", "start")
+    right = resolver.attr(levels, "ind", "right") or resolver.attr(levels, "ind", "end")
     line = resolver.attr(levels, "spacing", "line")
     border = resolver.first(levels, "pBdr")
     bottom = border.find(_w("bottom")) if border is not None else None
@@ -326,8 +331,8 @@ def read_paragraph(p: Any, resolver: _Resolver, where: str) -> Paragraph:
         style=resolver.styles.name(pstyle),
         align=resolver.attr(levels, "jc", "val") or "left",
         first_line_cm=first_line,
-        left_cm=_twips_cm(resolver.attr(levels, "ind", "left") or resolver.attr(levels, "ind", "start")),
-        right_cm=_twips_cm(resolver.attr(levels, "ind", "right") or resolver.attr(levels, "ind", "end")),
+        left_cm=_twips_cm(left),
+        right_cm=_twips_cm(right),
         space_before_pt=float(resolver.attr(levels, "spacing", "before") or 0) / 20,
         space_after_pt=float(resolver.attr(levels, "spacing", "after") or 0) / 20,
         line=float(line) if line else None,
@@ -451,7 +456,8 @@ def _borders_visible(tbl: Any, styles: _Styles) -> bool:
     candidates = [tbl.find("w:tblPr/w:tblBorders", NS)]
     style = tbl.find("w:tblPr/w:tblStyle", NS)
     if style is not None:
-        candidates += [s.find("w:tblPr/w:tblBorders", NS) for s in styles.chain(style.get(_w("val")))]
+        chain = styles.chain(style.get(_w("val")))
+        candidates += [s.find("w:tblPr/w:tblBorders", NS) for s in chain]
     for borders in candidates:
         if borders is not None:
             return any(b.get(_w("val")) not in ("nil", "none", None) for b in borders)
@@ -463,10 +469,15 @@ def _mm(value: str | None, default: float = 0.0) -> float:
     return round(int(float(value)) / 56.6929, 1) if value else default
 
 
-def _read_section(sect: Any, pkg: _Package, rels: dict[str, str], resolver: _Resolver) -> Section:
+def _get(el: Any, name: str) -> str | None:
+    return el.get(_w(name)) if el is not None else None
+
+
+def _read_section(sect: Any, pkg: _Package, rels: dict[str, str],
+                  resolver: _Resolver) -> Section:
     size = sect.find("w:pgSz", NS)
     mar = sect.find("w:pgMar", NS)
-    get = (lambda el, name: el.get(_w(name)) if el is not None else None)
+    get = _get
     width, height = _mm(get(size, "w")), _mm(get(size, "h"))
     start = sect.find("w:pgNumType", NS)
     section = Section(
@@ -478,7 +489,8 @@ def _read_section(sect: Any, pkg: _Package, rels: dict[str, str], resolver: _Res
         page_number_start=int(start.get(_w("start"))) if start is not None
         and start.get(_w("start")) else None,
     )
-    for kind, target in (("headerReference", section.headers), ("footerReference", section.footers)):
+    parts = (("headerReference", section.headers), ("footerReference", section.footers))
+    for kind, target in parts:
         for ref in sect.findall(f"w:{kind}", NS):
             part = rels.get(ref.get(f"{{{R}}}id") or "")
             root = pkg.xml(part) if part else None

@@ -41,7 +41,7 @@ _ORDER = {
 
 
 def _tag_name(element: Any) -> str:
-    return str(element.tag).replace("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}", "w:")
+    return str(element.tag).replace(qn("w:x")[:-1], "w:")
 
 
 def _child(parent: Any, tag: str) -> Any:
@@ -90,6 +90,12 @@ def document_defaults(styles_element: Any) -> tuple[Any, Any]:
     rpr = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
     ppr = _child(_child(defaults, "w:pPrDefault"), "w:pPr")
     return rpr, ppr
+
+
+def remove_children(parent: Any, tag: str) -> None:
+    """Drop every ``tag`` child of ``parent`` (e.g. the template's default spacing)."""
+    for child in parent.findall(qn(tag)):
+        parent.remove(child)
 
 
 def no_table_borders(table: Any) -> None:

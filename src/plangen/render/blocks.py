@@ -17,8 +17,8 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.shared import Cm, Pt
 
 from plangen import nd30, vn
-from plangen.render import _oxml, page
 from plangen.metrics import text_width_cm
+from plangen.render import _oxml, page
 
 FIT_SLACK_CM = 0.15  # room for rounding between our widths and a word processor's layout
 RULE_HEIGHT_PT = 3.0  # the rule paragraph's own height: the line sits just under the text

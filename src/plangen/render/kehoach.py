@@ -6,7 +6,7 @@ blocks come from ``blocks`` and the page from ``page``.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from typing import Any
 
 from plangen import nd30, vn
@@ -51,7 +51,7 @@ def _properties(document: Any, plan: Plan) -> None:
     props = document.core_properties
     kind = nd30.DOC_KINDS[plan.kind]
     one_line = " ".join(plan.trich_yeu.split())
-    issued = datetime.combine(plan.issued_on, time(0, 0), tzinfo=timezone.utc)
+    issued = datetime.combine(plan.issued_on, time(0, 0), tzinfo=UTC)
     props.title = f"{kind} {one_line}"
     props.subject = one_line
     props.author = plan.issuer.name.replace("\n", " ")

@@ -108,8 +108,7 @@ def _defaults(document: Any) -> None:
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
     fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    for spacing in ppr.findall(_oxml.qn("w:spacing")):
-        ppr.remove(spacing)
+    _oxml.remove_children(ppr, "w:spacing")
 
 
 def _add_style(document: Any, spec: StyleDef) -> None:

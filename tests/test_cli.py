@@ -1,0 +1,63 @@
+"""The command line: what it prints, what it writes, its exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_PLAN, ROOT, SEED_PLAN
+from plangen.cli import main
+
+
+def test_build_writes_the_plan_into_its_own_folder(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", str(SEED_PLAN), "-o", str(tmp_path)]) == 0
+    target = tmp_path / "cchc-2023-2025" / "ke-hoach.docx"
+    assert target.is_file()
+    assert capsys.readouterr().out == f"đã ghi {target}\n"
+
+
+def test_build_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--lang", "en", str(MINIMAL_PLAN), "-o", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == f"wrote {tmp_path / 'minimal' / 'ke-hoach.docx'}\n"
+
+
+def test_validate_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", str(SEED_PLAN)]) == 0
+    assert capsys.readouterr().out == f"{SEED_PLAN}: hợp lệ\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_file_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "no-such-plan.yaml"]) == 1
+    assert capsys.readouterr().err == ("no-such-plan.yaml: không tìm thấy tệp\n"
+                                       "1 lỗi; chưa ghi tệp nào\n")
+
+
+def test_unwritable_output_is_a_user_error(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["build", str(MINIMAL_PLAN), "-o", str(blocker)]) == 1
+    assert capsys.readouterr().err.startswith("không ghi được ")
+
+
+@pytest.mark.parametrize("argv", [[], ["build"], ["frobnicate"], ["validate", "--lang", "fr", "x"]])
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    assert "usage: plangen" in capsys.readouterr().err
+
+
+def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
+    bad = ROOT / "tests" / "bad" / "misspelt-key.yaml"
+    done = subprocess.run([sys.executable, "-m", "plangen", "validate", str(bad)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "trich_yue" in done.stderr

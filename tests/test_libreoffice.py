@@ -1,0 +1,122 @@
+"""The Kế hoạch as LibreOffice lays it out: lines that must not wrap, rules at the
+decree's lengths measured on the rendered page, page numbers from page 2.
+
+Needs LibreOffice (soffice) and poppler (pdftotext, pdftoppm); .ci/run installs them.
+Outside CI the tests are skipped when those programs are missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from plangen.metrics import text_width_cm
+
+TOOLS = ("soffice", "pdftotext", "pdftoppm")
+missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+if missing and os.environ.get("CI"):
+    raise RuntimeError(f"CI must install {', '.join(missing)} (see .ci/run)")
+pytestmark = [pytest.mark.libreoffice,
+              pytest.mark.skipif(bool(missing), reason=f"needs {', '.join(missing)}")]
+DPI = 150
+PX_PER_CM = DPI / 2.54
+
+
+def to_pdf(docx: Path, out: Path) -> Path:
+    profile = out / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(out), str(docx)],
+                   check=True, capture_output=True, timeout=180)
+    return out / f"{docx.stem}.pdf"
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(seed_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return to_pdf(seed_docx, tmp_path_factory.mktemp("pdf"))
+
+
+def page_text(pdf: Path, page: int) -> list[str]:
+    done = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page),
+                           str(pdf), "-"], check=True, capture_output=True, text=True)
+    return [line.strip() for line in done.stdout.splitlines() if line.strip()]
+
+
+def page_count(pdf: Path) -> int:
+    done = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return int(next(x for x in done.stdout.splitlines() if x.startswith("Pages:")).split()[1])
+
+
+def test_header_lines_do_not_wrap_and_so_sits_level_with_the_date(seed_pdf: Path) -> None:
+    lines = page_text(seed_pdf, 1)
+    assert any("TRƯỜNG THPT NGUYỄN TRÃI" in line for line in lines)
+    assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in line for line in lines)
+    level = [line for line in lines if line.startswith("Số:")]
+    assert len(level) == 1
+    assert level[0].endswith("Thành phố Hồ Chí Minh, ngày 21 tháng 8 năm 2023")
+
+
+def test_page_numbers_from_page_two_only(seed_pdf: Path) -> None:
+    pages = page_count(seed_pdf)
+    assert pages >= 2
+    assert not page_text(seed_pdf, 1)[0].isdigit()
+    for page in range(2, pages + 1):
+        assert page_text(seed_pdf, page)[0] == str(page)
+
+
+def test_signer_stays_with_the_last_paragraph(seed_pdf: Path) -> None:
+    last = page_text(seed_pdf, page_count(seed_pdf))
+    assert any(line.endswith("Nguyễn Trãi./.") for line in last)
+    assert any(line.startswith("Nơi nhận:") and line.endswith("HIỆU TRƯỞNG") for line in last)
+
+
+def horizontal_rules(pdf: Path, out: Path) -> list[tuple[int, float]]:
+    """(row, length in cm) of each long horizontal dark line on page 1."""
+    subprocess.run(["pdftoppm", "-gray", "-r", str(DPI), "-f", "1", "-l", "1", str(pdf),
+                    str(out / "page")], check=True)
+    data = next(out.glob("page*.pgm")).read_bytes()
+    header, _, pixels = _split_pgm(data)
+    width, height = header
+    rules: list[tuple[int, float]] = []
+    for y in range(height):
+        row = pixels[y * width:(y + 1) * width]
+        run = best = 0
+        for value in row:
+            run = run + 1 if value < 128 else 0
+            best = max(best, run)
+        if best > PX_PER_CM:  # longer than 1 cm: no letter is that wide
+            if rules and y - rules[-1][0] <= 3:
+                continue  # the same line, a pixel thicker
+            rules.append((y, best / PX_PER_CM))
+    return rules
+
+
+def _split_pgm(data: bytes) -> tuple[tuple[int, int], int, bytes]:
+    fields: list[bytes] = []
+    pos = 0
+    while len(fields) < 4:
+        while data[pos:pos + 1].isspace():
+            pos += 1
+        end = pos
+        while not data[end:end + 1].isspace():
+            end += 1
+        fields.append(data[pos:end])
+        pos = end
+    return (int(fields[1]), int(fields[2])), int(fields[3]), data[pos + 1:]
+
+
+def test_rules_render_at_the_decree_lengths(seed_pdf: Path, tmp_path: Path) -> None:
+    rules = horizontal_rules(seed_pdf, tmp_path)
+    assert len(rules) == 3, rules  # issuer, Tiêu ngữ, trích yếu
+    by_row = sorted(rules)
+    issuer, motto = sorted(by_row[:2], key=lambda r: r[1])
+    trich_yeu = by_row[2]
+    name = text_width_cm("TRƯỜNG THPT NGUYỄN TRÃI", 12, bold=True)
+    assert name / 3 <= issuer[1] <= name / 2, (issuer, name)
+    tieu_ngu = text_width_cm("Độc lập - Tự do - Hạnh phúc", 14, bold=True)
+    assert abs(motto[1] - tieu_ngu) <= 0.1, (motto, tieu_ngu)
+    widest = text_width_cm("của Trường THPT Nguyễn Trãi giai đoạn 2023 - 2025", 14, bold=True)
+    assert widest / 3 <= trich_yeu[1] <= widest / 2, (trich_yeu, widest)

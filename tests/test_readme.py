@@ -1,0 +1,48 @@
+"""The commands the README shows work as shown."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+SHELL_BLOCKS = re.findall(r"```sh\n(.*?)```", README, flags=re.S)
+COMMANDS = [line.split("#")[0].strip() for block in SHELL_BLOCKS
+            for line in block.splitlines() if line.startswith("plangen ")]
+
+
+def test_quick_start_has_the_two_make_commands_first() -> None:
+    assert [line.split()[:2] for line in SHELL_BLOCKS[0].splitlines()] == [
+        ["make", "documents"], ["make", "test"]]
+
+
+def test_readme_shows_plangen_commands() -> None:
+    assert len(COMMANDS) >= 3
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_readme_command_runs(command: str, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    argv = shlex.split(command)
+    done = subprocess.run([sys.executable, "-m", "plangen", *argv[1:]], cwd=tmp_path,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    if argv[1] == "build":
+        out = tmp_path / (argv[argv.index("-o") + 1] if "-o" in argv else "output")
+        assert (out / "cchc-2023-2025" / "ke-hoach.docx").is_file()
+
+
+def test_readme_error_example_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
+    example = next(line for line in README.splitlines() if line.startswith("bad/"))
+    monkeypatch.chdir(ROOT / "tests")
+    done = subprocess.run([sys.executable, "-m", "plangen", "validate", "bad/misspelt-key.yaml"],
+                          capture_output=True, text=True, check=False)
+    assert example in done.stderr.splitlines()
