@@ -10,13 +10,16 @@ a paragraph of the generated document, whitespace normalised.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from conftest import SHARED
 from plangen.check.docx_read import Document
 
-SEED_TEXT = SHARED / "seed-plan.txt"
+# A copy of shared/seed-plan.txt lives in tests/data so that the tests run anywhere;
+# test_the_copy_is_current keeps it equal to the shared original where that is present.
+SEED_TEXT = Path(__file__).parent / "data" / "seed-plan.txt"
 
 # (why, pattern, replacement, how many times it must apply)
 CORRECTIONS: list[tuple[str, str, str, int]] = [
@@ -78,6 +81,11 @@ def seed_paragraphs() -> list[str]:
 
 def document_paragraphs(doc: Document) -> set[str]:
     return {" ".join(p.text.split()) for p in doc.paragraphs if p.text.strip()}
+
+
+@pytest.mark.skipif(not (SHARED / "seed-plan.txt").is_file(), reason="no ../shared here")
+def test_the_copy_is_current() -> None:
+    assert SEED_TEXT.read_bytes() == (SHARED / "seed-plan.txt").read_bytes()
 
 
 def test_the_splitter_finds_the_seed_structure() -> None:

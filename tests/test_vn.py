@@ -1,8 +1,12 @@
 """Vietnamese writing helpers: the NĐ30 date, điểm letters, Roman numerals, case."""
 
+import re
+import unicodedata
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plangen import vn
 
@@ -75,3 +79,25 @@ def test_period_and_slug() -> None:
     assert vn.slug("Kế hoạch") == "ke-hoach"
     assert vn.slug("Báo cáo kết quả năm 2024") == "bao-cao-ket-qua-nam-2024"
     assert vn.slug("Đề án") == "de-an"
+
+
+NĐ30_DATE = re.compile(r"^ngày (0[1-9]|[12][0-9]|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm \d{4}$")
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
+def test_every_date_matches_the_nd30_pattern(day: date) -> None:
+    text = vn.ngay(day)
+    assert NĐ30_DATE.match(text), text
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    assert date(numbers[2], numbers[1], numbers[0]) == day
+
+
+@given(st.text())
+def test_upper_is_always_nfc(text: str) -> None:
+    upper = vn.upper(text)
+    assert unicodedata.is_normalized("NFC", upper)
+
+
+@given(st.text())
+def test_slug_is_a_safe_file_name_part(text: str) -> None:
+    assert re.fullmatch(r"[a-z0-9]*(-[a-z0-9]+)*", vn.slug(text))
