@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import cast
 
 from plangen import __version__
+from plangen.check.command import run_check
 from plangen.errors import PlanError, Problem, UserError
 from plangen.load import load_plan
 from plangen.messages import LANGS, Lang, message
@@ -39,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", parents=[common],
                                    help="check plan files without writing anything")
     validate.add_argument("plans", nargs="+", type=Path, metavar="PLAN")
+    check = commands.add_parser("check", parents=[common],
+                                help="check DOCX files against the rules of Nghị định 30")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE.docx")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="warnings fail too")
     return parser
 
 
@@ -46,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``plangen`` with ``argv`` (default: the process arguments); returns the exit code."""
     args = _parser().parse_args(argv)
     lang = cast(Lang, args.lang)
+    if args.command == "check":
+        return run_check(args.files, args.format, args.strict, lang)
     try:
         plans = _load_all(args.plans, lang)
         if args.command == "validate":

@@ -240,6 +240,30 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "không tính được biểu thức: {detail}",
         "en": "cannot evaluate the expression: {detail}",
     },
+    # -- plangen check --------------------------------------------------------------------
+    "docx_encrypted": {
+        "vi": "tệp được mã hóa bằng mật khẩu hoặc là tệp .doc cũ; hãy mở bằng Word và lưu lại dạng .docx không mật khẩu",
+        "en": "the file is password-protected or an old .doc; open it in Word and save it as a .docx without a password",
+    },
+    "docx_not_docx": {
+        "vi": "không phải tệp DOCX",
+        "en": "not a DOCX file",
+    },
+    "docx_corrupt": {
+        "vi": "tệp DOCX bị hỏng, không đọc được",
+        "en": "the DOCX file is damaged and cannot be read",
+    },
+    "docx_too_large": {
+        "vi": "tệp DOCX quá lớn để kiểm tra",
+        "en": "the DOCX file is too large to check",
+    },
+    "severity_error": {"vi": "lỗi", "en": "error"},
+    "severity_warning": {"vi": "cảnh báo", "en": "warning"},
+    "not_checked": {"vi": "chưa kiểm tra", "en": "not checked"},
+    "check_summary": {
+        "vi": "{errors} lỗi, {warnings} cảnh báo, {unchecked} quy tắc chưa kiểm tra",
+        "en": "{errors} error(s), {warnings} warning(s), {unchecked} rule(s) not checked",
+    },
     # -- command line ---------------------------------------------------------------------
     "file_missing": {
         "vi": "không tìm thấy tệp",

@@ -3,3 +3,44 @@
 It imports neither the plan model nor the renderers, so it judges hand-typed files the
 same way as plangen's own.
 """
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plangen.check.catalog import BY_CODE, RULES
+from plangen.check.docx_read import DocxUnreadable, read_docx
+from plangen.check.layout import find_layout
+from plangen.check.rules import CHECKS, Finding, NotChecked
+
+__all__ = ["DocxUnreadable", "Finding", "NotChecked", "Report", "check_docx"]
+
+
+@dataclass
+class Report:
+    """The findings of one file, and the rules it did not let the checker decide."""
+
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    not_checked: list[NotChecked] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        """How many findings of ``severity`` ("error" or "warning")."""
+        return sum(BY_CODE[f.code].severity == severity for f in self.findings)
+
+
+def check_docx(path: Path) -> Report:
+    """Run every rule of the catalog on the DOCX at ``path``.
+
+    Raises :class:`DocxUnreadable` when the file is not a DOCX that can be read.
+    """
+    layout = find_layout(read_docx(path))
+    report = Report(path)
+    for info in RULES:
+        for result in CHECKS[info.code](layout):
+            if isinstance(result, Finding):
+                report.findings.append(result)
+            else:
+                report.not_checked.append(result)
+    return report

@@ -83,6 +83,11 @@ class Paragraph:
     section: int = 0
     page_break_before: bool = False
     has_page_field: bool = False
+    page_field_format: str = ""  # the switches of the PAGE field, e.g. "\\* ROMAN"
+    border_color: str = ""
+    line_shapes_cm: list[float] = field(default_factory=list)  # drawn lines, by width
+    unmeasured_shapes: bool = False  # VML lines or shapes whose length is unknown
+    index: int = 0  # position in Document.paragraphs (body and tables, in order)
 
 
 @dataclass
@@ -305,10 +310,29 @@ def _own_runs(p: Any) -> list[tuple[Any, bool]]:
     return out
 
 
-def _has_page_field(p: Any) -> bool:
-    simple = any("PAGE" in (f.get(_w("instr")) or "").split() for f in p.iter(_w("fldSimple")))
-    instr = any("PAGE" in (t.text or "").split() for t in p.iter(_w("instrText")))
-    return simple or instr
+def _page_field(p: Any) -> str | None:
+    """The instruction of a PAGE field in ``p`` (e.g. ``PAGE \\* ROMAN``), or None."""
+    instructions = [f.get(_w("instr")) or "" for f in p.iter(_w("fldSimple"))]
+    instructions.append("".join(t.text or "" for t in p.iter(_w("instrText"))))
+    return next((i.strip() for i in instructions if "PAGE" in i.split()), None)
+
+
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+EMU_PER_CM = 360_000
+
+
+def _line_shapes(p: Any) -> tuple[list[float], bool]:
+    """Widths of drawn horizontal lines in ``p`` (DrawingML), and whether VML shapes hide
+    lengths this reader does not measure."""
+    widths = []
+    for extent in p.iter(f"{{{WP}}}extent"):
+        cx, cy = int(extent.get("cx", "0")), int(extent.get("cy", "0"))
+        if cy < 0.1 * EMU_PER_CM and cx > 0:
+            widths.append(round(cx / EMU_PER_CM, 3))
+    vml = any(etree.QName(el).localname in ("line", "shape", "rect")
+              and etree.QName(el).namespace == "urn:schemas-microsoft-com:vml"
+              for el in p.iter() if isinstance(el.tag, str))
+    return widths, vml
 
 
 def read_paragraph(p: Any, resolver: _Resolver, where: str) -> Paragraph:
@@ -326,6 +350,8 @@ def read_paragraph(p: Any, resolver: _Resolver, where: str) -> Paragraph:
     line = resolver.attr(levels, "spacing", "line")
     border = resolver.first(levels, "pBdr")
     bottom = border.find(_w("bottom")) if border is not None else None
+    page_field = _page_field(p)
+    shapes, vml = _line_shapes(p)
     return Paragraph(
         text="".join(run.text for run in runs),
         style=resolver.styles.name(pstyle),
@@ -343,7 +369,11 @@ def read_paragraph(p: Any, resolver: _Resolver, where: str) -> Paragraph:
         where=where,
         page_break_before=bool(_on(resolver.first(levels, "pageBreakBefore")))
         or any(br.get(_w("type")) == "page" for br in p.iter(_w("br"))),
-        has_page_field=_has_page_field(p),
+        has_page_field=page_field is not None,
+        page_field_format=" ".join((page_field or "").split()[1:]),
+        border_color=(bottom.get(_w("color")) or "auto") if bottom is not None else "",
+        line_shapes_cm=shapes,
+        unmeasured_shapes=vml,
     )
 
 
@@ -412,6 +442,8 @@ def read_docx(path: Path) -> Document:
             _read_table(child, resolver, tables, paragraphs, len(section_props))
         elif tag == "sectPr":
             section_props.append(child)
+    for i, para in enumerate(paragraphs):
+        para.index = i
     rels = pkg.rels("word/document.xml")
     sections = [_read_section(s, pkg, rels, resolver) for s in section_props]
     return Document(

@@ -1,0 +1,105 @@
+"""The checker's rules as data: code, severity, place in Phụ lục I, what each checks.
+
+Why: the README's rules table, the JSON output and the tests all read this one table, so a
+rule's code, severity and reference are written once. Codes follow nd30.md §12.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """One checkable rule."""
+
+    code: str
+    severity: Severity
+    ref: str  # where Nghị định 30/2020 (or its mẫu) states it
+    vi: str
+    en: str
+
+
+E, W = "error", "warning"
+RULES: tuple[RuleInfo, ...] = (
+    RuleInfo("C01", E, "PL I, I.1", "Khổ giấy A4", "Paper is A4"),
+    RuleInfo("C02", E, "PL I, I.3", "Lề trang trong khoảng cho phép",
+             "Margins inside the allowed ranges"),
+    RuleInfo("C03", E, "PL I, I.4", "Phông Times New Roman ở mọi đoạn, cả bảng và đầu trang",
+             "Times New Roman in every run, tables and headers included"),
+    RuleInfo("C04", W, "PL I, I.4", "Chữ Unicode dựng sẵn (NFC)", "Text is composed Unicode (NFC)"),
+    RuleInfo("C05", E, "PL I, I.4", "Chữ và đường kẻ màu đen", "Text and rules are black"),
+    RuleInfo("C06", E, "PL I, II.1.a", "Quốc hiệu: đúng chữ, in hoa, đậm, cỡ 12–13",
+             "Quốc hiệu: exact text, capitals, bold, 12–13 pt"),
+    RuleInfo("C07", E, "PL I, II.1.b", "Tiêu ngữ: đúng chữ và gạch nối, đậm, cỡ 13–14",
+             "Tiêu ngữ: exact text and hyphens, bold, 13–14 pt"),
+    RuleInfo("C08", E, "PL I, II.1.c", "Đường kẻ dưới Tiêu ngữ dài bằng dòng chữ",
+             "Rule under the Tiêu ngữ as long as the text"),
+    RuleInfo("C09", E, "PL I, II.2", "Cơ quan chủ quản không đậm, cơ quan ban hành đậm, cỡ 12–13",
+             "Parent body regular, issuing body bold, 12–13 pt"),
+    RuleInfo("C10", E, "PL I, II.2", "Đường kẻ dưới tên cơ quan dài 1/3–1/2 dòng chữ",
+             "Rule under the issuing body 1/3–1/2 of the name"),
+    RuleInfo("C11", W, "PL I, II.1, II.4", "Quốc hiệu và dòng ngày tháng không xuống dòng",
+             "Quốc hiệu and the date line fit on one line"),
+    RuleInfo("C12", W, "[MẪU] PL III", "Cột trái phần đầu không rộng hơn cột phải",
+             "Left header column not wider than the right one"),
+    RuleInfo("C13", W, "[MẪU] PL III", "Bảng phần đầu không có đường viền",
+             "Header table has no visible borders"),
+    RuleInfo("C14", E, "PL I, II.3; PL III", "Dòng Số: dấu hai chấm, số có 0 đứng trước, ký hiệu đúng",
+             "Số line: colon, leading zero, valid ký hiệu"),
+    RuleInfo("C15", E, "PL I, II.3", "Dòng Số cỡ 13, không đậm", "Số line 13 pt, not bold"),
+    RuleInfo("C16", E, "PL I, II.4", "Địa danh, ngày tháng: nghiêng, cỡ 13–14, số 0 đúng chỗ, cùng dòng với Số",
+             "Place and date: italic, 13–14 pt, leading zeros, level with the Số line"),
+    RuleInfo("C17", W, "PL I, II.4", "Địa danh không viết tắt", "Place name not abbreviated"),
+    RuleInfo("C18", E, "PL I, II.5.a", "Tên loại in hoa, đậm", "Type name in capitals, bold"),
+    RuleInfo("C19", E, "PL I, II.5.a", "Trích yếu đậm, không in hoa toàn bộ",
+             "Trích yếu bold, not all capitals"),
+    RuleInfo("C20", E, "PL I, II.5.a", "Có đường kẻ dưới trích yếu", "Rule under the trích yếu"),
+    RuleInfo("C21", E, "PL I, II.5.b", "Công văn: V/v không đậm, không in hoa, cỡ 12–13",
+             "Công văn: V/v not bold, not capitals, 12–13 pt"),
+    RuleInfo("C22", E, "PL I, II.5", "Văn bản có tên loại không có dòng V/v",
+             "A document with a type name has no V/v line"),
+    RuleInfo("C23", E, "PL I, II.6", "Nội dung căn đều hai bên, cỡ 13–14, chữ đứng",
+             "Body justified, 13–14 pt, upright"),
+    RuleInfo("C24", W, "PL I, II.6", "Nội dung một cỡ chữ", "Body text in one size"),
+    RuleInfo("C25", E, "PL I, II.6", "Lùi đầu dòng 1 cm hoặc 1,27 cm",
+             "First-line indent 1 cm or 1.27 cm"),
+    RuleInfo("C26", E, "PL I, II.6", "Cách đoạn ít nhất 6 pt, giãn dòng từ đơn đến 1,5 dòng",
+             "At least 6 pt between paragraphs, single to 1.5 line spacing"),
+    RuleInfo("C27", E, "PL I, II.6.a", "Căn cứ: nghiêng, mỗi căn cứ một dòng, kết thúc ; và .",
+             "Căn cứ: italic, one per line, ending ; and ."),
+    RuleInfo("C28", W, "PL I, II.6.c–đ", "Đánh số mục I. / 1. / a), tiêu đề mục in hoa, đậm",
+             "Numbering I. / 1. / a), mục headings bold capitals"),
+    RuleInfo("C29", W, "[MẪU] PL III", "Kết thúc nội dung bằng ./.", "Content ends with ./."),
+    RuleInfo("C30", E, "PL I, II.7.a", "Quyền hạn ký TM., KT., TL., TUQ., Q. có dấu chấm",
+             "Authority prefixes TM., KT., TL., TUQ., Q. with their dots"),
+    RuleInfo("C31", E, "PL I, II.7.a", "Chức vụ người ký in hoa, đậm, cỡ 13–14",
+             "Signer's position in bold capitals, 13–14 pt"),
+    RuleInfo("C32", E, "PL I, II.7.b", "Họ tên người ký đậm, không kèm học hàm, học vị",
+             "Signer's name bold, no academic title"),
+    RuleInfo("C33", W, "PL I, II.7.b", "Họ tên người ký không in hoa toàn bộ",
+             "Signer's name not all capitals"),
+    RuleInfo("C34", W, "[PRACTICE]", "Chừa ít nhất 3 dòng để ký và đóng dấu",
+             "At least 3 blank lines for signature and seal"),
+    RuleInfo("C35", E, "PL I, II.9.b", "\"Nơi nhận:\" cỡ 12, đậm, nghiêng, sát lề trái",
+             "\"Nơi nhận:\" 12 pt bold italic, flush left"),
+    RuleInfo("C36", E, "PL I, II.9.b", "Mỗi nơi nhận cỡ 11, bắt đầu bằng - và kết thúc bằng ;",
+             "Each recipient 11 pt, starting with - and ending with ;"),
+    RuleInfo("C37", E, "PL I, II.9.b", "Dòng cuối \"- Lưu: VT, …\" kết thúc bằng dấu chấm",
+             "Last line \"- Lưu: VT, …\" ending with a full stop"),
+    RuleInfo("C38", W, "PL I, II.9.b", "\"- Như trên;\" đi cùng Kính gửi",
+             "\"- Như trên;\" goes with a Kính gửi block"),
+    RuleInfo("C39", E, "PL I, II.9.a", "Kính gửi không đậm; nhiều nơi thì - … ; và . ở cuối",
+             "Kính gửi not bold; several recipients as - … ; ending ."),
+    RuleInfo("C40", E, "PL I, I.7", "Số trang ở giữa lề trên, cỡ 13–14, số Ả Rập, không ở trang đầu",
+             "Page number top centre, 13–14 pt, Arabic, not on page 1"),
+    RuleInfo("C41", W, "PL I, I.7", "Văn bản nhiều trang có đánh số trang",
+             "A multi-page document has page numbers"),
+    RuleInfo("C46", W, "PL III", "Không dùng chữ viết tắt tên loại cũ (TT01)",
+             "No obsolete (TT01) type abbreviations"),
+    RuleInfo("C47", E, "Điều 8.2", "Có đủ các thành phần chính", "All main components present"),
+)
+BY_CODE = {rule.code: rule for rule in RULES}

@@ -1,0 +1,35 @@
+"""``plangen check``: run the checker on files and turn the outcome into an exit code."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from plangen.check import DocxUnreadable, Report, check_docx
+from plangen.check.report import as_json, text_lines
+from plangen.messages import Lang, message
+
+
+def run_check(files: Sequence[Path], output: str, strict: bool, lang: Lang) -> int:
+    """Check ``files``; 0 when clean, 1 on errors (or warnings when ``strict``) or an
+    unreadable file."""
+    reports: list[Report] = []
+    unreadable: dict[str, str] = {}
+    for path in files:
+        try:
+            reports.append(check_docx(path))
+        except DocxUnreadable as err:
+            unreadable[str(path)] = message(f"docx_{err}", lang)
+        except OSError as err:
+            unreadable[str(path)] = message("unreadable", lang, reason=err.strerror or err)
+    if output == "json":
+        print(as_json(reports, unreadable, lang))
+    else:
+        for report in reports:
+            for line in text_lines(report, lang):
+                print(line)
+        for path, reason in unreadable.items():
+            print(f"{path}: {reason}", file=sys.stderr)
+    failed = any(r.count("error") or (strict and r.count("warning")) for r in reports)
+    return 1 if failed or unreadable else 0
