@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from plangen import nd30
-from plangen.check.docx_read import Document, Paragraph, Table
+from plangen.check.docx_facts import Document, Paragraph, Table
 from plangen.metrics import text_width_cm
 
 

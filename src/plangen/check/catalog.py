@@ -23,7 +23,8 @@ class RuleInfo:
     en: str
 
 
-E, W = "error", "warning"
+E: Severity = "error"
+W: Severity = "warning"
 RULES: tuple[RuleInfo, ...] = (
     RuleInfo("C01", E, "PL I, I.1", "Khổ giấy A4", "Paper is A4"),
     RuleInfo("C02", E, "PL I, I.3", "Lề trang trong khoảng cho phép",

@@ -22,14 +22,14 @@ def run_check(files: Sequence[Path], output: str, strict: bool, lang: Lang) -> i
         except DocxUnreadable as err:
             unreadable[str(path)] = message(f"docx_{err}", lang)
         except OSError as err:
-            unreadable[str(path)] = message("unreadable", lang, reason=err.strerror or err)
+            unreadable[str(path)] = message("unreadable", lang, reason=err.strerror or str(err))
     if output == "json":
         print(as_json(reports, unreadable, lang))
     else:
         for report in reports:
             for line in text_lines(report, lang):
                 print(line)
-        for path, reason in unreadable.items():
-            print(f"{path}: {reason}", file=sys.stderr)
+        for name, reason in unreadable.items():
+            print(f"{name}: {reason}", file=sys.stderr)
     failed = any(r.count("error") or (strict and r.count("warning")) for r in reports)
     return 1 if failed or unreadable else 0

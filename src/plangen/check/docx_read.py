@@ -1,5 +1,6 @@
 """Read any DOCX into plain facts: paragraphs with their *effective* formatting, tables,
-sections, headers. The only module of the checker that parses WordprocessingML.
+sections, headers. With ``docx_styles`` the only modules of the checker that parse
+WordprocessingML.
 
 Why: a rule such as "body text is 13–14 pt" must be judged on what Word shows, which is
 the run's own setting, else its character style, else its paragraph style and that
@@ -12,284 +13,22 @@ reads files typed by hand in Word as well as plangen's own.
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+from plangen.check.docx_facts import Document, Paragraph, Section, Table
+from plangen.check.docx_styles import NS, Resolver, Styles, on, w_tag
+
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-NS = {"w": W, "r": R, "a": A}
 TWIPS_PER_CM = 566.929
 MAX_PART_BYTES = 50_000_000  # a document.xml larger than this is refused, not parsed
 
 
 class DocxUnreadable(Exception):
     """The file is not a DOCX this module can read; the message says why."""
-
-
-def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
-
-
-def _on(el: Any) -> bool | None:
-    """Value of a toggle property element (w:b, w:i…): None when absent."""
-    if el is None:
-        return None
-    return el.get(_w("val"), "true").lower() not in ("0", "false", "off", "none")
-
-
-@dataclass(frozen=True)
-class Run:
-    """A run of text and the formatting it shows."""
-
-    text: str
-    bold: bool
-    italic: bool
-    size_pt: float | None
-    fonts: dict[str, str]
-    color: str
-    underline: bool
-    vert_align: str | None
-    caps: bool
-    lang: str
-    in_hyperlink: bool = False
-
-
-@dataclass
-class Paragraph:
-    """A paragraph and its effective paragraph formatting."""
-
-    text: str
-    style: str
-    align: str
-    first_line_cm: float
-    left_cm: float
-    right_cm: float
-    space_before_pt: float
-    space_after_pt: float
-    line: float | None  # 240ths of a line for "auto", twentieths of a point otherwise
-    line_rule: str
-    keep_next: bool
-    border_bottom: bool
-    runs: list[Run]
-    where: str  # "body", "table 1 r1c2", "header default", …
-    table: int | None = None
-    row: int | None = None
-    col: int | None = None
-    section: int = 0
-    page_break_before: bool = False
-    has_page_field: bool = False
-    page_field_format: str = ""  # the switches of the PAGE field, e.g. "\\* ROMAN"
-    border_color: str = ""
-    line_shapes_cm: list[float] = field(default_factory=list)  # drawn lines, by width
-    unmeasured_shapes: bool = False  # VML lines or shapes whose length is unknown
-    index: int = 0  # position in Document.paragraphs (body and tables, in order)
-
-
-@dataclass
-class Table:
-    """A table's geometry and borders."""
-
-    index: int
-    columns_cm: list[float]
-    indent_cm: float
-    cell_margins_cm: tuple[float, float]  # left, right padding of the cells
-    borders_visible: bool
-    rows: int
-    cant_split_rows: int
-    header_rows: int
-
-
-@dataclass
-class Section:
-    """Page setup of one section and the text of its headers and footers."""
-
-    width_mm: float
-    height_mm: float
-    top_mm: float
-    bottom_mm: float
-    left_mm: float
-    right_mm: float
-    landscape: bool
-    title_page: bool
-    headers: dict[str, list[Paragraph]] = field(default_factory=dict)
-    footers: dict[str, list[Paragraph]] = field(default_factory=dict)
-    page_number_start: int | None = None
-
-
-@dataclass
-class Document:
-    """Everything the rules read from one DOCX."""
-
-    paragraphs: list[Paragraph]
-    tables: list[Table]
-    sections: list[Section]
-    core: dict[str, str]
-    has_comments: bool
-    has_tracked_changes: bool
-
-
-class _Styles:
-    """Style lookup with inheritance, document defaults and theme fonts."""
-
-    def __init__(self, styles: Any, theme: Any) -> None:
-        self.by_id: dict[str, Any] = {}
-        self.default_para: str | None = None
-        self.default_char: str | None = None
-        self.doc_rpr = self.doc_ppr = None
-        self.theme = _theme_fonts(theme)
-        if styles is None:
-            return
-        for st in styles.iter(_w("style")):
-            sid = st.get(_w("styleId"))
-            self.by_id[sid] = st
-            if st.get(_w("default")) in ("1", "true", "on"):
-                if st.get(_w("type")) == "paragraph":
-                    self.default_para = sid
-                elif st.get(_w("type")) == "character":
-                    self.default_char = sid
-        self.doc_rpr = styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
-        self.doc_ppr = styles.find("w:docDefaults/w:pPrDefault/w:pPr", NS)
-
-    def name(self, sid: str | None) -> str:
-        st = self.by_id.get(sid or "")
-        if st is None:
-            return sid or ""
-        el = st.find(_w("name"))
-        return el.get(_w("val")) if el is not None else sid or ""
-
-    def chain(self, sid: str | None) -> list[Any]:
-        """The style and its ancestors, nearest first (cycles cut)."""
-        out: list[Any] = []
-        seen: set[str] = set()
-        while sid and sid in self.by_id and sid not in seen:
-            seen.add(sid)
-            st = self.by_id[sid]
-            out.append(st)
-            based = st.find(_w("basedOn"))
-            sid = based.get(_w("val")) if based is not None else None
-        return out
-
-
-def _theme_fonts(theme: Any) -> dict[str, str]:
-    if theme is None:
-        return {}
-    fonts: dict[str, str] = {}
-    for kind in ("major", "minor"):
-        latin = theme.find(f".//a:{kind}Font/a:latin", NS)
-        ea = theme.find(f".//a:{kind}Font/a:ea", NS)
-        cs = theme.find(f".//a:{kind}Font/a:cs", NS)
-        fonts[f"{kind}HAnsi"] = latin.get("typeface") if latin is not None else ""
-        fonts[f"{kind}Ascii"] = fonts[f"{kind}HAnsi"]
-        latin_face = fonts[f"{kind}HAnsi"]
-        fonts[f"{kind}EastAsia"] = (ea.get("typeface") if ea is not None else "") or latin_face
-        fonts[f"{kind}Bidi"] = (cs.get("typeface") if cs is not None else "") or latin_face
-    return fonts
-
-
-# -- effective formatting ----------------------------------------------------------------
-
-_FONT_SLOTS = (("ascii", "asciiTheme"), ("hAnsi", "hAnsiTheme"),
-               ("eastAsia", "eastAsiaTheme"), ("cs", "cstheme"))
-
-
-class _Resolver:
-    """Finds the effective value of a property through the run/paragraph style chain."""
-
-    def __init__(self, styles: _Styles) -> None:
-        self.styles = styles
-
-    def rpr_levels(self, run: Any, pstyle: str | None) -> list[Any]:
-        """rPr elements from the run outwards: direct, character style, paragraph style,
-        document defaults."""
-        levels = []
-        rpr = run.find(_w("rPr"))
-        if rpr is not None:
-            levels.append(rpr)
-            rstyle = rpr.find(_w("rStyle"))
-            if rstyle is not None:
-                levels += [s.find(_w("rPr")) for s in self.styles.chain(rstyle.get(_w("val")))]
-        levels += [s.find(_w("rPr")) for s in self.styles.chain(pstyle)]
-        levels.append(self.styles.doc_rpr)
-        return [lv for lv in levels if lv is not None]
-
-    def ppr_levels(self, ppr: Any, pstyle: str | None) -> list[Any]:
-        levels = [ppr] if ppr is not None else []
-        levels += [s.find(_w("pPr")) for s in self.styles.chain(pstyle)]
-        levels.append(self.styles.doc_ppr)
-        return [lv for lv in levels if lv is not None]
-
-    @staticmethod
-    def first(levels: list[Any], tag: str) -> Any:
-        for level in levels:
-            found = level.find(_w(tag))
-            if found is not None:
-                return found
-        return None
-
-    @staticmethod
-    def attr(levels: list[Any], tag: str, name: str) -> str | None:
-        for level in levels:
-            found = level.find(_w(tag))
-            if found is not None and found.get(_w(name)) is not None:
-                return str(found.get(_w(name)))
-        return None
-
-    def fonts(self, levels: list[Any]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for slot, theme_attr in _FONT_SLOTS:
-            for level in levels:
-                el = level.find(_w("rFonts"))
-                if el is None:
-                    continue
-                theme = el.get(_w(theme_attr))
-                if theme:
-                    out[slot] = self.styles.theme.get(theme, theme)
-                    break
-                if el.get(_w(slot)):
-                    out[slot] = str(el.get(_w(slot)))
-                    break
-            else:
-                out[slot] = ""
-        return out
-
-    def run(self, r: Any, pstyle: str | None, in_link: bool) -> Run:
-        levels = self.rpr_levels(r, pstyle)
-        size = self.attr(levels, "sz", "val")
-        color = self.attr(levels, "color", "val") or "auto"
-        underline = self.attr(levels, "u", "val")
-        return Run(
-            text=_run_text(r),
-            bold=bool(_on(self.first(levels, "b"))),
-            italic=bool(_on(self.first(levels, "i"))),
-            size_pt=float(size) / 2 if size else None,
-            fonts=self.fonts(levels),
-            color=color,
-            underline=underline not in (None, "none"),
-            vert_align=self.attr(levels, "vertAlign", "val"),
-            caps=bool(_on(self.first(levels, "caps"))),
-            lang=self.attr(levels, "lang", "val") or "",
-            in_hyperlink=in_link,
-        )
-
-
-def _run_text(r: Any) -> str:
-    parts = []
-    for child in r:
-        tag = etree.QName(child).localname
-        if tag == "t":
-            parts.append(child.text or "")
-        elif tag == "tab":
-            parts.append("\t")
-        elif tag in ("br", "cr"):
-            parts.append("\n")
-        elif tag == "noBreakHyphen":
-            parts.append("-")
-    return "".join(parts)
 
 
 def _twips_cm(value: str | None) -> float:
@@ -299,8 +38,8 @@ def _twips_cm(value: str | None) -> float:
 def _own_runs(p: Any) -> list[tuple[Any, bool]]:
     """Runs of paragraph ``p`` (not of text boxes inside it), with "inside a hyperlink"."""
     out = []
-    for r in p.iter(_w("r")):
-        owner = next(r.iterancestors(_w("p")), None)
+    for r in p.iter(w_tag("r")):
+        owner = next(r.iterancestors(w_tag("p")), None)
         if owner is not p:
             continue
         if any(etree.QName(a).localname == "del" for a in r.iterancestors()):
@@ -312,8 +51,8 @@ def _own_runs(p: Any) -> list[tuple[Any, bool]]:
 
 def _page_field(p: Any) -> str | None:
     """The instruction of a PAGE field in ``p`` (e.g. ``PAGE \\* ROMAN``), or None."""
-    instructions = [f.get(_w("instr")) or "" for f in p.iter(_w("fldSimple"))]
-    instructions.append("".join(t.text or "" for t in p.iter(_w("instrText"))))
+    instructions = [f.get(w_tag("instr")) or "" for f in p.iter(w_tag("fldSimple"))]
+    instructions.append("".join(t.text or "" for t in p.iter(w_tag("instrText"))))
     return next((i.strip() for i in instructions if "PAGE" in i.split()), None)
 
 
@@ -335,11 +74,11 @@ def _line_shapes(p: Any) -> tuple[list[float], bool]:
     return widths, vml
 
 
-def read_paragraph(p: Any, resolver: _Resolver, where: str) -> Paragraph:
+def read_paragraph(p: Any, resolver: Resolver, where: str) -> Paragraph:
     """The facts of one ``w:p`` element."""
-    ppr = p.find(_w("pPr"))
-    pstyle_el = ppr.find(_w("pStyle")) if ppr is not None else None
-    pstyle = pstyle_el.get(_w("val")) if pstyle_el is not None else resolver.styles.default_para
+    ppr = p.find(w_tag("pPr"))
+    pstyle_el = ppr.find(w_tag("pStyle")) if ppr is not None else None
+    pstyle = pstyle_el.get(w_tag("val")) if pstyle_el is not None else resolver.styles.default_para
     levels = resolver.ppr_levels(ppr, pstyle)
     runs = [resolver.run(r, pstyle, link) for r, link in _own_runs(p)]
     hanging = resolver.attr(levels, "ind", "hanging")
@@ -349,7 +88,7 @@ def read_paragraph(p: Any, resolver: _Resolver, where: str) -> Paragraph:
     right = resolver.attr(levels, "ind", "right") or resolver.attr(levels, "ind", "end")
     line = resolver.attr(levels, "spacing", "line")
     border = resolver.first(levels, "pBdr")
-    bottom = border.find(_w("bottom")) if border is not None else None
+    bottom = border.find(w_tag("bottom")) if border is not None else None
     page_field = _page_field(p)
     shapes, vml = _line_shapes(p)
     return Paragraph(
@@ -363,15 +102,15 @@ def read_paragraph(p: Any, resolver: _Resolver, where: str) -> Paragraph:
         space_after_pt=float(resolver.attr(levels, "spacing", "after") or 0) / 20,
         line=float(line) if line else None,
         line_rule=resolver.attr(levels, "spacing", "lineRule") or "auto",
-        keep_next=bool(_on(resolver.first(levels, "keepNext"))),
-        border_bottom=bottom is not None and bottom.get(_w("val")) not in ("nil", "none"),
+        keep_next=bool(on(resolver.first(levels, "keepNext"))),
+        border_bottom=bottom is not None and bottom.get(w_tag("val")) not in ("nil", "none"),
         runs=runs,
         where=where,
-        page_break_before=bool(_on(resolver.first(levels, "pageBreakBefore")))
-        or any(br.get(_w("type")) == "page" for br in p.iter(_w("br"))),
+        page_break_before=bool(on(resolver.first(levels, "pageBreakBefore")))
+        or any(br.get(w_tag("type")) == "page" for br in p.iter(w_tag("br"))),
         has_page_field=page_field is not None,
         page_field_format=" ".join((page_field or "").split()[1:]),
-        border_color=(bottom.get(_w("color")) or "auto") if bottom is not None else "",
+        border_color=(bottom.get(w_tag("color")) or "auto") if bottom is not None else "",
         line_shapes_cm=shapes,
         unmeasured_shapes=vml,
     )
@@ -420,8 +159,8 @@ class _Package:
 def read_docx(path: Path) -> Document:
     """All facts of the DOCX at ``path``; raises :class:`DocxUnreadable` with a reason code."""
     pkg = _Package(path)
-    styles = _Styles(pkg.xml("word/styles.xml"), pkg.xml("word/theme/theme1.xml"))
-    resolver = _Resolver(styles)
+    styles = Styles(pkg.xml("word/styles.xml"), pkg.xml("word/theme/theme1.xml"))
+    resolver = Resolver(styles)
     root = pkg.xml("word/document.xml")
     body = root.find("w:body", NS)
     if body is None:
@@ -458,18 +197,18 @@ def read_docx(path: Path) -> Document:
     )
 
 
-def _read_table(tbl: Any, resolver: _Resolver, tables: list[Table],
+def _read_table(tbl: Any, resolver: Resolver, tables: list[Table],
                 paragraphs: list[Paragraph], section: int) -> None:
     index = len(tables) + 1
-    grid = [_twips_cm(g.get(_w("w"))) for g in tbl.findall("w:tblGrid/w:gridCol", NS)]
+    grid = [_twips_cm(g.get(w_tag("w"))) for g in tbl.findall("w:tblGrid/w:gridCol", NS)]
     indent = tbl.find("w:tblPr/w:tblInd", NS)
     rows = tbl.findall("w:tr", NS)
     margins = [tbl.find(f"w:tblPr/w:tblCellMar/w:{side}", NS) for side in ("left", "right")]
     tables.append(Table(
         index=index, columns_cm=grid,
-        indent_cm=_twips_cm(indent.get(_w("w"))) if indent is not None else 0.0,
+        indent_cm=_twips_cm(indent.get(w_tag("w"))) if indent is not None else 0.0,
         # 108 twips (0.19 cm) is Word's default cell padding when a table sets none.
-        cell_margins_cm=tuple(_twips_cm(m.get(_w("w"))) if m is not None else 0.19
+        cell_margins_cm=tuple(_twips_cm(m.get(w_tag("w"))) if m is not None else 0.19
                               for m in margins),  # type: ignore[arg-type]
         borders_visible=_borders_visible(tbl, resolver.styles),
         rows=len(rows),
@@ -478,23 +217,23 @@ def _read_table(tbl: Any, resolver: _Resolver, tables: list[Table],
     ))
     for r, row in enumerate(rows, start=1):
         for c, cell in enumerate(row.findall("w:tc", NS), start=1):
-            for p in cell.iter(_w("p")):
+            for p in cell.iter(w_tag("p")):
                 para = read_paragraph(p, resolver, f"table {index} r{r}c{c}")
                 para.table, para.row, para.col, para.section = index, r, c, section
                 paragraphs.append(para)
 
 
-def _borders_visible(tbl: Any, styles: _Styles) -> bool:
+def _borders_visible(tbl: Any, styles: Styles) -> bool:
     candidates = [tbl.find("w:tblPr/w:tblBorders", NS)]
     style = tbl.find("w:tblPr/w:tblStyle", NS)
     if style is not None:
-        chain = styles.chain(style.get(_w("val")))
+        chain = styles.chain(style.get(w_tag("val")))
         candidates += [s.find("w:tblPr/w:tblBorders", NS) for s in chain]
     for borders in candidates:
         if borders is not None:
-            return any(b.get(_w("val")) not in ("nil", "none", None) for b in borders)
+            return any(b.get(w_tag("val")) not in ("nil", "none", None) for b in borders)
     cell_borders = tbl.findall(".//w:tcBorders/*", NS)
-    return any(b.get(_w("val")) not in ("nil", "none", None) for b in cell_borders)
+    return any(b.get(w_tag("val")) not in ("nil", "none", None) for b in cell_borders)
 
 
 def _mm(value: str | None, default: float = 0.0) -> float:
@@ -502,11 +241,11 @@ def _mm(value: str | None, default: float = 0.0) -> float:
 
 
 def _get(el: Any, name: str) -> str | None:
-    return el.get(_w(name)) if el is not None else None
+    return el.get(w_tag(name)) if el is not None else None
 
 
 def _read_section(sect: Any, pkg: _Package, rels: dict[str, str],
-                  resolver: _Resolver) -> Section:
+                  resolver: Resolver) -> Section:
     size = sect.find("w:pgSz", NS)
     mar = sect.find("w:pgMar", NS)
     get = _get
@@ -517,9 +256,9 @@ def _read_section(sect: Any, pkg: _Package, rels: dict[str, str],
         top_mm=abs(_mm(get(mar, "top"))), bottom_mm=abs(_mm(get(mar, "bottom"))),
         left_mm=_mm(get(mar, "left")), right_mm=_mm(get(mar, "right")),
         landscape=get(size, "orient") == "landscape" or width > height,
-        title_page=_on(sect.find("w:titlePg", NS)) is True,
-        page_number_start=int(start.get(_w("start"))) if start is not None
-        and start.get(_w("start")) else None,
+        title_page=on(sect.find("w:titlePg", NS)) is True,
+        page_number_start=int(start.get(w_tag("start"))) if start is not None
+        and start.get(w_tag("start")) else None,
     )
     parts = (("headerReference", section.headers), ("footerReference", section.footers))
     for kind, target in parts:
@@ -528,9 +267,9 @@ def _read_section(sect: Any, pkg: _Package, rels: dict[str, str],
             root = pkg.xml(part) if part else None
             if root is None:
                 continue
-            name = ref.get(_w("type")) or "default"
+            name = ref.get(w_tag("type")) or "default"
             target[name] = [read_paragraph(p, resolver, f"{kind[:6]} {name}")
-                            for p in root.iter(_w("p"))]
+                            for p in root.iter(w_tag("p"))]
     return section
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from plangen import nd30
-from plangen.check.docx_read import Document, Paragraph, Table
+from plangen.check.docx_facts import Document, Paragraph, Table
 from plangen.metrics import text_width_cm
 
 SUPERSCRIPT_SCALE = 0.65  # Word's superscript size (nd30.md §14.4, an estimate)
