@@ -7,6 +7,7 @@ Allowed ranges come from ``nd30``, the same numbers the renderer writes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -48,8 +49,22 @@ def rule(code: str) -> Callable[[Check], Check]:
     return register
 
 
+_DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
+
+
+def _decimal_commas(text: str) -> str:
+    """3.94 → 3,94 outside quotes; quoted text (the document's own words) is kept."""
+    parts = text.split('"')
+    return '"'.join(_DECIMAL.sub(r"\1,\2", part) if i % 2 == 0 else part
+                    for i, part in enumerate(parts))
+
+
 def found(code: str, p: Paragraph | None, vi: str, en: str, where: str = "") -> Finding:
-    """A finding at paragraph ``p`` (or at ``where`` when it is not a paragraph)."""
+    """A finding at paragraph ``p`` (or at ``where`` when it is not a paragraph).
+
+    Numbers in the Vietnamese text get a decimal comma (3,94 cm).
+    """
+    vi = _decimal_commas(vi)
     if p is None:
         return Finding(code, where, "", vi, en)
     return Finding(code, f"{p.where} ¶{p.index + 1}", " ".join(p.text.split())[:60], vi, en)

@@ -191,9 +191,12 @@ def _title_block(layout: Layout) -> None:
         return
     body = [p for p in doc.paragraphs if p.table is None and p.index > layout.title.index]
     for p in body:
-        if not p.text.strip() or is_rule_paragraph(p) or p.align != layout.title.align:
+        if (not p.text.strip() or is_rule_paragraph(p) or p.align != layout.title.align
+                or p.text.lstrip().startswith(("Căn cứ", "Kính gửi"))):
             break
         layout.trich_yeu.append(p)
+        if layout.title.align != "center" or len(layout.trich_yeu) == 3:
+            break  # a title not centred gives no layout to follow: one line of trích yếu
     if layout.trich_yeu:
         layout.trich_yeu_rule = rule_after(layout, layout.trich_yeu[-1], body)
 
