@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import MINIMAL_PLAN, ROOT
 from plangen.check import DocxUnreadable, check_docx, docx_read
@@ -201,3 +205,50 @@ def test_unreadable_file_message(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert capsys.readouterr().err == (
         f"{target}: the file is password-protected or an old .doc; open it in Word and save "
         "it as a .docx without a password\n")
+
+
+# -- never crashes ---------------------------------------------------------------------
+
+@functools.cache
+def source_parts(which: str) -> dict[str, bytes]:
+    """The parts of a hand-typed DOCX, or of one plangen wrote (rules, fields, links)."""
+    path = TYPED
+    if which == "plangen":
+        out = Path(tempfile.mkdtemp())
+        path = write_documents(load_plan(MINIMAL_PLAN), out)[0]
+    with zipfile.ZipFile(path) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(which=st.sampled_from(["typed", "plangen"]),
+       drops=st.lists(st.integers(min_value=0, max_value=400), max_size=8),
+       values=st.lists(st.tuples(st.integers(min_value=0, max_value=400),
+                                 st.sampled_from(["", "-1", "abc", "99999999999", "nil", "0"])),
+                       max_size=8))
+def test_mutated_documents_never_crash_the_checker(which: str, drops: list[int],
+                                                   values: list[tuple[int, str]],
+                                                   tmp_path: Path) -> None:
+    from lxml import etree
+
+    parts = source_parts(which)
+    root = etree.fromstring(parts["word/document.xml"])
+    elements = list(root.iter())
+    for index, value in values:
+        element = elements[index % len(elements)]
+        for attr in list(element.attrib)[:1]:
+            element.set(attr, value)
+    for index in drops:
+        element = elements[index % len(elements)]
+        if element.getparent() is not None:
+            element.getparent().remove(element)
+    target = tmp_path / "mutated.docx"
+    with zipfile.ZipFile(target, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, etree.tostring(root) if name == "word/document.xml" else data)
+    try:
+        report = check_docx(target)
+    except DocxUnreadable:
+        return
+    assert all(f.code for f in report.findings)

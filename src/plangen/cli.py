@@ -14,6 +14,7 @@ from typing import cast
 
 from plangen import __version__
 from plangen.check.command import run_check
+from plangen.check.table import markdown_table
 from plangen.errors import PlanError, Problem, UserError
 from plangen.load import load_plan
 from plangen.messages import LANGS, Lang, message
@@ -45,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", type=Path, metavar="FILE.docx")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
+    commands.add_parser("rules", parents=[common], help="print the checker's rules table")
     return parser
 
 
@@ -54,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = cast(Lang, args.lang)
     if args.command == "check":
         return run_check(args.files, args.format, args.strict, lang)
+    if args.command == "rules":
+        print(markdown_table())
+        return EXIT_OK
     try:
         plans = _load_all(args.plans, lang)
         if args.command == "validate":

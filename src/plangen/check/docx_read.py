@@ -19,7 +19,7 @@ from typing import Any
 from lxml import etree
 
 from plangen.check.docx_facts import Document, Paragraph, Section, Table
-from plangen.check.docx_styles import NS, Resolver, Styles, on, w_tag
+from plangen.check.docx_styles import NS, Resolver, Styles, number, on, w_tag
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -32,7 +32,7 @@ class DocxUnreadable(Exception):
 
 
 def _twips_cm(value: str | None) -> float:
-    return round(int(float(value)) / TWIPS_PER_CM, 3) if value else 0.0
+    return round((number(value) or 0) / TWIPS_PER_CM, 3)
 
 
 def _own_runs(p: Any) -> list[tuple[Any, bool]]:
@@ -65,7 +65,7 @@ def _line_shapes(p: Any) -> tuple[list[float], bool]:
     lengths this reader does not measure."""
     widths = []
     for extent in p.iter(f"{{{WP}}}extent"):
-        cx, cy = int(extent.get("cx", "0")), int(extent.get("cy", "0"))
+        cx, cy = number(extent.get("cx")) or 0, number(extent.get("cy")) or 0
         if cy < 0.1 * EMU_PER_CM and cx > 0:
             widths.append(round(cx / EMU_PER_CM, 3))
     vml = any(etree.QName(el).localname in ("line", "shape", "rect")
@@ -98,9 +98,9 @@ def read_paragraph(p: Any, resolver: Resolver, where: str) -> Paragraph:
         first_line_cm=first_line,
         left_cm=_twips_cm(left),
         right_cm=_twips_cm(right),
-        space_before_pt=float(resolver.attr(levels, "spacing", "before") or 0) / 20,
-        space_after_pt=float(resolver.attr(levels, "spacing", "after") or 0) / 20,
-        line=float(line) if line else None,
+        space_before_pt=(number(resolver.attr(levels, "spacing", "before")) or 0) / 20,
+        space_after_pt=(number(resolver.attr(levels, "spacing", "after")) or 0) / 20,
+        line=number(line),
         line_rule=resolver.attr(levels, "spacing", "lineRule") or "auto",
         keep_next=bool(on(resolver.first(levels, "keepNext"))),
         border_bottom=bottom is not None and bottom.get(w_tag("val")) not in ("nil", "none"),
@@ -237,7 +237,8 @@ def _borders_visible(tbl: Any, styles: Styles) -> bool:
 
 
 def _mm(value: str | None, default: float = 0.0) -> float:
-    return round(int(float(value)) / 56.6929, 1) if value else default
+    found = number(value)
+    return round(found / 56.6929, 1) if found is not None else default
 
 
 def _get(el: Any, name: str) -> str | None:
@@ -257,8 +258,8 @@ def _read_section(sect: Any, pkg: _Package, rels: dict[str, str],
         left_mm=_mm(get(mar, "left")), right_mm=_mm(get(mar, "right")),
         landscape=get(size, "orient") == "landscape" or width > height,
         title_page=on(sect.find("w:titlePg", NS)) is True,
-        page_number_start=int(start.get(w_tag("start"))) if start is not None
-        and start.get(w_tag("start")) else None,
+        page_number_start=int(number(start.get(w_tag("start"))) or 0) or None
+        if start is not None else None,
     )
     parts = (("headerReference", section.headers), ("footerReference", section.footers))
     for kind, target in parts:

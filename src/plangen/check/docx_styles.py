@@ -24,6 +24,17 @@ def w_tag(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+def number(value: str | None) -> float | None:
+    """A numeric attribute, or None when it is absent or not a number (a damaged file)."""
+    if value is None:
+        return None
+    try:
+        result = float(value)
+    except ValueError:
+        return None
+    return result if abs(result) < 1e9 else None
+
+
 def on(el: Any) -> bool | None:
     """Value of a toggle property element (w:b, w:i…): None when absent."""
     if el is None:
@@ -165,7 +176,7 @@ class Resolver:
             text=run_text(r),
             bold=bool(on(self.first(levels, "b"))),
             italic=bool(on(self.first(levels, "i"))),
-            size_pt=float(size) / 2 if size else None,
+            size_pt=(number(size) or 0) / 2 or None,
             fonts=self.fonts(levels),
             color=color,
             underline=underline not in (None, "none"),

@@ -239,6 +239,8 @@ def _date_level(layout: Layout, p: Paragraph) -> Iterator[Finding]:
         return
     left = [x for x in layout.left if x.row == so.row]
     right = [x for x in layout.right if x.row == p.row]
+    if so not in left or p not in right:
+        return  # the header's columns are not known: nothing to compare
     if so.row != p.row or left.index(so) != right.index(p):
         yield found("C16", p, "dòng ngày tháng không cùng hàng với dòng Số",
                     "the date line is not level with the Số line")
