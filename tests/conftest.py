@@ -6,16 +6,21 @@ from pathlib import Path
 
 import pytest
 
+from plangen.build import build_plan
 from plangen.check.docx_read import Document, read_docx
 from plangen.errors import PlanError
 from plangen.load import load_plan, load_plan_text
 from plangen.model import Plan
-from plangen.render import write_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PLAN = ROOT / "plans" / "cchc-2023-2025.yaml"
 MINIMAL_PLAN = ROOT / "tests" / "data" / "minimal.yaml"
 SHARED = ROOT.parent / "shared"
+
+
+def write_documents(plan_file: Path, out_dir: Path) -> list[Path]:
+    """Build the plan in ``plan_file`` into ``out_dir`` as ``plangen build`` does."""
+    return build_plan(load_plan(plan_file), plan_file, out_dir).written
 
 
 def minimal_text() -> str:
@@ -38,8 +43,8 @@ def seed_plan() -> Plan:
 
 
 @pytest.fixture(scope="session")
-def seed_docx(tmp_path_factory: pytest.TempPathFactory, seed_plan: Plan) -> Path:
-    return write_documents(seed_plan, tmp_path_factory.mktemp("seed"))[0]
+def seed_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_documents(SEED_PLAN, tmp_path_factory.mktemp("seed"))[0]
 
 
 @pytest.fixture(scope="session")
@@ -49,4 +54,4 @@ def seed_doc(seed_docx: Path) -> Document:
 
 @pytest.fixture(scope="session")
 def minimal_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_documents(load_plan(MINIMAL_PLAN), tmp_path_factory.mktemp("minimal"))[0]
+    return write_documents(MINIMAL_PLAN, tmp_path_factory.mktemp("minimal"))[0]

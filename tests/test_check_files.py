@@ -15,11 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL_PLAN, ROOT
+from conftest import MINIMAL_PLAN, ROOT, write_documents
 from plangen.check import DocxUnreadable, check_docx, docx_read
 from plangen.cli import main
-from plangen.load import load_plan
-from plangen.render import write_documents
 
 DATA = ROOT / "tests" / "data"
 TYPED = DATA / "typed-by-hand.docx"
@@ -96,7 +94,7 @@ def test_python_docx_default_template(tmp_path: Path) -> None:
 def test_every_document_plangen_builds_is_clean(tmp_path: Path) -> None:
     plans = [*sorted((ROOT / "plans").glob("*.yaml")), MINIMAL_PLAN]
     for plan in plans:
-        for written in write_documents(load_plan(plan), tmp_path / plan.stem):
+        for written in write_documents(plan, tmp_path / plan.stem):
             assert check_docx(written).findings == [], written
 
 
@@ -215,7 +213,7 @@ def source_parts(which: str) -> dict[str, bytes]:
     path = TYPED
     if which == "plangen":
         out = Path(tempfile.mkdtemp())
-        path = write_documents(load_plan(MINIMAL_PLAN), out)[0]
+        path = write_documents(MINIMAL_PLAN, out)[0]
     with zipfile.ZipFile(path) as package:
         return {name: package.read(name) for name in package.namelist()}
 

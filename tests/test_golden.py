@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_PLAN, ROOT
+from conftest import MINIMAL_PLAN, ROOT, write_documents
 from plangen.check.docx_read import read_docx
 from plangen.check.dump import dump
-from plangen.load import load_plan
-from plangen.render import write_documents
 
 GOLDEN = Path(__file__).parent / "golden"
 PLANS = [*sorted((ROOT / "plans").glob("*.yaml")), MINIMAL_PLAN]
@@ -23,7 +21,7 @@ PLANS = [*sorted((ROOT / "plans").glob("*.yaml")), MINIMAL_PLAN]
 
 @pytest.mark.parametrize("plan", PLANS, ids=[p.stem for p in PLANS])
 def test_dump_matches_golden(plan: Path, tmp_path: Path) -> None:
-    for docx in write_documents(load_plan(plan), tmp_path):
+    for docx in write_documents(plan, tmp_path):
         text = dump(read_docx(docx))
         golden = GOLDEN / f"{plan.stem}.{docx.stem}.txt"
         if os.environ.get("PLANGEN_UPDATE_GOLDEN"):

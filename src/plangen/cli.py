@@ -9,17 +9,21 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import cast
 
-from plangen import __version__
+from plangen import __version__, vn
+from plangen.build import build_plan
 from plangen.check.command import run_check
 from plangen.check.table import markdown_table
 from plangen.errors import PlanError, Problem, UserError
-from plangen.load import load_plan
+from plangen.load import load_plan, load_plan_text
 from plangen.messages import LANGS, Lang, message
 from plangen.model import Plan
-from plangen.render import write_documents
+from plangen.newyear import Shift, new_plan, shift_for_start
+from plangen.save import write_atomic
+from plangen.schema import SCHEMA_FILE, plan_schema, starter_plan
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -38,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("plans", nargs="+", type=Path, metavar="PLAN")
     build.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="DIR",
                        help="folder for the documents; each plan gets DIR/<plan name>/")
+    build.add_argument("--draft", action="store_true",
+                       help='a draft: marked "DỰ THẢO", may leave number, date and signer blank')
+    build.add_argument("--force", action="store_true",
+                       help="overwrite files edited by hand, keeping them as backups")
+    build.add_argument("--pdf", action="store_true",
+                       help="also convert every document to PDF with LibreOffice")
     validate = commands.add_parser("validate", parents=[common],
                                    help="check plan files without writing anything")
     validate.add_argument("plans", nargs="+", type=Path, metavar="PLAN")
@@ -47,6 +57,20 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
     commands.add_parser("rules", parents=[common], help="print the checker's rules table")
+    new = commands.add_parser("new", parents=[common],
+                              help="next campaign's plan: a copy with every date moved")
+    new.add_argument("old", type=Path, metavar="OLD.yaml")
+    new.add_argument("new", type=Path, metavar="NEW.yaml")
+    how = new.add_mutually_exclusive_group(required=True)
+    how.add_argument("--shift-years", type=int, metavar="N", help="move every date N years")
+    how.add_argument("--start", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                     help="move every date so that the campaign starts on this day")
+    new.add_argument("--force", action="store_true", help="overwrite NEW.yaml")
+    commands.add_parser("schema", parents=[common],
+                        help="print the JSON Schema of plan files (for editors)")
+    init = commands.add_parser("init", parents=[common], help="write a commented starter plan")
+    init.add_argument("file", type=Path, nargs="?", default=Path("ke-hoach.yaml"))
+    init.add_argument("--force", action="store_true", help="overwrite the file")
     return parser
 
 
@@ -59,15 +83,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "rules":
         print(markdown_table())
         return EXIT_OK
+    if args.command == "schema":
+        print(plan_schema())
+        return EXIT_OK
     try:
+        if args.command in ("new", "init"):
+            return _new(args, lang) if args.command == "new" else _init(args, lang)
         plans = _load_all(args.plans, lang)
         if args.command == "validate":
             for path in args.plans:
                 print(message("valid", lang, path=path))
             return EXIT_OK
         for path, plan in zip(args.plans, plans, strict=True):
-            for written in _write(plan, args.output / path.stem, lang):
-                print(message("wrote", lang, path=written))
+            _build_one(plan, path, args, lang)
         return EXIT_OK
     except PlanError as err:
         for line in err.lines:
@@ -97,12 +125,57 @@ def _load_all(paths: Sequence[Path], lang: Lang) -> list[Plan]:
     return plans
 
 
-def _write(plan: Plan, out_dir: Path, lang: Lang) -> list[Path]:
+def _refuse_overwrite(path: Path, force: bool, lang: Lang) -> None:
+    if path.exists() and not force:
+        raise UserError([message("file_exists", lang, path=path)])
+
+
+def _new(args: argparse.Namespace, lang: Lang) -> int:
+    """``plangen new``: validate the moved plan before writing it, then list years to review."""
+    _refuse_overwrite(args.new, args.force, lang)
+    _load_all([args.old], lang)  # the old plan must be valid before it is copied
+    text = args.old.read_text(encoding="utf-8")
     try:
-        return write_documents(plan, out_dir)
+        shift = (Shift(years=args.shift_years) if args.start is None
+                 else shift_for_start(text, args.start))
+    except ValueError:
+        raise UserError([message("no_campaign_start", lang)]) from None
+    moved, reviews = new_plan(text, shift)
+    load_plan_text(moved, str(args.new), lang)
+    write_atomic(args.new, moved.encode("utf-8"))
+    print(message("wrote", lang, path=args.new))
+    if reviews:
+        print(message("review_years", lang))
+        for review in reviews:
+            years = ", ".join(review.years)
+            print(f"  {args.new}:{review.line}: {years} — …{review.excerpt}…")
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace, lang: Lang) -> int:
+    """A starter plan, and beside it the schema its first line names for editors."""
+    _refuse_overwrite(args.file, args.force, lang)
+    write_atomic(args.file, starter_plan().encode("utf-8"))
+    print(message("wrote", lang, path=args.file))
+    schema_file = args.file.parent / SCHEMA_FILE
+    if not schema_file.exists() or args.force:
+        write_atomic(schema_file, (plan_schema() + "\n").encode("utf-8"))
+        print(message("wrote", lang, path=schema_file))
+    return EXIT_OK
+
+
+def _build_one(plan: Plan, path: Path, args: argparse.Namespace, lang: Lang) -> None:
+    out_dir = args.output / vn.slug(path.stem) if vn.slug(path.stem) else args.output / "plan"
+    try:
+        outcome = build_plan(plan, path, out_dir, draft=args.draft, force=args.force,
+                             pdf=args.pdf, lang=lang)
     except OSError as err:
         raise UserError([message("cannot_write", lang, path=err.filename or out_dir,
                                  reason=err.strerror or err)]) from None
+    for backup in outcome.backups:
+        print(message("backup_kept", lang, path=backup))
+    for written in outcome.written:
+        print(message("wrote", lang, path=written))
 
 
 if __name__ == "__main__":

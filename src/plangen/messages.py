@@ -264,6 +264,68 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "{errors} lỗi, {warnings} cảnh báo, {unchecked} quy tắc chưa kiểm tra",
         "en": "{errors} error(s), {warnings} warning(s), {unchecked} rule(s) not checked",
     },
+    # -- signed-ready gate and writing -----------------------------------------------------
+    "gate": {
+        "vi": "{file}: chưa sẵn sàng để ký: {reason}",
+        "en": "{file}: not ready for signing: {reason}",
+    },
+    "gate_leftover": {
+        "vi": 'còn sót "{text}" ({where})',
+        "en": 'leftover "{text}" ({where})',
+    },
+    "gate_comments": {
+        "vi": "tệp có chú thích (comment)",
+        "en": "the file has comments",
+    },
+    "gate_tracked": {
+        "vi": "tệp có thay đổi được theo dõi (track changes)",
+        "en": "the file has tracked changes",
+    },
+    "gate_property": {
+        "vi": "thiếu thuộc tính tệp {name}",
+        "en": "the file property {name} is missing",
+    },
+    "gate_signer": {
+        "vi": "chưa có họ tên người ký (signer.name); dùng --draft cho bản dự thảo",
+        "en": "no signer's name (signer.name); use --draft for a draft",
+    },
+    "gate_blank": {
+        "vi": '{field} để trống nhưng không có trong de_trong; ghi {field} hoặc thêm "{field}" vào de_trong, hoặc dùng --draft',
+        "en": '{field} is blank but not listed in de_trong; fill {field}, add "{field}" to de_trong, or use --draft',
+    },
+    "gate_nd30": {
+        "vi": "lỗi thể thức {code}: {text}",
+        "en": "format error {code}: {text}",
+    },
+    "hand_edited": {
+        "vi": "{path} đã được sửa tay sau lần tạo trước; không ghi đè (dùng --force để ghi đè và giữ bản sửa tay làm bản sao lưu)",
+        "en": "{path} was edited by hand since plangen wrote it; not overwritten (use --force to overwrite it and keep the edited file as a backup)",
+    },
+    "backup_kept": {
+        "vi": "đã giữ bản sửa tay ở {path}",
+        "en": "kept the hand-edited file as {path}",
+    },
+    "no_libreoffice": {
+        "vi": "cần LibreOffice để tạo PDF (Debian: apt-get install libreoffice-writer-nogui fonts-liberation2)",
+        "en": "LibreOffice is needed for PDF (Debian: apt-get install libreoffice-writer-nogui fonts-liberation2)",
+    },
+    "pdf_failed": {
+        "vi": "LibreOffice không chuyển được sang PDF: {reason}",
+        "en": "LibreOffice could not convert to PDF: {reason}",
+    },
+    # -- plangen new / init ----------------------------------------------------------------
+    "file_exists": {
+        "vi": "{path} đã có; dùng --force để ghi đè",
+        "en": "{path} already exists; use --force to overwrite it",
+    },
+    "review_years": {
+        "vi": "Xem lại các năm ghi trong câu chữ (plangen không tự đổi):",
+        "en": "Review these years written inside sentences (plangen does not move them):",
+    },
+    "no_campaign_start": {
+        "vi": "không tìm thấy campaign.start để tính độ lệch ngày",
+        "en": "campaign.start not found, so the shift cannot be computed",
+    },
     # -- command line ---------------------------------------------------------------------
     "file_missing": {
         "vi": "không tìm thấy tệp",
@@ -288,10 +350,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
 }
 
 
-def message(code: str, lang: Lang = "vi", **values: object) -> str:
-    """The text of message ``code`` in ``lang``, with ``values`` filled in."""
-    entry = CATALOG.get(code)
+def message(key: str, lang: Lang = "vi", /, **values: object) -> str:
+    """The text of message ``key`` in ``lang``, with ``values`` filled in."""
+    entry = CATALOG.get(key)
     if entry is None:
         entry = CATALOG["invalid"]
-        values = {"detail": values.get("detail", code)}
+        values = {"detail": values.get("detail", key)}
     return entry[lang].format(forms=DATE_FORMS[lang], **values)

@@ -31,5 +31,6 @@ def _style(bold: bool, italic: bool) -> str:
 def text_width_cm(text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
     """Width of ``text`` on one line, in centimetres."""
     widths = _table()[_style(bold, italic)]
+    text = text.replace("\u00a0", " ")  # a no-break space is as wide as a space
     ems = sum(widths.get(ch, _FALLBACK_EM) for ch in text)
     return ems * size_pt * CM_PER_PT

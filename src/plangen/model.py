@@ -213,8 +213,8 @@ class Signer(StrictModel):
     """Sau TM.: tên tập thể; sau KT./TL./TUQ./Q.: chức vụ của người đứng đầu (ví dụ: HIỆU TRƯỞNG)."""
     title: Text | None = None
     """Chức vụ của người ký (ví dụ: HIỆU TRƯỞNG, PHÓ HIỆU TRƯỞNG)."""
-    name: Text
-    """Họ và tên người ký, không kèm học hàm, học vị."""
+    name: Text | None = None
+    """Họ và tên người ký, không kèm học hàm, học vị (chỉ bản dự thảo được để trống)."""
 
 
 class Plan(StrictModel):
@@ -225,11 +225,13 @@ class Plan(StrictModel):
     kind: DocKind = "KH"
     """Loại văn bản theo Phụ lục III Nghị định 30 (KH: Kế hoạch, BC: Báo cáo, …)."""
     number: Annotated[int, Field(ge=1)] | None = None
-    """Số văn bản; để trống để văn thư ghi số khi ban hành."""
+    """Số văn bản; để trống (và ghi "number" trong de_trong) để văn thư ghi số khi ban hành."""
     place: Text
     """Địa danh ghi ở dòng ngày tháng (tên đầy đủ, ví dụ: Thành phố Hồ Chí Minh)."""
-    issued_on: VnDate
-    """Ngày ban hành (YYYY-MM-DD hoặc DD/MM/YYYY)."""
+    issued_on: VnDate | None = None
+    """Ngày ban hành (YYYY-MM-DD hoặc DD/MM/YYYY); để trống (và ghi "issued_on" trong de_trong) để văn thư ghi ngày."""
+    de_trong: list[Literal["number", "issued_on"]] = Field(default_factory=list)
+    """Những chỗ cố ý để trống cho văn thư ghi tay khi ban hành: number (số), issued_on (ngày). Bản chính thức chỉ được để trống những chỗ ghi ở đây."""
     trich_yeu: Text
     """Trích yếu nội dung; xuống dòng được giữ nguyên."""
     can_cu: list[Text] = Field(default_factory=list)

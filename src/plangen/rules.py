@@ -44,7 +44,7 @@ def check_plan(plan: Plan) -> list[RuleProblem]:
 
 def _issue_date(plan: Plan) -> Iterator[RuleProblem]:
     phases = plan.campaign.phases
-    if phases and plan.issued_on >= phases[0].end:
+    if phases and plan.issued_on is not None and plan.issued_on >= phases[0].end:
         yield RuleProblem(("issued_on",), "issued_after_first_phase",
                           {"issued": ngay_ngan(plan.issued_on), "end": ngay_ngan(phases[0].end)})
 
@@ -56,7 +56,7 @@ def _inside(campaign: Campaign, day: date, path: Path) -> Iterator[RuleProblem]:
             "end": ngay_ngan(campaign.end)})
 
 
-def _campaign(campaign: Campaign, issued_on: date) -> Iterator[RuleProblem]:
+def _campaign(campaign: Campaign, issued_on: date | None) -> Iterator[RuleProblem]:
     base: Path = ("campaign",)
     if campaign.end < campaign.start:
         yield RuleProblem((*base, "end"), "period_reversed", {
@@ -70,18 +70,18 @@ def _campaign(campaign: Campaign, issued_on: date) -> Iterator[RuleProblem]:
                 "name": target.group, "known": ", ".join(campaign.participants) or "—"})
 
 
-def _phases(campaign: Campaign, issued_on: date) -> Iterator[RuleProblem]:
+def _phases(campaign: Campaign, issued_on: date | None) -> Iterator[RuleProblem]:
     previous_end: date | None = None
     for i, phase in enumerate(campaign.phases):
         path: Path = ("campaign", "phases", i)
         start = phase.start or issued_on  # an open start means "from the date of issue"
         start_path = (*path, "start") if phase.start else (*path, "name")
-        if phase.end < start and phase.start is not None:
+        if start is not None and phase.end < start and phase.start is not None:
             # (an implied start is the date of issue: _issue_date reports that case)
             yield RuleProblem((*path, "end"), "phase_reversed",
                               {"start": ngay_ngan(start), "end": ngay_ngan(phase.end)})
         # Phases may share a boundary day: the seed's phase 2 starts on the day phase 1 ends.
-        if previous_end is not None and start < previous_end:
+        if previous_end is not None and start is not None and start < previous_end:
             yield RuleProblem(start_path, "phase_overlap", {
                 "start": ngay_ngan(start), "previous_end": ngay_ngan(previous_end)})
         if phase.start:
@@ -142,7 +142,8 @@ def _signer(signer: Signer) -> Iterator[RuleProblem]:
         yield RuleProblem(("signer", "head_title"), "signer_head_title_unused")
     if signer.authority == "Q." and signer.title is not None:
         yield RuleProblem(("signer", "title"), "signer_title_unused")
-    first_word = signer.name.split()[0] if signer.name.split() else ""
+    words = (signer.name or "").split()
+    first_word = words[0] if words else ""
     if first_word in nd30.ACADEMIC_TITLES or first_word.rstrip(".") + "." in nd30.ACADEMIC_TITLES:
         yield RuleProblem(("signer", "name"), "academic_title", {"title": first_word})
 

@@ -45,8 +45,15 @@ def ngay_ngan(d: date) -> str:
     return f"{day_text(d.day)}/{month_text(d.month)}/{d.year}"
 
 
-def dia_danh_ngay(place: str, d: date) -> str:
-    """The place-and-date line: ``Hà Nội, ngày 05 tháng 3 năm 2020``."""
+BLANK_DATE_PART = "\u00a0" * 6  # room for the văn thư to write a day, month or year
+
+
+def dia_danh_ngay(place: str, d: date | None) -> str:
+    """The place-and-date line: ``Hà Nội, ngày 05 tháng 3 năm 2020``; without a date,
+    room for the văn thư to write it when the document is issued."""
+    if d is None:
+        blank = BLANK_DATE_PART
+        return f"{place}, ngày{blank}tháng{blank}năm{blank}"
     return f"{place}, {ngay(d)}"
 
 

@@ -79,6 +79,7 @@ class Located:
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     block_scalars: set[Path] = field(default_factory=set)
+    spans: dict[Path, tuple[int, int]] = field(default_factory=dict)  # character offsets
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class _Walker:
             raise YamlRejected([YamlProblem(*_pos(node), path, "too_many_nodes",
                                             {"limit": MAX_NODES})])
         self.out.values[path] = _pos(node)
+        self.out.spans[path] = (node.start_mark.index, node.end_mark.index)
         if node.tag not in _PLAIN_TAGS:
             self.problem(node, path, "bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
             return None

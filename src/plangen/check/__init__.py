@@ -30,12 +30,13 @@ class Report:
         return sum(BY_CODE[f.code].severity == severity for f in self.findings)
 
 
-def check_docx(path: Path) -> Report:
-    """Run every rule of the catalog on the DOCX at ``path``.
+def check_docx(path: Path, data: bytes | None = None) -> Report:
+    """Run every rule of the catalog on the DOCX at ``path`` (or on ``data``, its bytes,
+    before it is written there).
 
     Raises :class:`DocxUnreadable` when the file is not a DOCX that can be read.
     """
-    layout = find_layout(read_docx(path))
+    layout = find_layout(read_docx(data if data is not None else path))
     report = Report(path)
     for info in RULES:
         for result in CHECKS[info.code](layout):

@@ -12,6 +12,7 @@ reads files typed by hand in Word as well as plangen's own.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -124,12 +125,16 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 class _Package:
     """The parts of a DOCX zip, parsed on demand with a size limit."""
 
-    def __init__(self, path: Path) -> None:
-        head = path.read_bytes()[:8] if path.is_file() else b""
+    def __init__(self, source: Path | bytes) -> None:
+        if isinstance(source, bytes):
+            head, opened = source[:8], io.BytesIO(source)
+        else:
+            head = source.read_bytes()[:8] if source.is_file() else b""
+            opened = source  # type: ignore[assignment]
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             raise DocxUnreadable("encrypted")
         try:
-            self.zip = zipfile.ZipFile(path)
+            self.zip = zipfile.ZipFile(opened)
         except (zipfile.BadZipFile, OSError) as err:
             raise DocxUnreadable("not_docx") from err
         self.names = set(self.zip.namelist())
@@ -156,9 +161,10 @@ class _Package:
                 if rel.get("TargetMode") != "External"}
 
 
-def read_docx(path: Path) -> Document:
-    """All facts of the DOCX at ``path``; raises :class:`DocxUnreadable` with a reason code."""
-    pkg = _Package(path)
+def read_docx(source: Path | bytes) -> Document:
+    """All facts of the DOCX at ``source`` (a path, or the file's bytes); raises
+    :class:`DocxUnreadable` with a reason code."""
+    pkg = _Package(source)
     styles = Styles(pkg.xml("word/styles.xml"), pkg.xml("word/theme/theme1.xml"))
     resolver = Resolver(styles)
     root = pkg.xml("word/document.xml")

@@ -189,8 +189,9 @@ def so_line_look(layout: Layout) -> Iterator[Result]:
     yield from check_size("C15", p, nd30.SO_KY_HIEU.size_pt, ("dòng Số", "the Số line"))
 
 
-_DATE = re.compile(r"^(?P<place>[^,]+)(?P<comma>,?) ngày (?P<day>\S+) tháng (?P<month>\S+) "
-                   r"năm (?P<year>\S+)$")
+# Day, month and year may be left blank (or dotted) for the văn thư to write by hand.
+_DATE = re.compile(r"^(?P<place>[^,]+)(?P<comma>,?) ngày ?(?P<day>[\d.…]*) ?tháng "
+                   r"?(?P<month>[\d.…]*) ?năm ?(?P<year>[\d.…]*)$")
 
 
 @rule("C16")

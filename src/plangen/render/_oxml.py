@@ -138,6 +138,17 @@ def bottom_border(paragraph: Any, eighths_pt: int) -> None:
         bottom.set(qn(attr), value)
 
 
+def box(paragraph: Any, eighths_pt: int) -> None:
+    """A solid black frame around ``paragraph`` (the draft mark)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = _child(ppr, "w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        edge = _child(borders, f"w:{side}")
+        for attr, value in (("w:val", "single"), ("w:sz", str(eighths_pt)), ("w:space", "1"),
+                            ("w:color", "000000")):
+            edge.set(qn(attr), value)
+
+
 def page_field(paragraph: Any) -> Any:
     """Append a PAGE field run (begin, instruction, separator, result, end)."""
     run = paragraph.add_run()

@@ -32,7 +32,7 @@ class Header:
     issuer: str
     so_ky_hieu: str
     place: str
-    issued_on: date
+    issued_on: date | None
 
 
 def run(paragraph: Any, text: str, spec: nd30.TextSpec | None = None) -> Any:
@@ -78,6 +78,19 @@ def _widest(lines: Sequence[str], spec: nd30.TextSpec, size: float | None = None
 
 def _inner(cell_cm: float) -> float:
     return cell_cm - 2 * nd30.CELL_PADDING_CM
+
+
+DRAFT_MARK = "DỰ THẢO"
+
+
+def draft_mark(document: Any) -> Any:
+    """A boxed "DỰ THẢO" at the top right of page 1: this copy is not for signing."""
+    paragraph = document.add_paragraph(style=page.HEADER_TEXT)
+    paragraph.alignment = page.ALIGN["right"]
+    run(paragraph, DRAFT_MARK, nd30.TextSpec(nd30.fixed(14), bold=True))
+    _oxml.box(paragraph, nd30.RULE_WEIGHT_EIGHTHS_PT)
+    paragraph.paragraph_format.space_after = Pt(6)
+    return paragraph
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,15 @@ def signer_lines(signer: Signer) -> blocks.SignerLines:
         titles.append(f"{signer.authority} {vn.upper(signer.head_title)}")
     if signer.title is not None:
         titles.append(vn.upper(signer.title))
-    return blocks.SignerLines(tuple(titles), signer.name)
+    return blocks.SignerLines(tuple(titles), signer.name or "")
 
 
-def build(plan: Plan) -> Any:
-    """The python-docx Document of ``plan``'s Kế hoạch, ready to save."""
+def build(plan: Plan, draft: bool = False) -> Any:
+    """The python-docx Document of ``plan``'s Kế hoạch, ready to save; a ``draft`` is
+    marked "DỰ THẢO" at the top of page 1."""
     document = page.new_document()
+    if draft:
+        blocks.draft_mark(document)
     blocks.header_table(document, blocks.Header(
         parent=plan.issuer.parent, issuer=plan.issuer.name,
         so_ky_hieu=vn.so_ky_hieu(plan.number, plan.kind, plan.issuer.abbreviation),
@@ -51,7 +54,8 @@ def _properties(document: Any, plan: Plan) -> None:
     props = document.core_properties
     kind = nd30.DOC_KINDS[plan.kind]
     one_line = " ".join(plan.trich_yeu.split())
-    issued = datetime.combine(plan.issued_on, time(0, 0), tzinfo=UTC)
+    # The date of issue, or the campaign's start while the văn thư has yet to date it.
+    issued = datetime.combine(plan.issued_on or plan.campaign.start, time(0, 0), tzinfo=UTC)
     props.title = f"{kind} {one_line}"
     props.subject = one_line
     props.author = plan.issuer.name.replace("\n", " ")

@@ -14,6 +14,7 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
 from plangen import nd30
@@ -64,12 +65,22 @@ STYLES = (
 def new_document() -> Any:
     """An empty A4 document with NĐ30 margins, defaults, styles and page numbers."""
     document = docx.Document()
+    _drop_thumbnail(document)
     _page(document.sections[0])
     _defaults(document)
     for style in STYLES:
         _add_style(document, style)
     _page_numbers(document.sections[0])
     return document
+
+
+def _drop_thumbnail(document: Any) -> None:
+    """python-docx's template carries a preview picture of another document; drop it so
+    file browsers do not show it for ours."""
+    rels = document.part.package.rels
+    for rel_id, rel in list(rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del rels[rel_id]
 
 
 def _page(section: Any) -> None:

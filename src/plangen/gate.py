@@ -1,0 +1,61 @@
+"""The signed-ready gate: what must hold before a document may be written for signing.
+
+Why: a văn thư signs what plangen writes, so a file with a leftover template tag, a
+"None", a comment, a missing signer or an NĐ30 error must never reach output/ as if it
+were final. A draft (``--draft``) is marked "DỰ THẢO" and may have blanks.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from plangen.check import check_docx
+from plangen.check.catalog import BY_CODE
+from plangen.check.docx_read import read_docx
+from plangen.messages import Lang, message
+from plangen.model import Plan
+
+LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\bNone\b|\bnull\b|\bnan\b|\bTODO\b|\[\[|\]\]")
+REQUIRED_PROPERTIES = ("title", "subject", "creator", "created")
+
+
+def gate_reasons(plan: Plan, file_name: str, data: bytes, draft: bool, lang: Lang) -> list[str]:
+    """Why the document ``data`` is not ready for signing (empty when it is)."""
+    reasons = _content(data, lang)
+    if not draft:
+        reasons += _plan_blanks(plan, lang)
+    reasons += [message("gate_nd30", lang, code=f.code, text=f.vi if lang == "vi" else f.en)
+                for f in check_docx(Path(file_name), data).findings
+                if BY_CODE[f.code].severity == "error"]
+    return [message("gate", lang, file=file_name, reason=r) for r in reasons]
+
+
+def _content(data: bytes, lang: Lang) -> list[str]:
+    doc = read_docx(data)
+    reasons = []
+    paragraphs = list(doc.paragraphs) + [p for s in doc.sections
+                                         for part in (s.headers, s.footers)
+                                         for ps in part.values() for p in ps]
+    for p in paragraphs:
+        found = LEFTOVER.search(p.text)
+        if found:
+            reasons.append(message("gate_leftover", lang, text=found.group(), where=p.where))
+    if doc.has_comments:
+        reasons.append(message("gate_comments", lang))
+    if doc.has_tracked_changes:
+        reasons.append(message("gate_tracked", lang))
+    reasons += [message("gate_property", lang, name=name)
+                for name in REQUIRED_PROPERTIES if not doc.core.get(name)]
+    return reasons
+
+
+def _plan_blanks(plan: Plan, lang: Lang) -> list[str]:
+    reasons = []
+    if not plan.signer.name:
+        reasons.append(message("gate_signer", lang))
+    if plan.number is None and "number" not in plan.de_trong:
+        reasons.append(message("gate_blank", lang, field="number"))
+    if plan.issued_on is None and "issued_on" not in plan.de_trong:
+        reasons.append(message("gate_blank", lang, field="issued_on"))
+    return reasons

@@ -1,0 +1,68 @@
+"""Saving: the same document gives the same bytes, and a file is never half-written.
+
+Why: the IT teacher compares builds in CI and the văn thư signs what was built, so a DOCX
+must depend only on the plan (zip entry times fixed, entries in a fixed order, core
+properties from the plan) and must appear whole or not at all (written to a temporary
+file in the same folder, then renamed over the target in one step).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's epoch; Word writes the same
+
+
+def docx_bytes(document: Any) -> bytes:
+    """The bytes of a python-docx ``document``, identical for identical content."""
+    raw = io.BytesIO()
+    document.save(raw)
+    return normalise_zip(raw.getvalue())
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """Rewrite a zip with fixed entry times and attributes, ``[Content_Types].xml`` first."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        ordered = [n for n in names if n == "[Content_Types].xml"] + sorted(
+            n for n in names if n != "[Content_Types].xml")
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name), compress_type=zipfile.ZIP_DEFLATED,
+                            compresslevel=6)
+    return out.getvalue()
+
+
+def sha256(data: bytes) -> str:
+    """Hex SHA-256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all.
+
+    The bytes go to a temporary file beside ``path``, are flushed to disk, and the file is
+    renamed over ``path``; an interruption leaves the old file (or none), never a part.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                         dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
