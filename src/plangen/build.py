@@ -54,6 +54,7 @@ def build_plan(plan: Plan, plan_file: Path, out_dir: Path, *, draft: bool = Fals
     if reasons:
         raise UserError(reasons)
     outcome = Outcome()
+    _clear_interrupted_writes(out_dir)
     _protect_hand_edits(out_dir, [b.file_name for b in blobs], force, lang, outcome)
     for blob in blobs:
         write_atomic(out_dir / blob.file_name, blob.data)
@@ -65,6 +66,13 @@ def build_plan(plan: Plan, plan_file: Path, out_dir: Path, *, draft: bool = Fals
     manifest = make_manifest(plan, plan_file, blobs, draft)
     write_atomic(out_dir / MANIFEST, manifest)
     return outcome
+
+
+def _clear_interrupted_writes(out_dir: Path) -> None:
+    """Remove temporary files a killed build left (``save.write_atomic`` names them)."""
+    if out_dir.is_dir():
+        for stale in out_dir.glob(".*.tmp"):
+            stale.unlink(missing_ok=True)
 
 
 def recorded_hashes(out_dir: Path) -> dict[str, str]:

@@ -38,9 +38,8 @@ def _content(data: bytes, lang: Lang) -> list[str]:
                                          for part in (s.headers, s.footers)
                                          for ps in part.values() for p in ps]
     for p in paragraphs:
-        found = LEFTOVER.search(p.text)
-        if found:
-            reasons.append(message("gate_leftover", lang, text=found.group(), where=p.where))
+        for text in dict.fromkeys(m.group() for m in LEFTOVER.finditer(p.text)):
+            reasons.append(message("gate_leftover", lang, text=text, where=p.where))
     if doc.has_comments:
         reasons.append(message("gate_comments", lang))
     if doc.has_tracked_changes:

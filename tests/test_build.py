@@ -1,0 +1,278 @@
+"""Signed-ready, reproducible, nothing lost: the build stage and its guarantees."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_PLAN, ROOT, SEED_PLAN, minimal_text
+from plangen import __version__, save
+from plangen.build import build_plan
+from plangen.check.docx_read import read_docx
+from plangen.cli import main
+from plangen.errors import UserError
+from plangen.load import load_plan, load_plan_text
+from plangen.save import sha256
+
+
+def build_dir(tmp_path: Path, plan: Path = SEED_PLAN, **options: object) -> Path:
+    out = tmp_path / plan.stem
+    build_plan(load_plan(plan), plan, out, **options)  # type: ignore[arg-type]
+    return out
+
+
+def test_two_builds_give_identical_bytes(tmp_path: Path) -> None:
+    first, second = build_dir(tmp_path / "a"), build_dir(tmp_path / "b")
+    for name in ("ke-hoach.docx", "manifest.json"):
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
+def test_zip_entries_have_fixed_times_and_order(tmp_path: Path) -> None:
+    with zipfile.ZipFile(build_dir(tmp_path) / "ke-hoach.docx") as package:
+        infos = package.infolist()
+    assert infos[0].filename == "[Content_Types].xml"
+    assert {i.date_time for i in infos} == {save.FIXED_TIME}
+    assert "docProps/thumbnail.jpeg" not in [i.filename for i in infos]
+
+
+def test_manifest_matches_the_files(tmp_path: Path) -> None:
+    out = build_dir(tmp_path)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["plangen"] == __version__
+    assert manifest["plan"] == {"file": SEED_PLAN.name, "sha256": sha256(SEED_PLAN.read_bytes())}
+    entry, = manifest["documents"]
+    data = (out / "ke-hoach.docx").read_bytes()
+    assert entry["sha256"] == sha256(data) and entry["size"] == len(data)
+    assert entry["kind"] == "ke-hoach"
+    assert {k: entry[k] for k in ("loai_van_ban", "so_ky_hieu", "ngay", "nguoi_ky", "chuc_vu",
+                                  "du_thao")} == {
+        "loai_van_ban": "Kế hoạch", "so_ky_hieu": "/KH-THPTNT", "ngay": "2023-08-21",
+        "nguoi_ky": "Nguyễn Văn An", "chuc_vu": "HIỆU TRƯỞNG", "du_thao": False}
+    assert entry["trich_yeu"].startswith("Phát động phong trào thi đua")
+    assert entry["noi_nhan"][-1] == "Lưu: VT"
+
+
+# -- nothing lost --------------------------------------------------------------------------
+
+
+def test_a_hand_edited_output_survives_a_rebuild(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    out = build_dir(tmp_path)
+    target = out / "ke-hoach.docx"
+    edited = target.read_bytes() + b"edited in Word"
+    target.write_bytes(edited)
+    argv = ["build", str(SEED_PLAN), "-o", str(tmp_path)]
+    assert main(argv) == 1
+    assert target.read_bytes() == edited
+    assert capsys.readouterr().err == (
+        f"{target} đã được sửa tay sau lần tạo trước; không ghi đè (dùng --force để ghi đè "
+        "và giữ bản sửa tay làm bản sao lưu)\n")
+    assert main([*argv, "--force"]) == 0
+    backup = out / f"ke-hoach.sua-tay-{sha256(edited)[:8]}.docx"
+    assert backup.read_bytes() == edited
+    assert capsys.readouterr().out.splitlines()[0] == f"đã giữ bản sửa tay ở {backup}"
+    assert sha256(target.read_bytes()) == json.loads(
+        (out / "manifest.json").read_text())["documents"][0]["sha256"]
+
+
+def test_an_unchanged_output_is_rebuilt_without_force(tmp_path: Path) -> None:
+    build_dir(tmp_path)
+    build_dir(tmp_path)  # no error: the file is what plangen wrote
+
+
+def test_an_interrupted_write_leaves_no_partial_file(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(save.os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_dir(tmp_path)
+    out = tmp_path / SEED_PLAN.stem
+    assert list(out.iterdir()) == []
+
+
+def test_a_killed_build_leaves_no_partial_file(tmp_path: Path) -> None:
+    """A real SIGKILL between writing the temporary file and renaming it."""
+    script = (
+        "import os, signal, sys\n"
+        "from plangen import save\n"
+        "save.os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "from plangen.cli import main\n"
+        f"main(['build', {str(SEED_PLAN)!r}, '-o', {str(tmp_path)!r}])\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, check=False)
+    assert done.returncode == -signal.SIGKILL
+    out = tmp_path / SEED_PLAN.stem
+    assert not (out / "ke-hoach.docx").exists()
+    assert not (out / "manifest.json").exists()
+    leftovers = list(out.iterdir())
+    assert leftovers and all(p.name.startswith(".") and p.suffix == ".tmp" for p in leftovers)
+    build_dir(tmp_path)  # the next build completes and clears what the kill left
+    assert sorted(p.name for p in out.iterdir()) == ["ke-hoach.docx", "manifest.json"]
+
+
+# -- the signed-ready gate -----------------------------------------------------------------
+
+
+def plan_with(old: str, new: str, tmp_path: Path) -> Path:
+    text = minimal_text()
+    assert old in text
+    path = tmp_path / "plan.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def gate_lines(path: Path, tmp_path: Path, draft: bool = False) -> list[str]:
+    with pytest.raises(UserError) as refused:
+        build_plan(load_plan(path), path, tmp_path / "out", draft=draft)
+    assert not (tmp_path / "out").exists()  # nothing written
+    return refused.value.lines
+
+
+def test_leftover_tags_and_none_are_refused(tmp_path: Path) -> None:
+    path = plan_with("      - Nâng cao chất lượng dạy học", "      - {% raw %}{{ ten }}"
+                     "{% endraw %} None Nâng cao chất lượng dạy học", tmp_path)
+    assert gate_lines(path, tmp_path) == [
+        'ke-hoach.docx: chưa sẵn sàng để ký: còn sót "{{" (body)',
+        'ke-hoach.docx: chưa sẵn sàng để ký: còn sót "}}" (body)',
+        'ke-hoach.docx: chưa sẵn sàng để ký: còn sót "None" (body)']
+
+
+def test_missing_signer_and_number_need_a_draft(tmp_path: Path) -> None:
+    path = plan_with("de_trong: [number]\n", "", tmp_path)
+    path.write_text(path.read_text().replace("  name: Trần Thị Bình\n", ""), encoding="utf-8")
+    assert gate_lines(path, tmp_path) == [
+        "ke-hoach.docx: chưa sẵn sàng để ký: chưa có họ tên người ký (signer.name); dùng "
+        "--draft cho bản dự thảo",
+        'ke-hoach.docx: chưa sẵn sàng để ký: number để trống nhưng không có trong de_trong; '
+        'ghi number hoặc thêm "number" vào de_trong, hoặc dùng --draft']
+    out = build_dir(tmp_path, path, draft=True)
+    doc = read_docx(out / "ke-hoach.docx")
+    assert doc.paragraphs[0].text == "DỰ THẢO" and doc.paragraphs[0].table is None
+    assert json.loads((out / "manifest.json").read_text())["documents"][0]["du_thao"] is True
+
+
+def test_an_nd30_error_stops_the_build(tmp_path: Path) -> None:
+    path = plan_with("      - Nâng cao chất lượng dạy học,",
+                     "      *Cả đoạn in nghiêng.*\n\n      - Nâng cao chất lượng dạy học,",
+                     tmp_path)
+    assert gate_lines(path, tmp_path) == [
+        "ke-hoach.docx: chưa sẵn sàng để ký: lỗi thể thức C23: nội dung phải là chữ đứng"]
+
+
+# -- next year -------------------------------------------------------------------------------
+
+
+def test_new_campaign_from_the_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "cchc-2026-2028.yaml"
+    assert main(["new", str(SEED_PLAN), str(target), "--shift-years", "3"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        f"đã ghi {target}",
+        "Xem lại các năm ghi trong câu chữ (plangen không tự đổi):",
+        f"  {target}:32: 2023 — …ch số 4455/KH-SGDĐT ngày 17 tháng 8 năm 2023 của Sở Giáo dục "
+        "và Đào tạo thành phố Hồ…",
+        f"  {target}:179: 2022, 2025, 2030 — …áo dục và Đào tạo và quốc gia giai đoạn 2022 - "
+        "2025, tầm nhìn đến năm 2030” (gọi tắt…",
+    ]
+    new_text, old_text = target.read_text(encoding="utf-8"), SEED_PLAN.read_text(encoding="utf-8")
+    comments = [line for line in old_text.splitlines() if line.lstrip().startswith("#")]
+    assert all(c in new_text.splitlines() for c in comments)
+    plan = load_plan(target)
+    assert (plan.campaign.start.isoformat(), plan.campaign.end.isoformat()) == (
+        "2026-08-21", "2028-12-31")
+    assert [m.year for m in plan.campaign.milestones] == [2026, 2027, 2028]
+    assert [m.deadline.isoformat() for m in plan.campaign.milestones if m.deadline] == [
+        "2026-10-31", "2027-10-31", "2028-10-31"]
+    assert plan.number is None and plan.issued_on is None
+    assert plan.de_trong == ["number", "issued_on"]
+    assert "giai đoạn 2026 - 2028" in plan.trich_yeu
+    out_dir = build_dir(tmp_path, target)
+    assert "ngày\u00a0" in read_docx(out_dir / "ke-hoach.docx").paragraphs[8].text
+
+
+def test_new_by_start_date_and_refusals(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "next.yaml"
+    assert main(["new", str(MINIMAL_PLAN), str(target), "--start", "2025-03-01"]) == 0
+    assert load_plan(target).campaign.end.isoformat() == "2025-12-31"
+    assert main(["new", str(MINIMAL_PLAN), str(target), "--shift-years", "1"]) == 1
+    assert capsys.readouterr().err.endswith(f"{target} đã có; dùng --force để ghi đè\n")
+    with pytest.raises(SystemExit) as usage:
+        main(["new", str(MINIMAL_PLAN), str(target)])
+    assert usage.value.code == 2
+
+
+# -- editors -----------------------------------------------------------------------------------
+
+
+def test_committed_schema_is_current(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert (ROOT / "plans" / "plan.schema.json").read_text(encoding="utf-8") == \
+        capsys.readouterr().out
+
+
+def test_schema_accepts_the_plans_and_rejects_a_misspelt_key() -> None:
+    import jsonschema
+
+    from plangen.yamlread import read_yaml
+
+    schema = json.loads((ROOT / "plans" / "plan.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    plans = [*sorted((ROOT / "plans").glob("*.yaml")), MINIMAL_PLAN]
+    for plan in plans:
+        text = plan.read_text(encoding="utf-8")
+        assert list(validator.iter_errors(read_yaml(text).data)) == [], plan
+        assert text.startswith("# yaml-language-server: $schema=") or plan == MINIMAL_PLAN
+    bad = read_yaml(minimal_text().replace("trich_yeu:", "trich_yue:")).data
+    messages = [e.message for e in validator.iter_errors(bad)]
+    assert "'trich_yeu' is a required property" in messages
+    assert any("'trich_yue' was unexpected" in m for m in messages)
+
+
+def test_init_writes_a_plan_that_builds(tmp_path: Path) -> None:
+    target = tmp_path / "ke-hoach.yaml"
+    assert main(["init", str(target)]) == 0
+    assert (tmp_path / "plan.schema.json").is_file()
+    assert target.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+    assert build_plan(load_plan(target), target, tmp_path / "out").written
+
+
+def test_starter_text_validates() -> None:
+    from plangen.schema import starter_plan
+
+    assert load_plan_text(starter_plan(), "starter.yaml").kind == "KH"
+
+
+# -- PDF ---------------------------------------------------------------------------------------
+
+
+def test_pdf_without_libreoffice_says_what_to_install(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("plangen.pdf.shutil.which", lambda name: None)
+    assert main(["build", str(SEED_PLAN), "-o", str(tmp_path), "--pdf"]) == 1
+    assert capsys.readouterr().err == (
+        "cần LibreOffice để tạo PDF (Debian: apt-get install libreoffice-writer-nogui "
+        "fonts-liberation2)\n")
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(subprocess.run(["which", "soffice"], capture_output=True).returncode != 0,
+                    reason="needs LibreOffice")
+def test_pdf_fonts_are_embedded(tmp_path: Path) -> None:
+    out = build_dir(tmp_path, pdf=True)
+    pdf = out / "ke-hoach.pdf"
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert [d["file"] for d in manifest["documents"]] == ["ke-hoach.docx", "ke-hoach.pdf"]
+    assert os.path.getsize(pdf) == manifest["documents"][1]["size"]
