@@ -165,7 +165,7 @@ def _init(args: argparse.Namespace, lang: Lang) -> int:
 
 
 def _build_one(plan: Plan, path: Path, args: argparse.Namespace, lang: Lang) -> None:
-    out_dir = args.output / vn.slug(path.stem) if vn.slug(path.stem) else args.output / "plan"
+    out_dir = args.output / vn.safe_file_name(path.stem)
     try:
         outcome = build_plan(plan, path, out_dir, draft=args.draft, force=args.force,
                              pdf=args.pdf, lang=lang)

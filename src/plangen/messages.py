@@ -21,6 +21,34 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "có ký tự Tab; hãy thụt lề bằng dấu cách",
         "en": "found a tab character; indent with spaces",
     },
+    "yaml_unclosed_quote": {
+        "vi": "dấu nháy mở ở đây chưa được đóng; thêm dấu nháy đóng ở cuối giá trị",
+        "en": "the quote opened here is never closed; add the closing quote at the end of the value",
+    },
+    "yaml_indent": {
+        "vi": "thụt lề không thẳng hàng: các khóa cùng cấp phải bắt đầu ở cùng một cột",
+        "en": "bad indentation: keys of the same level must start in the same column",
+    },
+    "yaml_colon": {
+        "vi": 'có dấu ":" giữa giá trị; đặt cả giá trị trong dấu nháy kép, ví dụ: ten: "a: b"',
+        "en": 'a ":" inside a value; put the whole value in double quotes, e.g. name: "a: b"',
+    },
+    "yaml_missing_colon": {
+        "vi": 'thiếu dấu ":" sau tên khóa (hoặc thiếu "- " trước một phần tử danh sách)',
+        "en": 'missing ":" after a key (or "- " before a list item)',
+    },
+    "yaml_bad_start": {
+        "vi": 'giá trị không được bắt đầu bằng "{char}"; đặt cả giá trị trong dấu nháy kép',
+        "en": 'a value cannot start with "{char}"; put the whole value in double quotes',
+    },
+    "yaml_flow": {
+        "vi": 'thiếu dấu đóng "]" hoặc "}}"',
+        "en": 'a closing "]" or "}}" is missing',
+    },
+    "invisible_char": {
+        "vi": "có ký tự vô hình U+{char:04X} ({name}); hãy xóa nó (thường do dán từ Word hoặc trang web)",
+        "en": "invisible character U+{char:04X} ({name}); remove it (usually pasted from Word or a web page)",
+    },
     "yaml_syntax": {
         "vi": "lỗi cú pháp YAML: {problem}",
         "en": "YAML syntax error: {problem}",
@@ -227,6 +255,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
     "jinja_syntax": {
         "vi": "lỗi cú pháp biểu thức {{{{ }}}}: {detail}",
         "en": "syntax error in a {{{{ }}}} expression: {detail}",
+    },
+    "jinja_unclosed": {
+        "vi": 'biểu thức chưa được đóng: thiếu "{detail}"',
+        "en": 'an expression is not closed: "{detail}" is missing',
     },
     "jinja_undefined": {
         "vi": 'biểu thức dùng tên không có trong kế hoạch: "{detail}"{hint}',

@@ -74,7 +74,9 @@ Url = Annotated[str, AfterValidator(_url)]
 
 def _recipient(value: str) -> str:
     """Drop the ``- `` and ``;``/``.`` that NĐ30 prints: the renderer adds them."""
-    return _no_blank(value.removeprefix("-").strip().rstrip(";.").strip())
+    for dash in ("-", "–", "—"):  # an en or em dash pasted from Word is the same marker
+        value = value.removeprefix(dash)
+    return _no_blank(value.strip().rstrip(";.").strip())
 
 
 Recipient = Annotated[str, AfterValidator(_recipient)]
@@ -98,7 +100,7 @@ class StrictModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True,
                               str_strip_whitespace=True, coerce_numbers_to_str=True,
-                              frozen=True)
+                              frozen=True, allow_inf_nan=False)
 
 
 class Issuer(StrictModel):

@@ -91,7 +91,13 @@ def _template_line(err: Exception) -> int:
 def _classify(err: Exception) -> tuple[str, str, int]:
     """Message code, the name or detail to show, and the line in the text."""
     if isinstance(err, TemplateSyntaxError):
-        return "jinja_syntax", str(err.message), err.lineno or 0
+        text = str(err.message)
+        if "end of print statement" in text:
+            return "jinja_unclosed", "}}", err.lineno or 0
+        if "Unexpected end of template" in text:
+            tags = re.findall(r"'(end\w+)'", text)
+            return "jinja_unclosed", "{% " + (tags[0] if tags else "end…") + " %}", err.lineno or 0
+        return "jinja_syntax", text, err.lineno or 0
     line = _template_line(err)
     if isinstance(err, (SecurityError, UndefinedError)):
         code = "jinja_security" if isinstance(err, SecurityError) else "jinja_undefined"

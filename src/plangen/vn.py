@@ -7,6 +7,7 @@ pure and is also offered as a Jinja filter in plan text.
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from datetime import date
 
@@ -122,3 +123,20 @@ def slug(text: str) -> str:
     plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     ascii_only = "".join(c for c in plain if not unicodedata.combining(c)).lower()
     return "-".join("".join(c if c.isalnum() and c.isascii() else " " for c in ascii_only).split())
+
+
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+             *(f"lpt{i}" for i in range(1, 10))}
+
+
+def safe_file_name(text: str, max_length: int = 80) -> str:
+    """A file or folder name made from data: ASCII letters, digits and "-", never empty,
+    never a Windows device name, at most ``max_length`` characters, the same for the same
+    text. It cannot hold "/" or "..", so it stays inside the output folder."""
+    name = slug(text) or "khong-ten"
+    if name in _RESERVED:
+        name = f"{name}-tep"
+    if len(name) > max_length:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        name = f"{name[:max_length - 9].rstrip('-')}-{digest}"
+    return name

@@ -11,6 +11,7 @@ bombs that expand to millions of values.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,11 @@ SEQ = "tag:yaml.org,2002:seq"
 _PLAIN_TAGS = {STR, INT, FLOAT, BOOL, NULL, MAP, SEQ}
 # Characters XML 1.0 cannot hold: C0 controls except tab, line feed, carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Invisible characters pasted from Word or the web. Zero-width spaces, the byte-order mark
+# and word joiners carry no meaning in plan text: dropped. Joiners, soft hyphens and
+# direction marks might: reported, so nothing is rendered differently in silence.
+_DROPPED = re.compile("[\u200b\ufeff\u2060]")
+_INVISIBLE = re.compile("[\u00ad\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class _CoreResolver(BaseResolver):
@@ -156,12 +162,18 @@ class _Walker:
         return result
 
     def scalar(self, node: ScalarNode, path: Path) -> Any:
-        text = vn.nfc(node.value)
+        text = _DROPPED.sub("", vn.nfc(node.value))
         if node.style in ("|", ">"):
             self.out.block_scalars.add(path)
         bad = _CONTROL.search(text)
         if bad:
             self.problem(node, path, "control_char", char=ord(bad.group()))
+            return None
+        hidden = _INVISIBLE.search(text)
+        if hidden:
+            char = hidden.group()
+            self.problem(node, path, "invisible_char", char=ord(char),
+                         name=unicodedata.name(char, "?"))
             return None
         if node.tag == INT:
             return int(text)
@@ -174,19 +186,55 @@ class _Walker:
         return text
 
 
+_SYNTAX_HINTS = (  # (words in PyYAML's message, our message code, point at the context?)
+    ("scanning a quoted scalar", "yaml_unclosed_quote", True),
+    ("could not find expected ':'", "yaml_missing_colon", True),
+    ("mapping values are not allowed here", "yaml_colon", False),
+    ("that cannot start any token", "yaml_bad_start", False),
+    ("expected ',' or", "yaml_flow", True),
+    ("expected <block end>", "yaml_indent", False),
+    ("did not find expected key", "yaml_indent", False),
+    ("bad indentation", "yaml_indent", False),
+)
+
+
 def _syntax_problem(err: yaml.YAMLError, text: str) -> YamlProblem:
+    """A YAML syntax error as a located message that says what to fix."""
     if isinstance(err, yaml.reader.ReaderError):  # a character YAML itself refuses
         line = text.count("\n", 0, err.position) + 1
         col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
         return YamlProblem(line, col, (), "control_char", {"char": err.character})
     mark = getattr(err, "problem_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = str(getattr(err, "problem", "") or err)
+    context = str(getattr(err, "context", "") or "")
     if "'\\t'" in problem or "\t" in problem:
-        return YamlProblem(line, col, (), "yaml_tab", {})
-    context = getattr(err, "context", None)
+        return YamlProblem(*_mark(mark), (), "yaml_tab", {})
+    unclosed = _unclosed_quote(text, mark.line if mark is not None else 0)
+    if unclosed is not None:  # a quote left open swallows lines until YAML stumbles later
+        return YamlProblem(*unclosed, (), "yaml_unclosed_quote", {})
+    for words, code, at_context in _SYNTAX_HINTS:
+        if words in problem or words in context:
+            where = getattr(err, "context_mark", None) if at_context else None
+            found = re.search(r"character '(.)'", problem)
+            values = {"char": found.group(1)} if found else {}
+            return YamlProblem(*_mark(where or mark), (), code, values)
     detail = f"{context}; {problem}" if context else problem
-    return YamlProblem(line, col, (), "yaml_syntax", {"problem": detail})
+    return YamlProblem(*_mark(mark), (), "yaml_syntax", {"problem": detail})
+
+
+def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
+    """Line and column of a double quote opened and not closed on its own line, if any
+    line before ``before_line`` (0-based) has one: the likely cause of a later error."""
+    for number, line in enumerate(text.splitlines()[:before_line]):
+        content = line.split(" #", 1)[0]
+        quotes = [m.start() for m in re.finditer(r'(?<!\\)"', content)]
+        if len(quotes) % 2 == 1 and ":" in content[:quotes[0]]:
+            return number + 1, quotes[-1] + 1
+    return None
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
 def read_yaml(text: str) -> Located:

@@ -41,7 +41,8 @@ class Block:
         return "".join(span.text for span in self.spans)
 
 
-_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[-*+])\s+(?P<text>.*)$")
+# An item starts with "-", "*" or "+"; an en or em dash pasted from Word counts as "-".
+_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[-*+–—])\s+(?P<text>.*)$")
 URL = re.compile(r"https?://[^\s<>\"“”]*[^\s<>\"“”.,;:!?)]")
 
 
