@@ -10,6 +10,7 @@ from plangen.build import build_plan
 from plangen.check.docx_read import Document, read_docx
 from plangen.errors import PlanError
 from plangen.load import load_plan, load_plan_text
+from plangen.load_data import Bundle, load_bundle
 from plangen.model import Plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,9 +19,14 @@ MINIMAL_PLAN = ROOT / "tests" / "data" / "minimal.yaml"
 SHARED = ROOT.parent / "shared"
 
 
+def bundle_of(plan_file: Path) -> Bundle:
+    """The plan in ``plan_file`` with its data files, as ``plangen build`` loads them."""
+    return load_bundle(load_plan(plan_file), plan_file)
+
+
 def write_documents(plan_file: Path, out_dir: Path) -> list[Path]:
     """Build the plan in ``plan_file`` into ``out_dir`` as ``plangen build`` does."""
-    return build_plan(load_plan(plan_file), plan_file, out_dir).written
+    return build_plan(bundle_of(plan_file), plan_file, out_dir).written
 
 
 def minimal_text() -> str:

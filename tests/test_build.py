@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_PLAN, ROOT, SEED_PLAN, minimal_text
+from conftest import MINIMAL_PLAN, ROOT, SEED_PLAN, bundle_of, minimal_text
 from plangen import __version__, save
 from plangen.build import build_plan
 from plangen.check.docx_read import read_docx
@@ -24,7 +24,7 @@ from plangen.save import sha256
 
 def build_dir(tmp_path: Path, plan: Path = SEED_PLAN, **options: object) -> Path:
     out = tmp_path / plan.stem
-    build_plan(load_plan(plan), plan, out, **options)  # type: ignore[arg-type]
+    build_plan(bundle_of(plan), plan, out, **options)  # type: ignore[arg-type]
     return out
 
 
@@ -47,16 +47,24 @@ def test_manifest_matches_the_files(tmp_path: Path) -> None:
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["plangen"] == __version__
     assert manifest["plan"] == {"file": SEED_PLAN.name, "sha256": sha256(SEED_PLAN.read_bytes())}
-    entry, = manifest["documents"]
-    data = (out / "ke-hoach.docx").read_bytes()
-    assert entry["sha256"] == sha256(data) and entry["size"] == len(data)
-    assert entry["kind"] == "ke-hoach"
-    assert {k: entry[k] for k in ("loai_van_ban", "so_ky_hieu", "ngay", "nguoi_ky", "chuc_vu",
-                                  "du_thao")} == {
+    assert manifest["du_thao"] is False
+    for entry in manifest["documents"]:
+        data = (out / entry["file"]).read_bytes()
+        assert entry["sha256"] == sha256(data) and entry["size"] == len(data)
+    files = sorted(str(p.relative_to(out)) for p in out.rglob("*.docx"))
+    assert sorted(e["file"] for e in manifest["documents"]) == files
+    entry = manifest["documents"][0]
+    assert entry["file"] == "ke-hoach.docx" and entry["kind"] == "ke-hoach"
+    assert {k: entry[k] for k in ("loai_van_ban", "so_ky_hieu", "ngay", "nguoi_ky",
+                                  "chuc_vu")} == {
         "loai_van_ban": "Kế hoạch", "so_ky_hieu": "/KH-THPTNT", "ngay": "2023-08-21",
-        "nguoi_ky": "Nguyễn Văn An", "chuc_vu": "HIỆU TRƯỞNG", "du_thao": False}
+        "nguoi_ky": "Nguyễn Văn An", "chuc_vu": "HIỆU TRƯỞNG"}
     assert entry["trich_yeu"].startswith("Phát động phong trào thi đua")
     assert entry["noi_nhan"][-1] == "Lưu: VT"
+    report = next(e for e in manifest["documents"] if e["file"] == "bao-cao-2024.docx")
+    assert (report["kind"], report["loai_van_ban"], report["so_ky_hieu"], report["ngay"],
+            report["kinh_gui"]) == ("bao-cao", "Báo cáo", "/BC-THPTNT", "2024-10-29",
+                                    ["Sở Giáo dục và Đào tạo"])
 
 
 # -- nothing lost --------------------------------------------------------------------------
@@ -96,7 +104,7 @@ def test_an_interrupted_write_leaves_no_partial_file(tmp_path: Path,
     with pytest.raises(KeyboardInterrupt):
         build_dir(tmp_path)
     out = tmp_path / SEED_PLAN.stem
-    assert list(out.iterdir()) == []
+    assert [p for p in out.rglob("*") if p.is_file()] == []
 
 
 def test_a_killed_build_leaves_no_partial_file(tmp_path: Path) -> None:
@@ -112,10 +120,11 @@ def test_a_killed_build_leaves_no_partial_file(tmp_path: Path) -> None:
     out = tmp_path / SEED_PLAN.stem
     assert not (out / "ke-hoach.docx").exists()
     assert not (out / "manifest.json").exists()
-    leftovers = list(out.iterdir())
+    leftovers = [p for p in out.rglob("*") if p.is_file()]
     assert leftovers and all(p.name.startswith(".") and p.suffix == ".tmp" for p in leftovers)
     build_dir(tmp_path)  # the next build completes and clears what the kill left
-    assert sorted(p.name for p in out.iterdir()) == ["ke-hoach.docx", "manifest.json"]
+    assert not list(out.rglob(".*.tmp"))
+    assert (out / "ke-hoach.docx").is_file() and (out / "manifest.json").is_file()
 
 
 # -- the signed-ready gate -----------------------------------------------------------------
@@ -131,7 +140,7 @@ def plan_with(old: str, new: str, tmp_path: Path) -> Path:
 
 def gate_lines(path: Path, tmp_path: Path, draft: bool = False) -> list[str]:
     with pytest.raises(UserError) as refused:
-        build_plan(load_plan(path), path, tmp_path / "out", draft=draft)
+        build_plan(bundle_of(path), path, tmp_path / "out", draft=draft)
     assert not (tmp_path / "out").exists()  # nothing written
     return refused.value.lines
 
@@ -156,7 +165,7 @@ def test_missing_signer_and_number_need_a_draft(tmp_path: Path) -> None:
     out = build_dir(tmp_path, path, draft=True)
     doc = read_docx(out / "ke-hoach.docx")
     assert doc.paragraphs[0].text == "DỰ THẢO" and doc.paragraphs[0].table is None
-    assert json.loads((out / "manifest.json").read_text())["documents"][0]["du_thao"] is True
+    assert json.loads((out / "manifest.json").read_text())["du_thao"] is True
 
 
 def test_an_nd30_error_stops_the_build(tmp_path: Path) -> None:
@@ -242,7 +251,7 @@ def test_init_writes_a_plan_that_builds(tmp_path: Path) -> None:
     assert main(["init", str(target)]) == 0
     assert (tmp_path / "plan.schema.json").is_file()
     assert target.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
-    assert build_plan(load_plan(target), target, tmp_path / "out").written
+    assert build_plan(bundle_of(target), target, tmp_path / "out").written
 
 
 def test_starter_text_validates() -> None:
@@ -274,5 +283,7 @@ def test_pdf_fonts_are_embedded(tmp_path: Path) -> None:
                            check=True).stdout.splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
     manifest = json.loads((out / "manifest.json").read_text())
-    assert [d["file"] for d in manifest["documents"]] == ["ke-hoach.docx", "ke-hoach.pdf"]
-    assert os.path.getsize(pdf) == manifest["documents"][1]["size"]
+    entry = next(d for d in manifest["documents"] if d["file"] == "ke-hoach.pdf")
+    assert entry["kind"] == "pdf" and os.path.getsize(pdf) == entry["size"]
+    assert len([d for d in manifest["documents"] if d["kind"] == "pdf"]) == len(
+        list(out.rglob("*.docx")))

@@ -39,7 +39,8 @@ def body(d: Doc, startswith: str) -> Any:
 
 
 def last_body(d: Doc) -> Any:
-    return [p for p in d.paragraphs if p.text.strip()][-1]
+    """The last paragraph of the content (the one with ./.), before the Phụ lục."""
+    return next(p for p in d.paragraphs if p.text.endswith("./."))
 
 
 def set_text(paragraph: Any, text: str) -> None:
@@ -108,9 +109,9 @@ def kinh_gui_bold(d: Doc) -> None:
 
 
 def remove_page_field(d: Doc) -> None:
-    header = d.sections[0].header.paragraphs[0]
-    for run in header.runs:
-        run._r.getparent().remove(run._r)
+    for section in d.sections:
+        for run in section.header.paragraphs[0].runs:
+            run._r.getparent().remove(run._r)
 
 
 def date_text(d: Doc, text: str) -> None:

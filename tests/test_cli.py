@@ -15,14 +15,18 @@ from plangen.cli import main
 def test_build_writes_the_plan_into_its_own_folder(tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", str(SEED_PLAN), "-o", str(tmp_path)]) == 0
-    target = tmp_path / "cchc-2023-2025" / "ke-hoach.docx"
-    assert target.is_file()
-    assert capsys.readouterr().out == f"đã ghi {target}\n"
+    folder = tmp_path / "cchc-2023-2025"
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"đã ghi {folder / 'ke-hoach.docx'}"
+    assert out[-1] == f"đã ghi {folder / 'bao-cao-tong-ket.docx'}"
+    assert len(out) == len(list(folder.rglob("*.docx"))) == 11
 
 
 def test_build_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "--lang", "en", str(MINIMAL_PLAN), "-o", str(tmp_path)]) == 0
-    assert capsys.readouterr().out == f"wrote {tmp_path / 'minimal' / 'ke-hoach.docx'}\n"
+    assert capsys.readouterr().out.splitlines() == [
+        f"wrote {tmp_path / 'minimal' / 'ke-hoach.docx'}",
+        f"wrote {tmp_path / 'minimal' / 'phieu-dang-ky' / 'mau-trong.docx'}"]
 
 
 def test_validate_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -17,13 +17,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINIMAL_PLAN, minimal_text
+from conftest import MINIMAL_PLAN, bundle_of, minimal_text
 from plangen import vn
 from plangen.build import build_plan
 from plangen.check.docx_read import read_docx
 from plangen.cli import main
 from plangen.errors import PlanError, UserError
 from plangen.load import load_plan, load_plan_text
+from plangen.load_data import load_bundle
 from plangen.yamlread import MAX_FILE_BYTES
 
 
@@ -44,7 +45,7 @@ def no_hang(seconds: int = 20) -> Iterator[None]:
 def built_text(text: str, tmp_path: Path) -> list[str]:
     plan_file = tmp_path / "plan.yaml"
     plan_file.write_text(text, encoding="utf-8")
-    out = build_plan(load_plan(plan_file), plan_file, tmp_path / "out").written[0]
+    out = build_plan(bundle_of(plan_file), plan_file, tmp_path / "out").written[0]
     return [p.text for p in read_docx(out).paragraphs]
 
 
@@ -184,7 +185,7 @@ def test_mutated_plans_build_or_fail_with_a_location(text: str, tmp_path: Path) 
         assert err.problems and all(p.line > 0 for p in err.problems), err.problems
         return
     try:
-        build_plan(plan, plan_file, tmp_path / "out", force=True)
+        build_plan(load_bundle(plan, plan_file), plan_file, tmp_path / "out", force=True)
     except UserError as err:
         assert err.lines
 

@@ -28,7 +28,8 @@ def cell(doc: Document, table: int, row: int, col: int) -> list[Paragraph]:
 
 
 def body(doc: Document) -> list[Paragraph]:
-    return [p for p in doc.paragraphs if p.table is None]
+    """Body paragraphs of the plan itself (section 1), not of its Phụ lục."""
+    return [p for p in doc.paragraphs if p.table is None and p.section == 0]
 
 
 def rule_length_cm(table: Table | None, col: int | None, available_cm: float,
@@ -56,13 +57,14 @@ def all_runs(p: Paragraph, **expected: object) -> None:
 
 
 def test_a4_portrait_and_margins_inside_the_ranges(seed_doc: Document) -> None:
-    section, = seed_doc.sections
-    assert (section.width_mm, section.height_mm) == (210.0, 297.0)
-    assert not section.landscape
-    assert nd30.MARGIN_TOP_MM.allows(section.top_mm)
-    assert nd30.MARGIN_BOTTOM_MM.allows(section.bottom_mm)
-    assert nd30.MARGIN_LEFT_MM.allows(section.left_mm)
-    assert nd30.MARGIN_RIGHT_MM.allows(section.right_mm)
+    assert len(seed_doc.sections) == 3  # the plan, Phụ lục I, Phụ lục II
+    for section in seed_doc.sections:
+        assert (section.width_mm, section.height_mm) == (210.0, 297.0)
+        assert not section.landscape
+        assert nd30.MARGIN_TOP_MM.allows(section.top_mm)
+        assert nd30.MARGIN_BOTTOM_MM.allows(section.bottom_mm)
+        assert nd30.MARGIN_LEFT_MM.allows(section.left_mm)
+        assert nd30.MARGIN_RIGHT_MM.allows(section.right_mm)
 
 
 def test_every_run_is_black_times_new_roman_in_all_four_slots(seed_doc: Document) -> None:
@@ -248,6 +250,8 @@ def test_signature_table_sits_right_after_the_content(seed_doc: Document) -> Non
     assert len(signature.columns_cm) == 2
     last_body = body(seed_doc)[-1]
     first_cell = next(p for p in seed_doc.paragraphs if p.table == 2)
+    assert not last_body.text  # the section break closing the plan, right after the table
+    last_body = [p for p in body(seed_doc) if p.text][-1]
     assert seed_doc.paragraphs.index(first_cell) == seed_doc.paragraphs.index(last_body) + 1
 
 

@@ -9,18 +9,20 @@ in the way, before the first byte is written.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from plangen import __version__, nd30, vn
+from plangen import __version__
 from plangen.errors import UserError
 from plangen.gate import gate_reasons
+from plangen.load_data import Bundle
 from plangen.messages import Lang, message
 from plangen.model import Plan
 from plangen.pdf import convert_to_pdf
-from plangen.render import render_documents
-from plangen.render.kehoach import signer_lines
+from plangen.render import KINDS, render_documents
 from plangen.save import docx_bytes, sha256, write_atomic
 
 MANIFEST = "manifest.json"
@@ -36,21 +38,34 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Blob:
-    """One document's file name, kind and bytes, before writing."""
+    """One document's file name, kind and bytes, before writing; its e-office metadata."""
 
     file_name: str
     kind: str
     data: bytes
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
-def build_plan(plan: Plan, plan_file: Path, out_dir: Path, *, draft: bool = False,
-               force: bool = False, pdf: bool = False, lang: Lang = "vi") -> Outcome:
-    """Write every document of ``plan`` into ``out_dir`` (with a PDF of each when ``pdf``)
-    and the manifest beside them."""
-    blobs = [Blob(r.file_name, r.kind, docx_bytes(r.document))
-             for r in render_documents(plan, draft=draft)]
-    reasons = [reason for b in blobs for reason in gate_reasons(plan, b.file_name, b.data,
-                                                                draft, lang)]
+def default_templates() -> Path:
+    """``templates/`` of the current folder, else the templates plangen ships."""
+    local = Path("templates")
+    if local.is_dir():
+        return local
+    return Path(str(resources.files("plangen").joinpath("data/templates")))
+
+
+def build_plan(bundle: Bundle, plan_file: Path, out_dir: Path, *,
+               templates_dir: Path | None = None, draft: bool = False, force: bool = False,
+               pdf: bool = False, only: Iterable[str] = KINDS, lang: Lang = "vi") -> Outcome:
+    """Write every document of ``bundle`` into ``out_dir`` (with a PDF of each when
+    ``pdf``) and the manifest beside them."""
+    plan = bundle.plan
+    rendered = render_documents(bundle, templates_dir or default_templates(), draft=draft,
+                                only=only, lang=lang)
+    blobs = [Blob(r.file_name, r.kind, r.data if r.data is not None
+                  else docx_bytes(r.document), r.meta) for r in rendered]
+    reasons = [reason for r, b in zip(rendered, blobs, strict=True)
+               for reason in gate_reasons(plan, r, b.data, draft, lang)]
     if reasons:
         raise UserError(reasons)
     outcome = Outcome()
@@ -61,7 +76,7 @@ def build_plan(plan: Plan, plan_file: Path, out_dir: Path, *, draft: bool = Fals
         outcome.written.append(out_dir / blob.file_name)
     if pdf:
         for made in convert_to_pdf(outcome.written, lang):
-            blobs.append(Blob(made.name, "pdf", made.read_bytes()))
+            blobs.append(Blob(str(made.relative_to(out_dir)), "pdf", made.read_bytes()))
             outcome.written.append(made)
     manifest = make_manifest(plan, plan_file, blobs, draft)
     write_atomic(out_dir / MANIFEST, manifest)
@@ -71,7 +86,7 @@ def build_plan(plan: Plan, plan_file: Path, out_dir: Path, *, draft: bool = Fals
 def _clear_interrupted_writes(out_dir: Path) -> None:
     """Remove temporary files a killed build left (``save.write_atomic`` names them)."""
     if out_dir.is_dir():
-        for stale in out_dir.glob(".*.tmp"):
+        for stale in out_dir.rglob(".*.tmp"):
             stale.unlink(missing_ok=True)
 
 
@@ -104,22 +119,11 @@ def _protect_hand_edits(out_dir: Path, names: list[str], force: bool, lang: Lang
 
 def make_manifest(plan: Plan, plan_file: Path, blobs: list[Blob], draft: bool) -> bytes:
     """The manifest: each file's kind, hash and size, the plan's hash, the e-office data."""
-    signer = signer_lines(plan.signer)
-    number = vn.so_ky_hieu(plan.number, plan.kind, plan.issuer.abbreviation)
-    metadata: dict[str, Any] = {
-        "loai_van_ban": nd30.DOC_KINDS[plan.kind],
-        "so_ky_hieu": number.removeprefix("Số: ").replace(vn.BLANK_NUMBER, ""),
-        "trich_yeu": " ".join(plan.trich_yeu.split()),
-        "ngay": plan.issued_on.isoformat() if plan.issued_on else None,
-        "nguoi_ky": signer.name or None,
-        "chuc_vu": " / ".join(signer.titles),
-        "noi_nhan": list(plan.noi_nhan),
-        "du_thao": draft,
-    }
     data = {
         "plangen": __version__,
         "plan": {"file": plan_file.name, "sha256": sha256(plan_file.read_bytes())},
+        "du_thao": draft,
         "documents": [{"file": b.file_name, "kind": b.kind, "sha256": sha256(b.data),
-                       "size": len(b.data), **metadata} for b in blobs],
+                       "size": len(b.data), **b.meta} for b in blobs],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

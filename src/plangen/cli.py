@@ -14,14 +14,16 @@ from pathlib import Path
 from typing import cast
 
 from plangen import __version__, vn
-from plangen.build import build_plan
+from plangen.build import build_plan, default_templates
 from plangen.check.command import run_check
 from plangen.check.table import markdown_table
 from plangen.errors import PlanError, Problem, UserError
 from plangen.load import load_plan, load_plan_text
+from plangen.load_data import Bundle, load_bundle
 from plangen.messages import LANGS, Lang, message
-from plangen.model import Plan
 from plangen.newyear import Shift, new_plan, shift_for_start
+from plangen.render import KINDS
+from plangen.render.forms_docs import compile_all
 from plangen.save import write_atomic
 from plangen.schema import SCHEMA_FILE, plan_schema, starter_plan
 
@@ -48,6 +50,14 @@ def _parser() -> argparse.ArgumentParser:
                        help="overwrite files edited by hand, keeping them as backups")
     build.add_argument("--pdf", action="store_true",
                        help="also convert every document to PDF with LibreOffice")
+    build.add_argument("--only", action="append", choices=KINDS, metavar="KIND",
+                       help=f"build only this kind ({', '.join(KINDS)}); may be repeated")
+    build.add_argument("--templates", type=Path, metavar="DIR",
+                       help="folder of the Word templates (default: ./templates)")
+    lint = commands.add_parser("templates", parents=[common],
+                               help="check the Word templates against a plan's data")
+    lint.add_argument("plans", nargs="+", type=Path, metavar="PLAN")
+    lint.add_argument("--templates", type=Path, metavar="DIR")
     validate = commands.add_parser("validate", parents=[common],
                                    help="check plan files without writing anything")
     validate.add_argument("plans", nargs="+", type=Path, metavar="PLAN")
@@ -89,13 +99,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command in ("new", "init"):
             return _new(args, lang) if args.command == "new" else _init(args, lang)
-        plans = _load_all(args.plans, lang)
+        bundles = _load_all(args.plans, lang)
         if args.command == "validate":
             for path in args.plans:
                 print(message("valid", lang, path=path))
             return EXIT_OK
-        for path, plan in zip(args.plans, plans, strict=True):
-            _build_one(plan, path, args, lang)
+        if args.command == "templates":
+            for bundle in bundles:
+                compile_all(bundle.plan, args.templates or default_templates(), lang)
+            print(message("templates_ok", lang, path=args.templates or default_templates()))
+            return EXIT_OK
+        for path, bundle in zip(args.plans, bundles, strict=True):
+            _build_one(bundle, path, args, lang)
         return EXIT_OK
     except PlanError as err:
         for line in err.lines:
@@ -108,16 +123,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
 
 
-def _load_all(paths: Sequence[Path], lang: Lang) -> list[Plan]:
-    """Every plan validated before anything is written: one bad file stops the whole run."""
-    plans: list[Plan] = []
+def _load_all(paths: Sequence[Path], lang: Lang) -> list[Bundle]:
+    """Every plan and its data files validated before anything is written: one bad file
+    stops the whole run."""
+    plans: list[Bundle] = []
     problems: list[Problem] = []
     for path in paths:
         if not path.is_file():
             problems.append(Problem(str(path), 0, 0, "", message("file_missing", lang)))
             continue
         try:
-            plans.append(load_plan(path, lang))
+            plans.append(load_bundle(load_plan(path, lang), path, lang))
         except PlanError as err:
             problems += err.problems
     if problems:
@@ -164,11 +180,12 @@ def _init(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK
 
 
-def _build_one(plan: Plan, path: Path, args: argparse.Namespace, lang: Lang) -> None:
+def _build_one(bundle: Bundle, path: Path, args: argparse.Namespace, lang: Lang) -> None:
     out_dir = args.output / vn.safe_file_name(path.stem)
     try:
-        outcome = build_plan(plan, path, out_dir, draft=args.draft, force=args.force,
-                             pdf=args.pdf, lang=lang)
+        outcome = build_plan(bundle, path, out_dir, templates_dir=args.templates,
+                             draft=args.draft, force=args.force, pdf=args.pdf,
+                             only=args.only or KINDS, lang=lang)
     except OSError as err:
         raise UserError([message("cannot_write", lang, path=err.filename or out_dir,
                                  reason=err.strerror or err)]) from None

@@ -15,16 +15,19 @@ from plangen.check.catalog import BY_CODE
 from plangen.check.docx_read import read_docx
 from plangen.messages import Lang, message
 from plangen.model import Plan
+from plangen.render import Rendered
 
 LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\bNone\b|\bnull\b|\bnan\b|\bTODO\b|\[\[|\]\]")
 REQUIRED_PROPERTIES = ("title", "subject", "creator", "created")
 
 
-def gate_reasons(plan: Plan, file_name: str, data: bytes, draft: bool, lang: Lang) -> list[str]:
+def gate_reasons(plan: Plan, rendered: Rendered, data: bytes, draft: bool,
+                 lang: Lang) -> list[str]:
     """Why the document ``data`` is not ready for signing (empty when it is)."""
+    file_name = rendered.file_name
     reasons = _content(data, lang)
     if not draft:
-        reasons += _plan_blanks(plan, lang)
+        reasons += _blanks(plan, rendered, lang)
     reasons += [message("gate_nd30", lang, code=f.code, text=f.vi if lang == "vi" else f.en)
                 for f in check_docx(Path(file_name), data).findings
                 if BY_CODE[f.code].severity == "error"]
@@ -49,12 +52,10 @@ def _content(data: bytes, lang: Lang) -> list[str]:
     return reasons
 
 
-def _plan_blanks(plan: Plan, lang: Lang) -> list[str]:
+def _blanks(plan: Plan, rendered: Rendered, lang: Lang) -> list[str]:
     reasons = []
-    if not plan.signer.name:
+    if rendered.signed and not plan.signer.name:
         reasons.append(message("gate_signer", lang))
-    if plan.number is None and "number" not in plan.de_trong:
-        reasons.append(message("gate_blank", lang, field="number"))
-    if plan.issued_on is None and "issued_on" not in plan.de_trong:
-        reasons.append(message("gate_blank", lang, field="issued_on"))
+    for name in sorted(rendered.blanks - rendered.allowed_blanks):
+        reasons.append(message("gate_blank", lang, field=name))
     return reasons

@@ -88,11 +88,35 @@ def _validate(located: Located, name: str, lang: Lang) -> Plan:
 
 
 def _model(data: Any, located: Located, name: str, lang: Lang) -> Plan:
+    return validate_located(Plan, data, located, name, lang)
+
+
+M = typing.TypeVar("M", bound=BaseModel)
+
+
+def validate_located(model: type[M], data: Any, located: Located, name: str,
+                     lang: Lang) -> M:
+    """``data`` validated as ``model``; every problem located in file ``name``."""
     try:
-        return Plan.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as err:
-        problems = [_pydantic_problem(located, name, e, lang) for e in err.errors()]
+        problems = [_pydantic_problem(model, located, name, e, lang) for e in err.errors()]
         raise PlanError(sorted(problems, key=lambda p: (p.line, p.col))) from None
+
+
+def parse_located(text: str, name: str, lang: Lang) -> Located:
+    """YAML ``text`` read with positions, or :class:`PlanError` located in file ``name``."""
+    return _parse(text, name, lang)
+
+
+def read_located(path: Path, lang: Lang) -> Located:
+    """Like :func:`parse_located` for a file, with the size and encoding checks."""
+    return _read(path, lang)
+
+
+def at(located: Located, name: str, path: DataPath, text: str) -> Problem:
+    """A problem at ``path`` of a located file."""
+    return _at(located, name, path, text)
 
 
 # -- locating --------------------------------------------------------------------------
@@ -142,14 +166,15 @@ def _data_path(loc: tuple[int | str, ...]) -> DataPath:
     return tuple(p for p in loc if isinstance(p, int) or not ("[" in p or "(" in p))
 
 
-def _pydantic_problem(located: Located, name: str, err: ErrorDetails, lang: Lang) -> Problem:
+def _pydantic_problem(model: type[BaseModel], located: Located, name: str, err: ErrorDetails,
+                      lang: Lang) -> Problem:
     path = _data_path(err["loc"])
     kind = err["type"]
     ctx = dict(err.get("ctx") or {})
     got = describe(err.get("input"), lang)
     if kind == "extra_forbidden":
         key = str(path[-1]) if path else ""
-        hint = _suggestion(path[:-1], key, lang)
+        hint = _suggestion(model, path[:-1], key, lang)
         return _at(located, name, path, message(kind, lang, key=key, hint=hint), key=True)
     if kind == "missing":
         line, col = _position(located, path[:-1])  # the mapping that lacks the key
@@ -189,8 +214,8 @@ def describe(value: object, lang: Lang) -> str:
     return str(value)
 
 
-def _suggestion(parent: DataPath, key: str, lang: Lang) -> str:
-    model = _model_at(parent)
+def _suggestion(root: type[BaseModel], parent: DataPath, key: str, lang: Lang) -> str:
+    model = _model_at(root, parent)
     if model is None:
         return ""
     close = difflib.get_close_matches(key, list(model.model_fields), n=1, cutoff=0.6)
@@ -212,9 +237,9 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
-def _model_at(path: DataPath) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``path``, if there is one."""
-    tp: Any = Plan
+def _model_at(root: type[BaseModel], path: DataPath) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``path`` of ``root``, if any."""
+    tp: Any = root
     for part in path:
         tp = _unwrap(tp)
         origin = typing.get_origin(tp)

@@ -178,6 +178,60 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "giá trị không hợp lệ: {detail}",
         "en": "invalid value: {detail}",
     },
+    # -- templates --------------------------------------------------------------------------
+    "templates_ok": {
+        "vi": "{path}: các mẫu Word hợp lệ",
+        "en": "{path}: the Word templates are valid",
+    },
+    "template_unreadable": {
+        "vi": "{template}: không đọc được mẫu Word: {reason}",
+        "en": "{template}: cannot read the Word template: {reason}",
+    },
+    "template_part_missing": {
+        "vi": "{template}: mẫu Word thiếu phần {part}",
+        "en": "{template}: the Word template lacks its {part} part",
+    },
+    "template_split": {
+        "vi": '{template}: thẻ "{tag}" bị Word tách thành nhiều đoạn định dạng; xóa và gõ lại cả thẻ một lần, không đổi định dạng giữa chừng',
+        "en": '{template}: Word split the tag "{tag}" across runs; delete it and type the whole tag again, without changing formatting inside it',
+    },
+    "template_syntax": {
+        "vi": '{template}: thẻ "{tag}" sai cú pháp: {detail}',
+        "en": '{template}: the tag "{tag}" is malformed: {detail}',
+    },
+    "template_unknown": {
+        "vi": '{template}: thẻ "{tag}" dùng "{name}", dữ liệu không có (có: {known})',
+        "en": '{template}: the tag "{tag}" uses "{name}", which the data does not have (it has: {known})',
+    },
+    "template_render": {
+        "vi": "{template}: không điền được mẫu: {detail}",
+        "en": "{template}: cannot fill the template: {detail}",
+    },
+    # -- data files -------------------------------------------------------------------------
+    "data_outside": {
+        "vi": 'tệp dữ liệu "{path}" phải nằm trong thư mục của tệp kế hoạch',
+        "en": 'data file "{path}" must be inside the plan file\'s folder',
+    },
+    "data_missing": {
+        "vi": 'không tìm thấy tệp dữ liệu "{path}"',
+        "en": 'data file "{path}" not found',
+    },
+    "csv_columns": {
+        "vi": "thiếu cột {missing} trong tệp CSV (các cột có: {found})",
+        "en": "column(s) {missing} missing from the CSV file (its columns: {found})",
+    },
+    "duplicate_id": {
+        "vi": 'mã đăng ký "{id}" bị trùng (đã có trong {first})',
+        "en": 'registration id "{id}" is used twice (first in {first})',
+    },
+    "unknown_registration": {
+        "vi": 'không có đăng ký mã "{id}"',
+        "en": 'no registration with id "{id}"',
+    },
+    "unknown_target": {
+        "vi": 'không có chỉ tiêu "{name}" trong campaign.targets (đang có: {known})',
+        "en": 'no target "{name}" in campaign.targets (defined: {known})',
+    },
     # -- rules across fields --------------------------------------------------------------
     "period_reversed": {
         "vi": "ngày kết thúc giai đoạn ({end}) trước ngày bắt đầu ({start})",

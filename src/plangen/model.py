@@ -219,6 +219,33 @@ class Signer(StrictModel):
     """Họ và tên người ký, không kèm học hàm, học vị (chỉ bản dự thảo được để trống)."""
 
 
+class CsvSource(StrictModel):
+    """Một tệp CSV xuất từ biểu mẫu đăng ký trực tuyến, và cách đọc các cột."""
+
+    file: str
+    """Đường dẫn tệp CSV, tính từ thư mục của tệp kế hoạch."""
+    columns: dict[str, str]
+    """Tên trường → tiêu đề cột trong CSV (ví dụ: name: "Tên mô hình")."""
+
+
+class DataFiles(StrictModel):
+    """Các tệp dữ liệu của kế hoạch (đường dẫn tính từ thư mục của tệp kế hoạch)."""
+
+    registrations: list[str | CsvSource] = Field(default_factory=list)
+    """Các tệp đăng ký: tệp YAML, hoặc tệp CSV kèm cách đọc cột."""
+    results: str | None = None
+    """Tệp kết quả (YAML)."""
+
+
+class ReportSettings(StrictModel):
+    """Cách gửi các báo cáo kết quả."""
+
+    kinh_gui: list[Recipient] = Field(default_factory=list)
+    """Cơ quan nhận báo cáo (ví dụ: Sở Giáo dục và Đào tạo)."""
+    noi_nhan: list[Recipient] = Field(default_factory=lambda: ["Lưu: VT"])
+    """Nơi nhận sau "- Như trên;", dòng cuối là "Lưu: VT"."""
+
+
 class Plan(StrictModel):
     """Một kế hoạch: mọi văn bản plangen tạo ra đều lấy dữ liệu từ đây."""
 
@@ -252,6 +279,10 @@ class Plan(StrictModel):
     """Nơi nhận, mỗi dòng một nơi; dòng cuối là "Lưu: VT, …"."""
     signer: Signer
     """Người ký."""
+    data: DataFiles | None = None
+    """Các tệp dữ liệu: danh sách đăng ký (YAML hoặc CSV của biểu mẫu trực tuyến) và kết quả."""
+    reports: ReportSettings = Field(default_factory=ReportSettings)
+    """Cách gửi các báo cáo kết quả (Kính gửi, nơi nhận)."""
 
     @property
     def ky_hieu(self) -> str:

@@ -87,14 +87,14 @@ TRICH_YEU_RULE = Range(1 / 3, 1 / 2, 0.4)  # [ND30] 1/3–1/2 of the trích yế
 RULE_WEIGHT_EIGHTHS_PT = 6  # a 0.75 pt solid line: the weight of Word's default border
 
 # Header table [MẪU 1.4 is 6.75 + 10.00 cm, indented −0.35 cm]. ND30 gives no widths.
-# plangen keeps the mẫu's shape but sizes the columns to the text: 17.0 cm in all,
-# indented −0.5 cm so its right edge meets the right margin; the right column is never
-# narrower than the Quốc hiệu needs (nor wider than 10.5 cm), the left never narrower
-# than 6.0 cm.
+# plangen keeps the mẫu's shape but sizes the columns to the text: 17.0 cm in all (up to
+# 17.5 cm for long names and places), its right edge on the right margin; the right
+# column is never narrower than the Quốc hiệu or the date at 13 pt need, the left never
+# narrower than 6.0 cm.
 HEADER_TOTAL_CM = 17.0
+HEADER_TOTAL_MAX_CM = 17.5  # a real school's template measured 17.25–17.5 cm [PRACTICE]
 HEADER_LEFT_MIN_CM = 6.0
 HEADER_RIGHT_MAX_CM = 10.5  # [MẪU] right columns measure 9.5–10.5 cm
-HEADER_INDENT_CM = -0.5
 CELL_PADDING_CM = 0.19  # Word's default left/right cell margin (108 twips)
 
 # -- Body [ND30] II.6 -------------------------------------------------------------------
@@ -131,6 +131,13 @@ SIGN_RIGHT_CM = 10.5  # [MẪU] 9.5–11.1 cm
 # -- Page numbers [ND30] I.7 -------------------------------------------------------------
 
 PAGE_NUMBER = TextSpec(Range(13, 14, 14), ref="I.7")  # top centre, hidden on page 1
+
+# -- Phụ lục [ND30] PL I, III.1; Mẫu 2.1 ------------------------------------------------------
+
+PHU_LUC_LABEL = TextSpec(fixed(14), bold=True, ref="III.1")
+PHU_LUC_TITLE = TextSpec(Range(13, 14, 14), bold=True, upper=True, ref="III.1")
+PHU_LUC_KEM_THEO = TextSpec(Range(13, 14, 14), italic=True, ref="III.1")
+PHU_LUC_RULE_CM = 1.8  # [MẪU] a short rule of 1.5–2 cm under the "(Kèm theo …)" line
 
 # -- Phụ lục III: type abbreviations -------------------------------------------------------
 

@@ -100,7 +100,19 @@ def new_plan(text: str, shift: Shift) -> tuple[str, list[Review]]:
             edits[(begin - 1 if text[begin - 1] == " " else begin, end)] = ""
     result = _apply(text, edits)
     result = _list_blanks(result)
+    result = _drop_data(result)
     return result, _reviews(read_yaml(result))
+
+
+def _drop_data(text: str) -> str:
+    """The old campaign's registrations and results do not belong to the new one."""
+    located = read_yaml(text)
+    if ("data",) not in located.keys:
+        return text
+    key_line = located.keys[("data",)][0]
+    begin = sum(len(line) for line in text.splitlines(keepends=True)[:key_line - 1])
+    end = located.spans[("data",)][1]
+    return text[:begin] + text[end:].lstrip("\n")
 
 
 def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:

@@ -16,6 +16,13 @@ from plangen.check.rules import CHECKS, Finding, NotChecked
 
 __all__ = ["DocxUnreadable", "Finding", "NotChecked", "Report", "check_docx"]
 
+# A Phụ lục or attached form in its own file (Mẫu 2.1/2.2) starts with "Phụ lục …" or
+# "(Kèm theo …)": the rules of the document's own header, body and signer do not apply.
+ATTACHMENT_SKIPS = frozenset({"C09", "C10", "C14", "C15", "C16", "C17", "C18", "C19", "C20",
+                              "C21", "C22", "C23", "C24", "C25", "C26", "C27", "C28", "C29",
+                              "C30", "C31", "C32", "C33", "C34", "C35", "C36", "C37", "C38",
+                              "C39", "C46", "C47"})
+
 
 @dataclass
 class Report:
@@ -39,6 +46,12 @@ def check_docx(path: Path, data: bytes | None = None) -> Report:
     layout = find_layout(read_docx(data if data is not None else path))
     report = Report(path)
     for info in RULES:
+        if layout.attachment and info.code in ATTACHMENT_SKIPS:
+            report.not_checked.append(NotChecked(
+                info.code, "tệp kèm theo (phụ lục, biểu mẫu): không có phần đầu, nội dung "
+                "và chữ ký của một văn bản", "an attachment (Phụ lục, form): it has no "
+                "header, body or signer of its own"))
+            continue
         for result in CHECKS[info.code](layout):
             if isinstance(result, Finding):
                 report.findings.append(result)

@@ -48,6 +48,7 @@ class Layout:
     """The components found in one document; None or [] where not found."""
 
     doc: Document
+    attachment: bool = False  # a Phụ lục or form in its own file: no header, body or signer
     header_table: Table | None = None
     left: list[Paragraph] = field(default_factory=list)
     right: list[Paragraph] = field(default_factory=list)
@@ -126,6 +127,9 @@ def _measure(layout: Layout, p: Paragraph) -> RuleMark | None:
 def find_layout(doc: Document) -> Layout:
     """Every component this module can recognise in ``doc``."""
     layout = Layout(doc)
+    opening = [p for p in doc.paragraphs[:40] if p.table is None and p.text.strip()][:4]
+    layout.attachment = any(p.text.strip().startswith(("(Kèm theo", "Phụ lục"))
+                            for p in opening)
     _header(layout)
     _title_block(layout)
     _signature(layout)

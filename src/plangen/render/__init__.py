@@ -1,34 +1,122 @@
-"""Render a validated plan into python-docx documents, one per document kind.
+"""Render a plan and its data into documents, each kind by its own builder module.
 
-Why: the one place that knows which documents a plan gives and what their files are
-called; each document kind has its own builder module. Writing them is ``build``'s job.
+Why: the one place that knows which documents a plan gives, what their files are called
+and what each may leave blank; writing them is ``build``'s job.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from plangen import nd30, vn
+from plangen.load_data import Bundle
+from plangen.messages import Lang
 from plangen.model import Plan
-from plangen.render import kehoach
+from plangen.model_data import ReportText
+from plangen.render import bao_cao, danh_sach, forms_docs, kehoach
+
+KINDS = ("ke-hoach", "phieu-dang-ky", "danh-sach", "bao-cao")
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """A document ready to save: its file name, its kind, the python-docx object."""
+    """A document ready to save: its path in the output folder, its kind, and either a
+    python-docx document or finished bytes; what it leaves blank and may leave blank."""
 
     file_name: str
     kind: str
-    document: Any
+    document: Any = None
+    data: bytes | None = None
+    blanks: frozenset[str] = frozenset()
+    allowed_blanks: frozenset[str] = frozenset()
+    signed: bool = False  # carries the signer block, so the signer's name is required
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
-def document_name(plan: Plan) -> str:
-    """``ke-hoach.docx`` for a Kế hoạch, ``bao-cao.docx`` for a Báo cáo, …"""
-    return f"{vn.slug(nd30.DOC_KINDS[plan.kind])}.docx"
+def _blanks(number: object, issued_on: object) -> frozenset[str]:
+    return frozenset(name for name, value in (("number", number), ("issued_on", issued_on))
+                     if value is None)
 
 
-def render_documents(plan: Plan, draft: bool = False) -> list[Rendered]:
-    """Every document of ``plan``, in memory."""
-    name = document_name(plan)
-    return [Rendered(name, name.removesuffix(".docx"), kehoach.build(plan, draft=draft))]
+def render_documents(bundle: Bundle, templates_dir: Path, *, draft: bool = False,
+                     only: Iterable[str] = KINDS, lang: Lang = "vi") -> list[Rendered]:
+    """Every document of the plan and its data, in memory."""
+    plan, wanted = bundle.plan, set(only)
+    templates = forms_docs.compile_all(plan, templates_dir, lang)
+    out: list[Rendered] = []
+    if "ke-hoach" in wanted:
+        document = kehoach.build(plan, draft=draft)
+        forms_docs.append_plan_appendices(document, plan, templates)
+        out.append(Rendered("ke-hoach.docx", "ke-hoach", document,
+                            blanks=_blanks(plan.number, plan.issued_on),
+                            allowed_blanks=frozenset(plan.de_trong), signed=True,
+                            meta=plan_meta(plan)))
+    if "phieu-dang-ky" in wanted:
+        out += _forms(plan, bundle, templates)
+    if "danh-sach" in wanted and bundle.registrations:
+        out.append(Rendered("danh-sach-dang-ky.docx", "danh-sach",
+                            danh_sach.build(plan, bundle.registrations)))
+    if "bao-cao" in wanted:
+        out += _reports(bundle)
+    return out
+
+
+def _forms(plan: Plan, bundle: Bundle, templates: forms_docs.Templates) -> list[Rendered]:
+    forms = [Rendered("phieu-dang-ky/mau-trong.docx", "phieu-dang-ky",
+                      data=forms_docs.filled_form(plan, templates, None))]
+    for reg in bundle.registrations:
+        name = f"{vn.safe_file_name(reg.id, 20)}-{vn.safe_file_name(reg.name, 50)}"
+        forms.append(Rendered(f"phieu-dang-ky/{name}.docx", "phieu-dang-ky",
+                              data=forms_docs.filled_form(plan, templates, reg)))
+    return forms
+
+
+def _reports(bundle: Bundle) -> list[Rendered]:
+    plan, results = bundle.plan, bundle.results
+    reports = []
+    for year in sorted(results.years):
+        year_results = results.years[year]
+        text = year_results.report
+        report = bao_cao.year_input(year, year_results, bundle.registrations)
+        reports.append(Rendered(f"bao-cao-{year}.docx", "bao-cao",
+                                bao_cao.build(plan, report),
+                                blanks=_blanks(text.number, text.issued_on),
+                                allowed_blanks=frozenset(text.de_trong), signed=True,
+                                meta=report_meta(plan, text)))
+    if results.final is not None:
+        report = bao_cao.final_input(results.final, results.years, bundle.registrations)
+        reports.append(Rendered("bao-cao-tong-ket.docx", "bao-cao",
+                                bao_cao.build(plan, report),
+                                blanks=_blanks(results.final.number, results.final.issued_on),
+                                allowed_blanks=frozenset(results.final.de_trong), signed=True,
+                                meta=report_meta(plan, results.final)))
+    return reports
+
+
+def report_meta(plan: Plan, text: ReportText) -> dict[str, Any]:
+    """What the manifest says of a report for an e-office upload."""
+    number = vn.so_ky_hieu(text.number, "BC", plan.issuer.abbreviation)
+    signer = kehoach.signer_lines(plan.signer)
+    return {"loai_van_ban": nd30.DOC_KINDS["BC"],
+            "so_ky_hieu": number.removeprefix("Số: ").replace(vn.BLANK_NUMBER, ""),
+            "ngay": text.issued_on.isoformat() if text.issued_on else None,
+            "nguoi_ky": signer.name or None, "chuc_vu": " / ".join(signer.titles),
+            "kinh_gui": list(plan.reports.kinh_gui)}
+
+
+def plan_meta(plan: Plan) -> dict[str, Any]:
+    """What the manifest says of the plan document for an e-office upload."""
+    signer = kehoach.signer_lines(plan.signer)
+    number = vn.so_ky_hieu(plan.number, plan.kind, plan.issuer.abbreviation)
+    return {
+        "loai_van_ban": nd30.DOC_KINDS[plan.kind],
+        "so_ky_hieu": number.removeprefix("Số: ").replace(vn.BLANK_NUMBER, ""),
+        "trich_yeu": " ".join(plan.trich_yeu.split()),
+        "ngay": plan.issued_on.isoformat() if plan.issued_on else None,
+        "nguoi_ky": signer.name or None,
+        "chuc_vu": " / ".join(signer.titles),
+        "noi_nhan": list(plan.noi_nhan),
+    }

@@ -195,3 +195,23 @@ def cell_margins(table: Any, left: Length, right: Length) -> None:
         el = _child(mar, side)
         el.set(qn("w:w"), str(value.twips))
         el.set(qn("w:type"), "dxa")
+
+
+def restart_page_numbers(section: Any) -> None:
+    """Number the pages of ``section`` from 1 (each Phụ lục is numbered on its own)."""
+    sect_pr = section._sectPr
+    number_type = sect_pr.find(qn("w:pgNumType"))
+    if number_type is None:
+        number_type = OxmlElement("w:pgNumType")
+        anchor = next((c for c in sect_pr if c.tag in {qn("w:cols"), qn("w:titlePg"),
+                                                       qn("w:docGrid")}), None)
+        if anchor is None:
+            sect_pr.append(number_type)
+        else:
+            anchor.addprevious(number_type)
+    number_type.set(qn("w:start"), "1")
+
+
+def repeat_header(row: Any) -> None:
+    """Repeat a table's first row at the top of every page it runs onto."""
+    _child(row._tr.get_or_add_trPr(), "w:tblHeader")

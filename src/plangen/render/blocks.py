@@ -105,20 +105,24 @@ class HeaderLayout:
 def header_layout(header: Header) -> HeaderLayout:
     """Widths that keep every header line on one line where NĐ30's sizes allow it.
 
-    The right column keeps room for the Quốc hiệu; the left takes the rest of the table
-    as far as its names need. When a name is too long at 13 pt, both name lines drop to
-    12 pt (NĐ30 allows 12–13); a name still too long then wraps, as the decree allows.
+    The right column keeps room for the Quốc hiệu and for the date line at 13 pt; the left
+    takes the rest of the table as far as its names need. When a name is too long at
+    13 pt, both name lines drop to 12 pt (NĐ30 allows 12–13); a name still too long then
+    wraps, as the decree allows. The table grows up to HEADER_TOTAL_MAX_CM when both
+    columns need it, reaching further into the left margin.
     """
-    quoc_hieu = (_widest([nd30.QUOC_HIEU_TEXT], nd30.QUOC_HIEU) + 2 * nd30.CELL_PADDING_CM
-                 + FIT_SLACK_CM)
-    left_max = nd30.HEADER_TOTAL_CM - quoc_hieu
+    pad = 2 * nd30.CELL_PADDING_CM + FIT_SLACK_CM
+    date_13 = _widest([vn.dia_danh_ngay(header.place, header.issued_on)], nd30.DIA_DANH_NGAY,
+                      nd30.DIA_DANH_NGAY.size_pt.lo)
+    right_min = max(_widest([nd30.QUOC_HIEU_TEXT], nd30.QUOC_HIEU), date_13) + pad
     size = nd30.CO_QUAN_BAN_HANH.size_pt
     for points in (size.preferred, size.lo):
-        needed = _left_width(header, points) + 2 * nd30.CELL_PADDING_CM + FIT_SLACK_CM
-        if needed <= left_max:
+        needed = _left_width(header, points) + pad
+        if needed + right_min <= nd30.HEADER_TOTAL_CM:
             break
-    left = min(max(needed, nd30.HEADER_LEFT_MIN_CM), left_max)
-    right = min(nd30.HEADER_TOTAL_CM - left, nd30.HEADER_RIGHT_MAX_CM)
+    total = min(max(needed + right_min, nd30.HEADER_TOTAL_CM), nd30.HEADER_TOTAL_MAX_CM)
+    left = min(max(needed, nd30.HEADER_LEFT_MIN_CM), total - right_min)
+    right = min(total - left, max(nd30.HEADER_RIGHT_MAX_CM, right_min))
     return HeaderLayout(round(left, 2), round(right, 2), points)
 
 
@@ -141,8 +145,10 @@ def header_table(document: Any, header: Header) -> Any:
     table = document.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     _oxml.no_table_borders(table)
-    _oxml.fixed_table(table, [Cm(layout.left_cm), Cm(layout.right_cm)],
-                      Cm(nd30.HEADER_INDENT_CM))
+    # The table's right edge meets the right margin; it reaches into the left margin.
+    text_width = page.text_width_cm(document.sections[-1])
+    indent = min(0.0, text_width - layout.left_cm - layout.right_cm)
+    _oxml.fixed_table(table, [Cm(layout.left_cm), Cm(layout.right_cm)], Cm(indent))
     _oxml.cell_margins(table, Cm(nd30.CELL_PADDING_CM), Cm(nd30.CELL_PADDING_CM))
     _issuer_cell(table.cell(0, 0), header, layout)
     _national_cell(table.cell(0, 1), layout)
@@ -216,6 +222,30 @@ def can_cu(document: Any, items: Sequence[str]) -> None:
             paragraph.paragraph_format.space_before = Pt(12)
 
 
+KINH_GUI_INDENT_CM = 3.5  # [MẪU 1.5] "Kính gửi:" starts 3.5 cm in; the list 4.5 cm
+
+
+def kinh_gui(document: Any, recipients: Sequence[str]) -> None:
+    """"Kính gửi: X" on one line, or "Kính gửi:" then "- X;" lines ending with "."."""
+    if not recipients:
+        return
+    spec = nd30.KINH_GUI
+    first = document.add_paragraph(style=page.HEADER_TEXT)
+    first.alignment = page.ALIGN["left"]
+    first.paragraph_format.left_indent = Cm(KINH_GUI_INDENT_CM)
+    first.paragraph_format.space_before = Pt(12)
+    if len(recipients) == 1:
+        run(first, f"Kính gửi: {recipients[0]}", spec)
+        return
+    run(first, "Kính gửi:", spec)
+    for i, item in enumerate(recipients):
+        end = "." if i == len(recipients) - 1 else ";"
+        paragraph = document.add_paragraph(style=page.HEADER_TEXT)
+        paragraph.alignment = page.ALIGN["left"]
+        paragraph.paragraph_format.left_indent = Cm(KINH_GUI_INDENT_CM + 1)
+        run(paragraph, f"- {item}{end}", spec)
+
+
 @dataclass(frozen=True)
 class SignerLines:
     """The signer block: authority and title lines (capitals) and the name."""
@@ -248,3 +278,21 @@ def signature_table(document: Any, noi_nhan: Sequence[str], signer: SignerLines)
     for cell in (left, right):
         _drop_first_empty(cell)
     return table
+
+
+@dataclass(frozen=True)
+class AppendixHeading:
+    """The lines that open a Phụ lục (Mẫu 2.1): label, title, "(Kèm theo …)"."""
+
+    label: str | None  # "Phụ lục I"; None for a single, unnumbered Phụ lục
+    title: str
+    kem_theo: str
+
+
+def appendix_heading(container: Any, heading: AppendixHeading, available_cm: float) -> None:
+    """Label, title in capitals, the italic "(Kèm theo …)" line and a short rule."""
+    if heading.label:
+        line(container, heading.label, nd30.PHU_LUC_LABEL, page.TITLE)
+    line(container, heading.title, nd30.PHU_LUC_TITLE, page.TITLE)
+    line(container, heading.kem_theo, nd30.PHU_LUC_KEM_THEO, page.HEADER_TEXT)
+    rule(container, available_cm, nd30.PHU_LUC_RULE_CM)

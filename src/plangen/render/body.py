@@ -48,14 +48,19 @@ def number(level: int, index: int) -> str:
     return f"{vn.chu_cai(index)})"
 
 
+def heading(document: Any, level: int, index: int, text: str) -> Any:
+    """One numbered heading: ``I. TEXT`` (capitals), ``1. Text`` or ``a) Text``."""
+    shown = vn.upper(text) if level == 1 else text
+    paragraph = document.add_paragraph(style=page.HEADING[level - 1])
+    paragraph.add_run(f"{number(level, index)} {shown}")
+    return paragraph
+
+
 def add_sections(document: Any, sections: Sequence[Section], level: int = 1) -> list[Any]:
     """Headings and contents of ``sections`` and their subsections, numbered as NĐ30 does."""
     paragraphs: list[Any] = []
     for index, section in enumerate(sections, start=1):
-        heading = vn.upper(section.heading) if level == 1 else section.heading
-        paragraph = document.add_paragraph(style=page.HEADING[level - 1])
-        paragraph.add_run(f"{number(level, index)} {heading}")
-        paragraphs.append(paragraph)
+        paragraphs.append(heading(document, level, index, section.heading))
         if section.content:
             paragraphs += add_text(document, section.content)
         paragraphs += add_sections(document, section.sections, level + 1)

@@ -70,7 +70,7 @@ def new_document() -> Any:
     _defaults(document)
     for style in STYLES:
         _add_style(document, style)
-    _page_numbers(document.sections[0])
+    page_numbers(document.sections[0])
     return document
 
 
@@ -139,8 +139,8 @@ def _add_style(document: Any, spec: StyleDef) -> None:
     fmt.keep_with_next = spec.keep_with_next
 
 
-def _page_numbers(section: Any) -> None:
-    """PAGE field centred in the header; page 1 gets an empty first-page header."""
+def page_numbers(section: Any) -> None:
+    """PAGE field centred in the header; the section's first page gets an empty header."""
     section.different_first_page_header_footer = True
     header = section.header
     header.is_linked_to_previous = False
