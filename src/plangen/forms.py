@@ -135,7 +135,8 @@ def compile_template(path: Path, sample: Mapping[str, Any], lang: Lang = "vi",
     try:
         ast = ENV.parse(patched)
     except TemplateSyntaxError as err:
-        tag = _tag_at_line(patched, err.lineno)
+        tag = (_unclosed_block(patched) if "Unexpected end of template" in err.message
+               else _tag_at_line(patched, err.lineno))
         raise UserError([*problems, message("template_syntax", lang, template=path, tag=tag,
                                             detail=err.message)]) from None
     problems += unknown_names(path, patched, ast, sample, lang)
@@ -201,6 +202,18 @@ def _tag_using(source: str, dotted: str) -> str:
     pattern = re.compile(rf"(?<![\w.]){re.escape(dotted)}(?![\w])")
     return next((t.group() for t in _TAG.finditer(source) if pattern.search(t.group())),
                 dotted)
+
+
+def _unclosed_block(source: str) -> str:
+    """The last ``{% if %}`` or ``{% for %}`` that no end tag closes."""
+    stack: list[str] = []
+    for found in re.finditer(r"\{%-?\s*(\w+)[^%]*%\}", source):
+        word = found.group(1)
+        if word in ("if", "for"):
+            stack.append(found.group())
+        elif word in ("endif", "endfor") and stack:
+            stack.pop()
+    return stack[-1] if stack else "?"
 
 
 def _tag_at_line(source: str, line: int | None) -> str:

@@ -166,17 +166,18 @@ def _results(plan: Plan, plan_file: Path, relative: str, ids: dict[str, str],
     problems = []
     first, last = plan.campaign.start.year, plan.campaign.end.year
     for year, year_results in results.years.items():
+        key_path: tuple[str | int, ...] = ("years", str(year))  # as written in the file
         if not first <= year <= last:
-            problems.append(at(located, name, ("years", year), message(
+            problems.append(at(located, name, key_path, message(
                 "milestone_year", lang, year=year, start_year=first, end_year=last)))
         for key in year_results.targets:
             if key not in plan.campaign.targets:
-                problems.append(at(located, name, ("years", year, "targets", key), message(
+                problems.append(at(located, name, (*key_path, "targets", key), message(
                     "unknown_target", lang, name=key,
                     known=", ".join(plan.campaign.targets) or "—")))
         for i, result in enumerate(year_results.registrations):
             if result.id not in ids:
-                problems.append(at(located, name, ("years", year, "registrations", i, "id"),
+                problems.append(at(located, name, (*key_path, "registrations", i, "id"),
                                    message("unknown_registration", lang, id=result.id)))
     if problems:
         raise PlanError(problems)
