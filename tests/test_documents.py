@@ -70,7 +70,7 @@ def test_only_limits_the_kinds(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 def test_plan_has_the_blank_forms_as_numbered_phu_luc(seed_out: Path) -> None:
     doc = read_docx(seed_out / "ke-hoach.docx")
-    main_section, first, second = doc.sections
+    _plan_section, first, second = doc.sections
     assert first.page_number_start == 1 and second.page_number_start == 1
     assert first.title_page and second.title_page
     for number, title, section in (("I", "MẪU PHIẾU ĐĂNG KÝ", 1), ("II", "MẪU BÁO CÁO", 2)):
@@ -89,7 +89,8 @@ def test_plan_has_the_blank_forms_as_numbered_phu_luc(seed_out: Path) -> None:
 
 
 def test_a_filled_form_has_the_registration(seed_out: Path) -> None:
-    lines = texts(seed_out / "phieu-dang-ky" / "gp01-ky-so-hoc-ba-dien-tu-cho-toan-bo-hoc-sinh.docx")
+    form = "gp01-ky-so-hoc-ba-dien-tu-cho-toan-bo-hoc-sinh.docx"
+    lines = texts(seed_out / "phieu-dang-ky" / form)
     assert lines[:3] == ["Phụ lục I", "PHIẾU ĐĂNG KÝ MÔ HÌNH, GIẢI PHÁP, SÁNG KIẾN CẢI CÁCH "
                          "HÀNH CHÍNH", "(Kèm theo Kế hoạch số ……/KH-THPTNT ngày 21/8/2023 "
                          "của Trường THPT Nguyễn Trãi)"]

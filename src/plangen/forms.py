@@ -135,7 +135,7 @@ def compile_template(path: Path, sample: Mapping[str, Any], lang: Lang = "vi",
     try:
         ast = ENV.parse(patched)
     except TemplateSyntaxError as err:
-        tag = (_unclosed_block(patched) if "Unexpected end of template" in err.message
+        tag = (_unclosed_block(patched) if "Unexpected end of template" in str(err.message)
                else _tag_at_line(patched, err.lineno))
         raise UserError([*problems, message("template_syntax", lang, template=path, tag=tag,
                                             detail=err.message)]) from None
