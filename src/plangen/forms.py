@@ -15,6 +15,7 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -64,19 +65,34 @@ class CompiledTemplate:
     def render(self, context: Mapping[str, Any],
                properties: Mapping[str, str] | None = None) -> bytes:
         """A whole DOCX filled with ``context``: same parts, fixed zip times, and core
-        properties (title, subject, creator, created…) from ``properties``."""
+        properties (title, subject, creator, created…) from ``properties``.
+
+        The parts that do not change are compressed once (``prefix``); each form only adds
+        its own document.xml and core.xml to a copy of them.
+        """
+        out = io.BytesIO(self.prefix)
+        with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as package:
+            _add(package, DOCUMENT, self.render_xml(context).encode("utf-8"))
+            core = core_xml(properties) if properties is not None else self.parts.get(CORE)
+            if core is not None:
+                _add(package, CORE, core)
+        return out.getvalue()
+
+    @cached_property
+    def prefix(self) -> bytes:
+        """A zip of every part but document.xml and core.xml, [Content_Types].xml first."""
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
             for name, data in self.parts.items():
-                info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-                info.external_attr = 0o644 << 16
-                if name == DOCUMENT:
-                    data = self.render_xml(context).encode("utf-8")
-                elif name == CORE and properties is not None:
-                    data = core_xml(properties)
-                package.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED,
-                                 compresslevel=6)
+                if name not in (DOCUMENT, CORE):
+                    _add(package, name, data)
         return out.getvalue()
+
+
+def _add(package: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+    info.external_attr = 0o644 << 16
+    package.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
 
 
 def core_xml(properties: Mapping[str, str]) -> bytes:
