@@ -353,6 +353,10 @@ def test_csv_columns_and_ids(tmp_path: Path) -> None:
     csv_file.write_text("Tên,Loại,Lĩnh vực\nA,mô hình,\n", encoding="utf-8")
     problems = bundle_problems(plan)
     assert f"{csv_file}:2:3: registrations[0].field: must not be empty" in problems
+    csv_file.write_text("Tên,Loại,Lĩnh vực\nA\x07,mô hình,x\n", encoding="utf-8")
+    assert bundle_problems(plan) == [
+        f"{csv_file}:2:1: registrations[0].name: control character U+0007 cannot be written "
+        "to a document; remove it"]
 
 
 def test_results_must_name_known_registrations_and_targets(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from plangen.load import at, parse_located, read_located, validate_located
 from plangen.messages import Lang, message
 from plangen.model import CsvSource, Plan
 from plangen.model_data import Registration, RegistrationFile, Results
-from plangen.yamlread import MAX_FILE_BYTES, Located
+from plangen.yamlread import MAX_FILE_BYTES, Located, clean_text
 
 
 @dataclass
@@ -112,34 +112,41 @@ def _csv_registrations(path: Path, source: CsvSource,
     if missing:
         raise PlanError([Problem(str(path), 1, 1, "", message(
             "csv_columns", lang, missing=", ".join(missing), found=", ".join(header)))])
-    records, located = _csv_records(rows, header, source)
+    records, located, refused = _csv_records(rows, header, source, lang, str(path))
+    if refused:
+        raise PlanError(refused)
     registrations = validate_located(RegistrationFile, {"registrations": records}, located,
                                      str(path), lang).registrations
     return [(reg, _locator(located, str(path), ("registrations", i)))
             for i, reg in enumerate(registrations)]
 
 
-def _csv_records(rows: list[list[str]], header: list[str],
-                 source: CsvSource) -> tuple[list[dict[str, Any]], Located]:
-    """Rows as registration records, with positions: line = row, column = field's column."""
+def _csv_records(rows: list[list[str]], header: list[str], source: CsvSource, lang: Lang,
+                 name: str) -> tuple[list[dict[str, Any]], Located, list[Problem]]:
+    """Rows as registration records, with positions: line = row, column = field's column;
+    cells are cleaned as YAML text is (NFC, invisible and control characters)."""
     located = Located(data=None)
     records: list[dict[str, Any]] = []
+    refused: list[Problem] = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         i = len(records)
         record: dict[str, Any] = {}
         located.values[("registrations", i)] = (number, 1)
-        for name, title in source.columns.items():
+        for field_name, title in source.columns.items():
             col = header.index(title)
-            value = row[col].strip() if col < len(row) else ""
-            located.values[("registrations", i, name)] = (number, col + 1)
-            located.keys[("registrations", i, name)] = (number, col + 1)
-            record[name] = _owner(value) if name == "owner" else value
+            value, problem = clean_text(row[col].strip() if col < len(row) else "")
+            if problem is not None:
+                refused.append(Problem(name, number, col + 1, f"registrations[{i}].{field_name}",
+                                       message(problem[0], lang, **problem[1])))
+            located.values[("registrations", i, field_name)] = (number, col + 1)
+            located.keys[("registrations", i, field_name)] = (number, col + 1)
+            record[field_name] = _owner(value) if field_name == "owner" else value
         record.setdefault("id", f"DK{len(records) + 1:03d}")
         records.append(record)
     located.data = {"registrations": records}
-    return records, located
+    return records, located, refused
 
 
 _PERSON = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<position>[^()]*)\))?$")

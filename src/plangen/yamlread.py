@@ -162,18 +162,12 @@ class _Walker:
         return result
 
     def scalar(self, node: ScalarNode, path: Path) -> Any:
-        text = _DROPPED.sub("", vn.nfc(node.value))
         if node.style in ("|", ">"):
             self.out.block_scalars.add(path)
-        bad = _CONTROL.search(text)
-        if bad:
-            self.problem(node, path, "control_char", char=ord(bad.group()))
-            return None
-        hidden = _INVISIBLE.search(text)
-        if hidden:
-            char = hidden.group()
-            self.problem(node, path, "invisible_char", char=ord(char),
-                         name=unicodedata.name(char, "?"))
+        text, refused = clean_text(node.value)
+        if refused is not None:
+            code, values = refused
+            self.problem(node, path, code, **values)
             return None
         if node.tag == INT:
             return int(text)
@@ -196,6 +190,21 @@ _SYNTAX_HINTS = (  # (words in PyYAML's message, our message code, point at the 
     ("did not find expected key", "yaml_indent", False),
     ("bad indentation", "yaml_indent", False),
 )
+
+
+def clean_text(raw: str) -> tuple[str, tuple[str, dict[str, Any]] | None]:
+    """Text as plangen keeps it (NFC, meaningless invisible characters dropped), or the
+    message code and values of why it cannot be kept (control or doubtful characters)."""
+    text = _DROPPED.sub("", vn.nfc(raw))
+    bad = _CONTROL.search(text)
+    if bad:
+        return text, ("control_char", {"char": ord(bad.group())})
+    hidden = _INVISIBLE.search(text)
+    if hidden:
+        char = hidden.group()
+        return text, ("invisible_char", {"char": ord(char),
+                                         "name": unicodedata.name(char, "?")})
+    return text, None
 
 
 def _syntax_problem(err: yaml.YAMLError, text: str) -> YamlProblem:
