@@ -287,3 +287,13 @@ def test_pdf_fonts_are_embedded(tmp_path: Path) -> None:
     assert entry["kind"] == "pdf" and os.path.getsize(pdf) == entry["size"]
     assert len([d for d in manifest["documents"] if d["kind"] == "pdf"]) == len(
         list(out.rglob("*.docx")))
+
+
+def test_one_plan_refused_by_the_gate_writes_nothing_for_any(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]
+                                                             ) -> None:
+    unsigned = plan_with("  name: Trần Thị Bình\n", "", tmp_path)
+    out = tmp_path / "out"
+    assert main(["build", str(MINIMAL_PLAN), str(unsigned), "-o", str(out)]) == 1
+    assert not out.exists()
+    assert "chưa có họ tên người ký" in capsys.readouterr().err

@@ -54,23 +54,52 @@ def default_templates() -> Path:
     return Path(str(resources.files("plangen").joinpath("data/templates")))
 
 
-def build_plan(bundle: Bundle, plan_file: Path, out_dir: Path, *,
-               templates_dir: Path | None = None, draft: bool = False, force: bool = False,
-               pdf: bool = False, only: Iterable[str] = KINDS, lang: Lang = "vi") -> Outcome:
-    """Write every document of ``bundle`` into ``out_dir`` (with a PDF of each when
-    ``pdf``) and the manifest beside them."""
-    plan = bundle.plan
+@dataclass(frozen=True)
+class Job:
+    """One plan's documents rendered and through the gate, ready to be written."""
+
+    bundle: Bundle
+    plan_file: Path
+    out_dir: Path
+    blobs: list[Blob]
+    draft: bool
+
+
+def prepare(bundle: Bundle, plan_file: Path, out_dir: Path, *,
+            templates_dir: Path | None = None, draft: bool = False,
+            only: Iterable[str] = KINDS, lang: Lang = "vi") -> Job:
+    """Render every document of ``bundle`` and pass each through the signed-ready gate;
+    nothing is written."""
     rendered = render_documents(bundle, templates_dir or default_templates(), draft=draft,
                                 only=only, lang=lang)
     blobs = [Blob(r.file_name, r.kind, r.data if r.data is not None
                   else docx_bytes(r.document), r.meta) for r in rendered]
     reasons = [reason for r, b in zip(rendered, blobs, strict=True)
-               for reason in gate_reasons(plan, r, b.data, draft, lang)]
+               for reason in gate_reasons(bundle.plan, r, b.data, draft, lang)]
     if reasons:
         raise UserError(reasons)
+    return Job(bundle, plan_file, out_dir, blobs, draft)
+
+
+def check_hand_edits(job: Job, force: bool, lang: Lang) -> None:
+    """Refuse, before anything is written, to overwrite files edited by hand (unless
+    ``force``)."""
+    edited = _edited(job.out_dir, [b.file_name for b in job.blobs])
+    if edited and not force:
+        raise UserError([message("hand_edited", lang, path=p) for p in edited])
+
+
+def write(job: Job, *, force: bool = False, pdf: bool = False, lang: Lang = "vi") -> Outcome:
+    """Write a prepared job's documents (and PDFs) and its manifest."""
     outcome = Outcome()
+    out_dir, blobs = job.out_dir, list(job.blobs)
     _clear_interrupted_writes(out_dir)
-    _protect_hand_edits(out_dir, [b.file_name for b in blobs], force, lang, outcome)
+    check_hand_edits(job, force, lang)
+    for target in _edited(out_dir, [b.file_name for b in blobs]):
+        digest = sha256(target.read_bytes())[:8]
+        backup = target.with_name(f"{target.stem}.sua-tay-{digest}{target.suffix}")
+        target.replace(backup)
+        outcome.backups.append(backup)
     for blob in blobs:
         write_atomic(out_dir / blob.file_name, blob.data)
         outcome.written.append(out_dir / blob.file_name)
@@ -78,9 +107,19 @@ def build_plan(bundle: Bundle, plan_file: Path, out_dir: Path, *,
         for made in convert_to_pdf(outcome.written, lang):
             blobs.append(Blob(str(made.relative_to(out_dir)), "pdf", made.read_bytes()))
             outcome.written.append(made)
-    manifest = make_manifest(plan, plan_file, blobs, draft)
-    write_atomic(out_dir / MANIFEST, manifest)
+    write_atomic(out_dir / MANIFEST, make_manifest(job.bundle.plan, job.plan_file, blobs,
+                                                   job.draft))
     return outcome
+
+
+def build_plan(bundle: Bundle, plan_file: Path, out_dir: Path, *,
+               templates_dir: Path | None = None, draft: bool = False, force: bool = False,
+               pdf: bool = False, only: Iterable[str] = KINDS, lang: Lang = "vi") -> Outcome:
+    """Prepare and write one plan: every document of ``bundle`` into ``out_dir`` (with a
+    PDF of each when ``pdf``) and the manifest beside them."""
+    job = prepare(bundle, plan_file, out_dir, templates_dir=templates_dir, draft=draft,
+                  only=only, lang=lang)
+    return write(job, force=force, pdf=pdf, lang=lang)
 
 
 def _clear_interrupted_writes(out_dir: Path) -> None:
@@ -99,22 +138,12 @@ def recorded_hashes(out_dir: Path) -> dict[str, str]:
         return {}
 
 
-def _protect_hand_edits(out_dir: Path, names: list[str], force: bool, lang: Lang,
-                        outcome: Outcome) -> None:
-    """Refuse (or, with ``force``, back up) files changed since plangen wrote them."""
+def _edited(out_dir: Path, names: list[str]) -> list[Path]:
+    """Files among ``names`` whose bytes differ from what the last manifest recorded."""
     recorded = recorded_hashes(out_dir)
-    edited = []
-    for name in names:
-        target = out_dir / name
-        if target.is_file() and sha256(target.read_bytes()) != recorded.get(name):
-            edited.append(target)
-    if edited and not force:
-        raise UserError([message("hand_edited", lang, path=p) for p in edited])
-    for target in edited:
-        digest = sha256(target.read_bytes())[:8]
-        backup = target.with_name(f"{target.stem}.sua-tay-{digest}{target.suffix}")
-        target.replace(backup)
-        outcome.backups.append(backup)
+    return [out_dir / name for name in names
+            if (out_dir / name).is_file()
+            and sha256((out_dir / name).read_bytes()) != recorded.get(name)]
 
 
 def make_manifest(plan: Plan, plan_file: Path, blobs: list[Blob], draft: bool) -> bytes:

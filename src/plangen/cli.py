@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import cast
 
 from plangen import __version__, vn
-from plangen.build import build_plan, default_templates
+from plangen.build import Job, check_hand_edits, default_templates, prepare, write
 from plangen.check.command import run_check
 from plangen.check.table import markdown_table
 from plangen.errors import PlanError, Problem, UserError
@@ -109,8 +109,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 compile_all(bundle.plan, args.templates or default_templates(), lang)
             print(message("templates_ok", lang, path=args.templates or default_templates()))
             return EXIT_OK
-        for path, bundle in zip(args.plans, bundles, strict=True):
-            _build_one(bundle, path, args, lang)
+        # Every plan is rendered and gated, and no hand-edited file is in the way, before
+        # the first file is written.
+        jobs = [_prepare(bundle, path, args, lang)
+                for path, bundle in zip(args.plans, bundles, strict=True)]
+        for job in jobs:
+            check_hand_edits(job, args.force, lang)
+        for job in jobs:
+            _write(job, args, lang)
         return EXIT_OK
     except PlanError as err:
         for line in err.lines:
@@ -180,14 +186,17 @@ def _init(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK
 
 
-def _build_one(bundle: Bundle, path: Path, args: argparse.Namespace, lang: Lang) -> None:
-    out_dir = args.output / vn.safe_file_name(path.stem)
+def _prepare(bundle: Bundle, path: Path, args: argparse.Namespace, lang: Lang) -> Job:
+    return prepare(bundle, path, args.output / vn.safe_file_name(path.stem),
+                   templates_dir=args.templates, draft=args.draft, only=args.only or KINDS,
+                   lang=lang)
+
+
+def _write(job: Job, args: argparse.Namespace, lang: Lang) -> None:
     try:
-        outcome = build_plan(bundle, path, out_dir, templates_dir=args.templates,
-                             draft=args.draft, force=args.force, pdf=args.pdf,
-                             only=args.only or KINDS, lang=lang)
+        outcome = write(job, force=args.force, pdf=args.pdf, lang=lang)
     except OSError as err:
-        raise UserError([message("cannot_write", lang, path=err.filename or out_dir,
+        raise UserError([message("cannot_write", lang, path=err.filename or job.out_dir,
                                  reason=err.strerror or err)]) from None
     for backup in outcome.backups:
         print(message("backup_kept", lang, path=backup))
