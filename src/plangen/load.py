@@ -104,13 +104,9 @@ def validate_located(model: type[M], data: Any, located: Located, name: str,
         raise PlanError(sorted(problems, key=lambda p: (p.line, p.col))) from None
 
 
-def parse_located(text: str, name: str, lang: Lang) -> Located:
-    """YAML ``text`` read with positions, or :class:`PlanError` located in file ``name``."""
-    return _parse(text, name, lang)
-
-
 def read_located(path: Path, lang: Lang) -> Located:
-    """Like :func:`parse_located` for a file, with the size and encoding checks."""
+    """YAML file ``path`` read with positions (size and encoding checked), or
+    :class:`PlanError` located in that file."""
     return _read(path, lang)
 
 

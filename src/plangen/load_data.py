@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from plangen.errors import PlanError, Problem
-from plangen.load import at, parse_located, read_located, validate_located
+from plangen.load import at, read_located, validate_located
 from plangen.messages import Lang, message
 from plangen.model import CsvSource, Plan
 from plangen.model_data import Registration, RegistrationFile, Results
@@ -190,8 +190,3 @@ def _results(plan: Plan, plan_file: Path, relative: str, ids: dict[str, str],
         raise PlanError(problems)
     return results
 
-
-def parse_registrations_text(text: str, name: str, lang: Lang = "vi") -> list[Registration]:
-    """Registrations from YAML text (tests and tools)."""
-    located = parse_located(text, name, lang)
-    return validate_located(RegistrationFile, located.data, located, name, lang).registrations

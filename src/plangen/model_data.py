@@ -130,11 +130,3 @@ class RegistrationFile(StrictModel):
     registrations: list[Registration]
     """Các đăng ký."""
 
-
-def latest_level(results: dict[int, YearResults], reg_id: str) -> tuple[int, Result] | None:
-    """The most recent year's result of registration ``reg_id``."""
-    for year in sorted(results, reverse=True):
-        for result in results[year].registrations:
-            if result.id == reg_id:
-                return year, result
-    return None

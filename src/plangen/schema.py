@@ -12,8 +12,7 @@ from importlib import resources
 
 from plangen.model import Plan
 
-SCHEMA_FILE = "plan.schema.json"
-SCHEMA_LINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
+SCHEMA_FILE = "plan.schema.json"  # named on each plan's first line for editors
 
 
 def plan_schema() -> str:
