@@ -147,6 +147,14 @@ def _load_all(paths: Sequence[Path], lang: Lang) -> list[Bundle]:
     return plans
 
 
+def _write_file(path: Path, data: bytes, lang: Lang) -> None:
+    try:
+        write_atomic(path, data)
+    except OSError as err:
+        raise UserError([message("cannot_write", lang, path=path,
+                                 reason=err.strerror or err)]) from None
+
+
 def _refuse_overwrite(path: Path, force: bool, lang: Lang) -> None:
     if path.exists() and not force:
         raise UserError([message("file_exists", lang, path=path)])
@@ -162,9 +170,12 @@ def _new(args: argparse.Namespace, lang: Lang) -> int:
                  else shift_for_start(text, args.start))
     except ValueError:
         raise UserError([message("no_campaign_start", lang)]) from None
-    moved, reviews = new_plan(text, shift)
+    try:
+        moved, reviews = new_plan(text, shift)
+    except (ValueError, OverflowError):
+        raise UserError([message("shift_out_of_range", lang)]) from None
     load_plan_text(moved, str(args.new), lang)
-    write_atomic(args.new, moved.encode("utf-8"))
+    _write_file(args.new, moved.encode("utf-8"), lang)
     print(message("wrote", lang, path=args.new))
     if reviews:
         print(message("review_years", lang))
@@ -177,11 +188,11 @@ def _new(args: argparse.Namespace, lang: Lang) -> int:
 def _init(args: argparse.Namespace, lang: Lang) -> int:
     """A starter plan, and beside it the schema its first line names for editors."""
     _refuse_overwrite(args.file, args.force, lang)
-    write_atomic(args.file, starter_plan().encode("utf-8"))
+    _write_file(args.file, starter_plan().encode("utf-8"), lang)
     print(message("wrote", lang, path=args.file))
     schema_file = args.file.parent / SCHEMA_FILE
     if not schema_file.exists() or args.force:
-        write_atomic(schema_file, (plan_schema() + "\n").encode("utf-8"))
+        _write_file(schema_file, (plan_schema() + "\n").encode("utf-8"), lang)
         print(message("wrote", lang, path=schema_file))
     return EXIT_OK
 

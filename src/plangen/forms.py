@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -57,10 +57,16 @@ class CompiledTemplate:
     path: Path
     parts: dict[str, bytes]
     template: Any
+    lang: Lang = "vi"
 
     def render_xml(self, context: Mapping[str, Any]) -> str:
-        """document.xml filled with ``context``."""
-        return str(self.template.render(context))
+        """document.xml filled with ``context``; a failure names the template."""
+        try:
+            return str(self.template.render(context))
+        except Exception as err:  # a template's expression failing is the admin's to fix
+            raise UserError([message("template_render", self.lang,
+                                     template=self.path,
+                                     detail=f"{type(err).__name__}: {err}")]) from None
 
     def render(self, context: Mapping[str, Any],
                properties: Mapping[str, str] | None = None) -> bytes:
@@ -155,10 +161,17 @@ def compile_template(path: Path, sample: Mapping[str, Any], lang: Lang = "vi",
                else _tag_at_line(patched, err.lineno))
         raise UserError([*problems, message("template_syntax", lang, template=path, tag=tag,
                                             detail=err.message)]) from None
-    problems += unknown_names(path, patched, ast, sample, lang)
+    try:
+        problems += unknown_names(path, patched, ast, sample, lang)
+        compiled = ENV.from_string(patched)
+    except TemplateError as err:  # e.g. a filter that does not exist
+        found = re.search(r"named '(\w+)'", str(err.message))
+        tag = _tag_using(patched, found.group(1)) if found else "?"
+        raise UserError([*problems, message("template_syntax", lang, template=path, tag=tag,
+                                            detail=err.message)]) from None
     if problems:
         raise UserError(problems)
-    return CompiledTemplate(path, parts, ENV.from_string(patched))
+    return CompiledTemplate(path, parts, compiled, lang)
 
 
 def split_tags(path: Path, xml: str, lang: Lang) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from plangen.check import check_docx
 from plangen.check.catalog import BY_CODE
-from plangen.check.docx_read import read_docx
+from plangen.check.docx_read import DocxUnreadable, read_docx
 from plangen.messages import Lang, message
 from plangen.model import Plan
 from plangen.render import Rendered
@@ -25,12 +25,17 @@ def gate_reasons(plan: Plan, rendered: Rendered, data: bytes, draft: bool,
                  lang: Lang) -> list[str]:
     """Why the document ``data`` is not ready for signing (empty when it is)."""
     file_name = rendered.file_name
-    reasons = _content(data, lang)
+    try:
+        reasons = _content(data, lang)
+    except DocxUnreadable:  # a template's tags wrote XML Word could not open
+        return [message("gate", lang, file=file_name, reason=message("gate_broken", lang))]
     if not draft:
         reasons += _blanks(plan, rendered, lang)
+    # A blank signer is reported above (or allowed in a draft), not again as C47.
+    skip = {"C47"} if draft or (rendered.signed and not plan.signer.name) else set()
     reasons += [message("gate_nd30", lang, code=f.code, text=f.vi if lang == "vi" else f.en)
                 for f in check_docx(Path(file_name), data).findings
-                if BY_CODE[f.code].severity == "error"]
+                if BY_CODE[f.code].severity == "error" and f.code not in skip]
     return [message("gate", lang, file=file_name, reason=r) for r in reasons]
 
 

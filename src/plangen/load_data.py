@@ -104,7 +104,12 @@ def _csv_registrations(path: Path, source: CsvSource,
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PlanError([Problem(str(path), 0, 0, "", message("not_utf8", lang))]) from None
-    rows = list(csv.reader(io.StringIO(text)))
+    csv.field_size_limit(MAX_FILE_BYTES)  # a cell may be as long as the file may be
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as err:
+        raise PlanError([Problem(str(path), 0, 0, "", message(
+            "csv_broken", lang, reason=str(err)))]) from None
     if not rows:
         return []
     header = [h.strip() for h in rows[0]]

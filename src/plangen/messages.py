@@ -77,6 +77,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "tệp có quá nhiều phần tử sau khi mở rộng bí danh (tối đa {limit})",
         "en": "too many elements once aliases are expanded (at most {limit})",
     },
+    "too_deep": {
+        "vi": "tệp lồng nhau quá sâu",
+        "en": "the file is nested too deeply",
+    },
     "control_char": {
         "vi": "có ký tự điều khiển U+{char:04X} không thể ghi vào văn bản; hãy xóa nó",
         "en": "control character U+{char:04X} cannot be written to a document; remove it",
@@ -215,6 +219,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
     "data_missing": {
         "vi": 'không tìm thấy tệp dữ liệu "{path}"',
         "en": 'data file "{path}" not found',
+    },
+    "csv_broken": {
+        "vi": "không đọc được tệp CSV: {reason}",
+        "en": "cannot read the CSV file: {reason}",
     },
     "csv_columns": {
         "vi": "thiếu cột {missing} trong tệp CSV (các cột có: {found})",
@@ -359,6 +367,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": 'còn sót "{text}" ({where})',
         "en": 'leftover "{text}" ({where})',
     },
+    "gate_broken": {
+        "vi": "mẫu Word đã tạo ra nội dung XML hỏng (thường do bộ lọc | safe); hãy sửa mẫu",
+        "en": "the Word template produced broken XML (often a | safe filter); fix the template",
+    },
     "gate_comments": {
         "vi": "tệp có chú thích (comment)",
         "en": "the file has comments",
@@ -403,6 +415,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
     "file_exists": {
         "vi": "{path} đã có; dùng --force để ghi đè",
         "en": "{path} already exists; use --force to overwrite it",
+    },
+    "shift_out_of_range": {
+        "vi": "dời ngày như vậy ra ngoài lịch (năm 1 đến 9999)",
+        "en": "that shift moves dates outside the calendar (years 1 to 9999)",
     },
     "review_years": {
         "vi": "Xem lại các năm ghi trong câu chữ (plangen không tự đổi):",

@@ -118,6 +118,11 @@ def so(value: float) -> str:
     return f"{whole.replace(',', '.')},{frac}"
 
 
+def cap(text: str, limit: int = 255) -> str:
+    """``text`` cut to ``limit`` characters with "…" (DOCX core properties hold 255)."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def slug(text: str) -> str:
     """``Kế hoạch`` → ``ke-hoach``: a file name that any system and any văn thư can type."""
     plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -252,11 +252,16 @@ def read_yaml(text: str) -> Located:
         root = _Composer(text).get_single_node()
     except yaml.YAMLError as err:
         raise YamlRejected([_syntax_problem(err, text)]) from None
+    except RecursionError:
+        raise YamlRejected([YamlProblem(1, 1, (), "too_deep", {})]) from None
     walker = _Walker()
     if root is None or not isinstance(root, MappingNode):
         pos = _pos(root) if root is not None else (1, 1)
         raise YamlRejected([YamlProblem(*pos, (), "top_not_mapping", {})])
-    walker.out.data = walker.walk(root, ())
+    try:
+        walker.out.data = walker.walk(root, ())
+    except RecursionError:
+        raise YamlRejected([YamlProblem(1, 1, (), "too_deep", {})]) from None
     if walker.problems:
         raise YamlRejected(walker.problems)
     return walker.out

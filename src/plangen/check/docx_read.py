@@ -161,6 +161,22 @@ class _Package:
                 if rel.get("TargetMode") != "External"}
 
 
+def _block_children(parent: Any) -> list[Any]:
+    """Paragraphs, tables and section properties of the body, in order; content controls
+    (w:sdt) opened, comments and processing instructions skipped."""
+    out = []
+    for child in parent:
+        if not isinstance(child.tag, str):
+            continue
+        if etree.QName(child).localname == "sdt":
+            content = child.find("w:sdtContent", NS)
+            if content is not None:
+                out += _block_children(content)
+            continue
+        out.append(child)
+    return out
+
+
 def read_docx(source: Path | bytes) -> Document:
     """All facts of the DOCX at ``source`` (a path, or the file's bytes); raises
     :class:`DocxUnreadable` with a reason code."""
@@ -174,7 +190,7 @@ def read_docx(source: Path | bytes) -> Document:
     paragraphs: list[Paragraph] = []
     tables: list[Table] = []
     section_props: list[Any] = []
-    for child in body:
+    for child in _block_children(body):
         tag = etree.QName(child).localname
         if tag == "p":
             para = read_paragraph(child, resolver, "body")
@@ -223,10 +239,14 @@ def _read_table(tbl: Any, resolver: Resolver, tables: list[Table],
     ))
     for r, row in enumerate(rows, start=1):
         for c, cell in enumerate(row.findall("w:tc", NS), start=1):
-            for p in cell.iter(w_tag("p")):
-                para = read_paragraph(p, resolver, f"table {index} r{r}c{c}")
-                para.table, para.row, para.col, para.section = index, r, c, section
-                paragraphs.append(para)
+            for child in _block_children(cell):
+                tag = etree.QName(child).localname
+                if tag == "p":
+                    para = read_paragraph(child, resolver, f"table {index} r{r}c{c}")
+                    para.table, para.row, para.col, para.section = index, r, c, section
+                    paragraphs.append(para)
+                elif tag == "tbl":  # a table inside a cell is a table of its own
+                    _read_table(child, resolver, tables, paragraphs, section)
 
 
 def _borders_visible(tbl: Any, styles: Styles) -> bool:

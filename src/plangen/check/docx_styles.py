@@ -190,6 +190,8 @@ class Resolver:
 def run_text(r: Any) -> str:
     parts = []
     for child in r:
+        if not isinstance(child.tag, str):
+            continue
         tag = etree.QName(child).localname
         if tag == "t":
             parts.append(child.text or "")

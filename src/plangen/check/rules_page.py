@@ -19,6 +19,7 @@ from plangen.check.base import (
 )
 from plangen.check.docx_facts import Paragraph, Section
 from plangen.check.layout import Layout, run_width_cm
+from plangen.check.rules_signer import signer_parts
 
 # -- page, font, colour ------------------------------------------------------------------
 
@@ -195,4 +196,9 @@ def components(layout: Layout) -> Iterator[Result]:
                     "no type name (nor the V/v of a công văn)", where="document")
     if not layout.issuer_lines:
         yield found("C47", None, "thiếu tên cơ quan ban hành", "the issuing body is missing",
+                    where="document")
+    titles, _blanks, name = signer_parts(layout)
+    if not titles or name is None:
+        yield found("C47", None, "thiếu khối chữ ký (quyền hạn, chức vụ, họ tên người ký)",
+                    "the signer block (authority, position, name) is missing",
                     where="document")

@@ -27,7 +27,7 @@ from plangen.check.layout import Layout
 _PREFIX_WRONG = re.compile(r"^(K/T|T/L|TU/Q|TM|KT|TL|TUQ|Q)(\s|$)")
 
 
-def _signer_parts(layout: Layout) -> tuple[list[Paragraph], int, Paragraph | None]:
+def signer_parts(layout: Layout) -> tuple[list[Paragraph], int, Paragraph | None]:
     """Position lines, blank lines between them and the name, and the name line."""
     lines = layout.signer
     filled = [p for p in lines if p.text.strip()]
@@ -42,7 +42,7 @@ def _signer_parts(layout: Layout) -> tuple[list[Paragraph], int, Paragraph | Non
 
 @rule("C30")
 def authority(layout: Layout) -> Iterator[Result]:
-    titles, _, _ = _signer_parts(layout)
+    titles, _, _ = signer_parts(layout)
     if not titles:
         yield missing("C30", "khối chữ ký", "the signer block")
         return
@@ -56,7 +56,7 @@ def authority(layout: Layout) -> Iterator[Result]:
 
 @rule("C31")
 def position(layout: Layout) -> Iterator[Result]:
-    titles, _, _ = _signer_parts(layout)
+    titles, _, _ = signer_parts(layout)
     if not titles:
         yield missing("C31", "chức vụ người ký", "the signer's position")
         return
@@ -69,7 +69,7 @@ def position(layout: Layout) -> Iterator[Result]:
 
 @rule("C32")
 def signer_name(layout: Layout) -> Iterator[Result]:
-    _, _, name = _signer_parts(layout)
+    _, _, name = signer_parts(layout)
     if name is None:
         yield missing("C32", "họ tên người ký", "the signer's name")
         return
@@ -84,7 +84,7 @@ def signer_name(layout: Layout) -> Iterator[Result]:
 
 @rule("C33")
 def name_case(layout: Layout) -> Iterator[Result]:
-    _, _, name = _signer_parts(layout)
+    _, _, name = signer_parts(layout)
     if name is not None and is_caps(name.text):
         yield found("C33", name, "họ tên người ký viết hoa chữ đầu mỗi tiếng, không in hoa cả",
                     "write the signer's name in title case, not all capitals")
@@ -92,7 +92,7 @@ def name_case(layout: Layout) -> Iterator[Result]:
 
 @rule("C34")
 def signature_space(layout: Layout) -> Iterator[Result]:
-    titles, blanks, name = _signer_parts(layout)
+    titles, blanks, name = signer_parts(layout)
     if name is None or not titles:
         yield missing("C34", "khối chữ ký", "the signer block")
         return

@@ -190,8 +190,8 @@ def _properties(document: Any, plan: Plan, report: ReportInput, trich_yeu: str) 
     day = report.text.issued_on or (datetime(report.year, 12, 31).date() if report.year
                                     else plan.campaign.end)
     stamp = datetime.combine(day, time(0, 0), tzinfo=UTC)
-    props.title, props.subject = f"Báo cáo {one_line}", one_line
-    props.author = props.last_modified_by = " ".join(plan.issuer.name.split())
+    props.title, props.subject = vn.cap(f"Báo cáo {one_line}"), vn.cap(one_line)
+    props.author = props.last_modified_by = vn.cap(" ".join(plan.issuer.name.split()))
     props.category, props.keywords = "Báo cáo", vn.ky_hieu("BC", plan.issuer.abbreviation)
     props.language, props.revision, props.comments = nd30.LANGUAGE, 1, ""
     props.created = props.modified = stamp

@@ -131,7 +131,8 @@ def append_plan_appendices(document: Any, plan: Plan, templates: Templates) -> N
 def properties(plan: Plan, title: str, subject: str) -> dict[str, str]:
     """Core properties of an attached document, from the plan (never from the clock)."""
     day = plan.issued_on or plan.campaign.start
-    return {"title": title, "subject": subject, "creator": " ".join(plan.issuer.name.split()),
+    return {"title": vn.cap(title), "subject": vn.cap(subject),
+            "creator": vn.cap(" ".join(plan.issuer.name.split())),
             "keywords": plan.ky_hieu, "category": "Phụ lục", "language": nd30.LANGUAGE,
             "created": f"{day.isoformat()}T00:00:00Z"}
 

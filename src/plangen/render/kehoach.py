@@ -56,9 +56,9 @@ def _properties(document: Any, plan: Plan) -> None:
     one_line = " ".join(plan.trich_yeu.split())
     # The date of issue, or the campaign's start while the văn thư has yet to date it.
     issued = datetime.combine(plan.issued_on or plan.campaign.start, time(0, 0), tzinfo=UTC)
-    props.title = f"{kind} {one_line}"
-    props.subject = one_line
-    props.author = plan.issuer.name.replace("\n", " ")
+    props.title = vn.cap(f"{kind} {one_line}")
+    props.subject = vn.cap(one_line)
+    props.author = vn.cap(" ".join(plan.issuer.name.split()))
     props.last_modified_by = props.author
     props.category = kind
     props.keywords = plan.ky_hieu
