@@ -34,6 +34,7 @@ class Outcome:
 
     written: list[Path] = field(default_factory=list)
     backups: list[Path] = field(default_factory=list)
+    stale: list[Path] = field(default_factory=list)  # written before, not by this build
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Job:
     out_dir: Path
     blobs: list[Blob]
     draft: bool
+    complete: bool  # every kind was built (no --only)
 
 
 def prepare(bundle: Bundle, plan_file: Path, out_dir: Path, *,
@@ -78,7 +80,7 @@ def prepare(bundle: Bundle, plan_file: Path, out_dir: Path, *,
                for reason in gate_reasons(bundle.plan, r, b.data, draft, lang)]
     if reasons:
         raise UserError(reasons)
-    return Job(bundle, plan_file, out_dir, blobs, draft)
+    return Job(bundle, plan_file, out_dir, blobs, draft, set(KINDS) <= set(only))
 
 
 def check_hand_edits(job: Job, force: bool, lang: Lang) -> None:
@@ -107,9 +109,30 @@ def write(job: Job, *, force: bool = False, pdf: bool = False, lang: Lang = "vi"
         for made in convert_to_pdf(outcome.written, lang):
             blobs.append(Blob(str(made.relative_to(out_dir)), "pdf", made.read_bytes()))
             outcome.written.append(made)
+    kept = _untouched_earlier_files(out_dir, {b.file_name for b in blobs})
+    if job.complete:
+        outcome.stale = [out_dir / e["file"] for e in kept if e.get("kind") != "pdf"]
     write_atomic(out_dir / MANIFEST, make_manifest(job.bundle.plan, job.plan_file, blobs,
-                                                   job.draft))
+                                                   job.draft, kept))
     return outcome
+
+
+def _untouched_earlier_files(out_dir: Path, produced: set[str]) -> list[dict[str, Any]]:
+    """Manifest entries of files an earlier build wrote, this one did not, and nobody
+    changed since: they stay listed, so a later build still knows they are plangen's."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        entries = [e for e in data.get("documents", []) if isinstance(e, dict)]
+    except (OSError, ValueError, AttributeError):
+        return []
+    kept = []
+    for entry in entries:
+        name = str(entry.get("file", ""))
+        path = out_dir / name
+        if name and name not in produced and path.is_file() \
+                and sha256(path.read_bytes()) == entry.get("sha256"):
+            kept.append(entry)
+    return kept
 
 
 def build_plan(bundle: Bundle, plan_file: Path, out_dir: Path, *,
@@ -146,13 +169,15 @@ def _edited(out_dir: Path, names: list[str]) -> list[Path]:
             and sha256((out_dir / name).read_bytes()) != recorded.get(name)]
 
 
-def make_manifest(plan: Plan, plan_file: Path, blobs: list[Blob], draft: bool) -> bytes:
-    """The manifest: each file's kind, hash and size, the plan's hash, the e-office data."""
+def make_manifest(plan: Plan, plan_file: Path, blobs: list[Blob], draft: bool,
+                  kept: list[dict[str, Any]] | None = None) -> bytes:
+    """The manifest: each file's kind, hash and size, the plan's hash, the e-office data;
+    ``kept`` lists unchanged files of earlier builds."""
     data = {
         "plangen": __version__,
         "plan": {"file": plan_file.name, "sha256": sha256(plan_file.read_bytes())},
         "du_thao": draft,
         "documents": [{"file": b.file_name, "kind": b.kind, "sha256": sha256(b.data),
-                       "size": len(b.data), **b.meta} for b in blobs],
+                       "size": len(b.data), **b.meta} for b in blobs] + list(kept or []),
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -111,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         # Every plan is rendered and gated, and no hand-edited file is in the way, before
         # the first file is written.
+        _refuse_shared_folders(args.plans, args.output, lang)
         jobs = [_prepare(bundle, path, args, lang)
                 for path, bundle in zip(args.plans, bundles, strict=True)]
         for job in jobs:
@@ -197,8 +198,23 @@ def _init(args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK
 
 
+def _out_dir(output: Path, plan_file: Path) -> Path:
+    return output / vn.safe_file_name(plan_file.stem)
+
+
+def _refuse_shared_folders(plans: Sequence[Path], output: Path, lang: Lang) -> None:
+    """Two plans whose names give the same folder would overwrite each other."""
+    first: dict[Path, Path] = {}
+    for plan in plans:
+        folder = _out_dir(output, plan)
+        if folder in first:
+            raise UserError([message("same_folder", lang, first=first[folder], second=plan,
+                                     folder=folder)])
+        first[folder] = plan
+
+
 def _prepare(bundle: Bundle, path: Path, args: argparse.Namespace, lang: Lang) -> Job:
-    return prepare(bundle, path, args.output / vn.safe_file_name(path.stem),
+    return prepare(bundle, path, _out_dir(args.output, path),
                    templates_dir=args.templates, draft=args.draft, only=args.only or KINDS,
                    lang=lang)
 
@@ -211,6 +227,8 @@ def _write(job: Job, args: argparse.Namespace, lang: Lang) -> None:
                                  reason=err.strerror or err)]) from None
     for backup in outcome.backups:
         print(message("backup_kept", lang, path=backup))
+    for stale in outcome.stale:
+        print(message("stale_file", lang, path=stale))
     for written in outcome.written:
         print(message("wrote", lang, path=written))
 

@@ -17,7 +17,8 @@ from plangen.messages import Lang, message
 from plangen.model import Plan
 from plangen.render import Rendered
 
-LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\bNone\b|\bnull\b|\bnan\b|\bTODO\b|\[\[|\]\]")
+# "nan" and "null" are not listed: "nan giải" is Vietnamese.
+LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\bNone\b|\bTODO\b|\[\[|\]\]")
 REQUIRED_PROPERTIES = ("title", "subject", "creator", "created")
 
 

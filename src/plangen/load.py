@@ -84,7 +84,15 @@ def _validate(located: Located, name: str, lang: Lang) -> Plan:
     # section's loop) sees the evaluated values. Two passes cover one level of quoting.
     first = _model(resolved, located, name, lang)
     resolved = templating.resolve(located.data, templating.context(first), failed)
-    return _model(resolved, located, name, lang)
+    if failed:
+        raise PlanError([_template_problem(located, name, p, lang) for p in failed])
+    plan = _model(resolved, located, name, lang)
+    quoted = [path for path in templating.unresolved(resolved)
+              if "raw %}" not in str(_value_at(located.data, path))]  # {% raw %} is meant
+    if quoted:
+        raise PlanError([_at(located, name, path, message("jinja_nested", lang))
+                         for path in quoted])
+    return plan
 
 
 def _model(data: Any, located: Located, name: str, lang: Lang) -> Plan:
@@ -116,6 +124,15 @@ def at(located: Located, name: str, path: DataPath, text: str) -> Problem:
 
 
 # -- locating --------------------------------------------------------------------------
+
+
+def _value_at(data: Any, path: DataPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def dotted(path: DataPath) -> str:
@@ -190,7 +207,7 @@ _KNOWN_TYPES = {
     "string_type", "int_type", "int_parsing", "int_from_float", "float_type",
     "float_parsing", "greater_than_equal", "literal_error", "list_type", "dict_type",
     "model_type", "too_short", "date_type", "date_form", "date_impossible", "blank", "url",
-    "abbreviation",
+    "abbreviation", "string_pattern_mismatch", "string_too_long", "less_than_equal",
 }
 
 

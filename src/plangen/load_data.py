@@ -46,10 +46,11 @@ def load_bundle(plan: Plan, plan_file: Path, lang: Lang = "vi") -> Bundle:
             problems += err.problems
             continue
         for reg, where in registrations:
-            if reg.id in seen:
+            key = reg.id.casefold()  # MH01 and mh01 would share one file name
+            if key in seen:
                 problems.append(where(message("duplicate_id", lang, id=reg.id,
-                                              first=seen[reg.id])))
-            seen.setdefault(reg.id, where("").file)
+                                              first=seen[key])))
+            seen.setdefault(key, where("").file)
             bundle.registrations.append(reg)
     if plan.data.results is not None:
         try:
@@ -187,10 +188,16 @@ def _results(plan: Plan, plan_file: Path, relative: str, ids: dict[str, str],
                 problems.append(at(located, name, (*key_path, "targets", key), message(
                     "unknown_target", lang, name=key,
                     known=", ".join(plan.campaign.targets) or "—")))
+        reported: set[str] = set()
         for i, result in enumerate(year_results.registrations):
-            if result.id not in ids:
-                problems.append(at(located, name, (*key_path, "registrations", i, "id"),
+            where = (*key_path, "registrations", i, "id")
+            if result.id.casefold() not in ids:
+                problems.append(at(located, name, where,
                                    message("unknown_registration", lang, id=result.id)))
+            elif result.id.casefold() in reported:
+                problems.append(at(located, name, where,
+                                   message("duplicate_result", lang, id=result.id, year=year)))
+            reported.add(result.id.casefold())
     if problems:
         raise PlanError(problems)
     return results

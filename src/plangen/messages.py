@@ -66,8 +66,8 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": "keys must be text",
     },
     "top_not_mapping": {
-        "vi": "tệp kế hoạch phải là một bảng khóa: giá trị (ví dụ issuer: …)",
-        "en": "a plan file must be a mapping of keys to values (e.g. issuer: …)",
+        "vi": "tệp phải là một bảng khóa: giá trị (ví dụ issuer: …)",
+        "en": "the file must be a mapping of keys to values (e.g. issuer: …)",
     },
     "too_large": {
         "vi": "tệp quá lớn ({size} byte; tối đa {limit} byte)",
@@ -129,6 +129,18 @@ CATALOG: dict[str, dict[Lang, str]] = {
     "float_parsing": {
         "vi": "cần một số (ví dụ: 100), nhận được {got}",
         "en": "expected a number (e.g. 100), got {got}",
+    },
+    "string_pattern_mismatch": {
+        "vi": 'giá trị {got} không đúng dạng: chỉ gồm chữ cái không dấu, chữ số, "-" và "_"',
+        "en": 'value {got} has the wrong form: unaccented letters, digits, "-" and "_" only',
+    },
+    "string_too_long": {
+        "vi": "dài quá {max_length} ký tự",
+        "en": "longer than {max_length} characters",
+    },
+    "less_than_equal": {
+        "vi": "phải nhỏ hơn hoặc bằng {le}",
+        "en": "must be at most {le}",
     },
     "greater_than_equal": {
         "vi": "phải lớn hơn hoặc bằng {ge}",
@@ -207,6 +219,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": '{template}: thẻ "{tag}" dùng "{name}", dữ liệu không có (có: {known})',
         "en": '{template}: the tag "{tag}" uses "{name}", which the data does not have (it has: {known})',
     },
+    "template_relation": {
+        "vi": "{template}: phần nội dung có đối tượng plangen không đính kèm được vào kế hoạch ({target}); chỉ dùng chữ, bảng, hình ảnh và đường link",
+        "en": "{template}: the body holds an object plangen cannot attach to the plan ({target}); use text, tables, pictures and links only",
+    },
     "template_render": {
         "vi": "{template}: không điền được mẫu: {detail}",
         "en": "{template}: cannot fill the template: {detail}",
@@ -231,6 +247,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
     "duplicate_id": {
         "vi": 'mã đăng ký "{id}" bị trùng (đã có trong {first})',
         "en": 'registration id "{id}" is used twice (first in {first})',
+    },
+    "duplicate_result": {
+        "vi": 'đăng ký "{id}" có hai kết quả trong năm {year}',
+        "en": 'registration "{id}" has two results in {year}',
     },
     "unknown_registration": {
         "vi": 'không có đăng ký mã "{id}"',
@@ -322,6 +342,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": 'biểu thức chưa được đóng: thiếu "{detail}"',
         "en": 'an expression is not closed: "{detail}" is missing',
     },
+    "jinja_nested": {
+        "vi": "văn bản này trích một đoạn văn bản khác cũng có biểu thức, lồng quá hai tầng; hãy ghi trực tiếp dữ liệu cần dùng",
+        "en": "this text quotes text that quotes text with expressions, more than two levels; refer to the data directly",
+    },
     "jinja_undefined": {
         "vi": 'biểu thức dùng tên không có trong kế hoạch: "{detail}"{hint}',
         "en": 'the expression uses a name the plan does not have: "{detail}"{hint}',
@@ -398,6 +422,14 @@ CATALOG: dict[str, dict[Lang, str]] = {
     "hand_edited": {
         "vi": "{path} đã được sửa tay sau lần tạo trước; không ghi đè (dùng --force để ghi đè và giữ bản sửa tay làm bản sao lưu)",
         "en": "{path} was edited by hand since plangen wrote it; not overwritten (use --force to overwrite it and keep the edited file as a backup)",
+    },
+    "same_folder": {
+        "vi": "{first} và {second} cùng ghi vào {folder}; đổi tên một tệp kế hoạch",
+        "en": "{first} and {second} would both write to {folder}; rename one plan file",
+    },
+    "stale_file": {
+        "vi": "lưu ý: {path} do lần tạo trước ghi, nay không còn được tạo từ kế hoạch; xóa nếu không cần",
+        "en": "note: {path} was written by an earlier build and is no longer made from the plan; delete it if it is not needed",
     },
     "backup_kept": {
         "vi": "đã giữ bản sửa tay ở {path}",

@@ -33,6 +33,8 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 def _parse_date(value: object) -> object:
     """Accept ``2023-08-25`` or ``25/8/2023``; say which day does not exist."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise PydanticCustomError("date_form", "not a date: {value}", {"value": str(value)})
     if not isinstance(value, str):
         return value
     text = value.strip()
@@ -253,7 +255,7 @@ class Plan(StrictModel):
     """Cơ quan ban hành và cơ quan chủ quản."""
     kind: DocKind = "KH"
     """Loại văn bản theo Phụ lục III Nghị định 30 (KH: Kế hoạch, BC: Báo cáo, …)."""
-    number: Annotated[int, Field(ge=1)] | None = None
+    number: Annotated[int, Field(ge=1, le=999_999)] | None = None
     """Số văn bản; để trống (và ghi "number" trong de_trong) để văn thư ghi số khi ban hành."""
     place: Text
     """Địa danh ghi ở dòng ngày tháng (tên đầy đủ, ví dụ: Thành phố Hồ Chí Minh)."""

@@ -90,7 +90,7 @@ class Result(StrictModel):
 class ReportText(StrictModel):
     """Phần chữ và số, ngày của một báo cáo."""
 
-    number: Annotated[int, Field(ge=1)] | None = None
+    number: Annotated[int, Field(ge=1, le=999_999)] | None = None
     """Số báo cáo; để trống để văn thư ghi."""
     issued_on: VnDate | None = None
     """Ngày báo cáo; để trống để văn thư ghi."""

@@ -77,6 +77,16 @@ def render_text(text: str, names: dict[str, Any]) -> str:
     return ENV.from_string(text).render(names).strip()
 
 
+def unresolved(data: Any, path: Path = ()) -> list[Path]:
+    """Text fields that still hold an expression after evaluation: text quoting text that
+    quotes text, deeper than the two passes follow."""
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in unresolved(v, (*path, k))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in unresolved(v, (*path, i))]
+    return [path] if isinstance(data, str) and ("{{" in data or "{%" in data) else []
+
+
 def _template_line(err: Exception) -> int:
     """The line of the template where a runtime error happened (Jinja rewrites tracebacks)."""
     line = 0

@@ -59,8 +59,8 @@ def dia_danh_ngay(place: str, d: date | None) -> str:
 
 
 def hai_so(n: int) -> str:
-    """Counts below 10 with a leading zero, as plans write them (``02 đợt``, ``01 mô hình``)."""
-    return f"{n:02d}"
+    """Counts 1–9 with a leading zero, as plans write them (``02 đợt``, ``01 mô hình``)."""
+    return f"{n:02d}" if n else "0"
 
 
 def la_ma(n: int) -> str:

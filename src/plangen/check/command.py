@@ -17,6 +17,9 @@ def run_check(files: Sequence[Path], output: str, strict: bool, lang: Lang) -> i
     reports: list[Report] = []
     unreadable: dict[str, str] = {}
     for path in files:
+        if not path.is_file():
+            unreadable[str(path)] = message("file_missing", lang)
+            continue
         try:
             reports.append(check_docx(path))
         except DocxUnreadable as err:

@@ -70,6 +70,8 @@ def add_sections(document: Any, sections: Sequence[Section], level: int = 1) -> 
 def end_mark(paragraph: Any) -> None:
     """Close the content with ``./.`` right after its last full stop (or its last word)."""
     runs = paragraph.runs
+    if runs and runs[-1].text.rstrip().endswith("/."):
+        return  # the author wrote it already
     if runs and runs[-1].text.endswith("."):
         runs[-1].text = runs[-1].text[:-1]
     paragraph.add_run(nd30.END_MARK)

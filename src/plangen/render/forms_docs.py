@@ -8,17 +8,21 @@ Word); plangen adds only the Phụ lục heading that NĐ30 asks for (Mẫu 2.1)
 from __future__ import annotations
 
 import copy
+import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import docx
 from docx.enum.section import WD_SECTION
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from plangen import nd30, vn
+from plangen.errors import UserError
 from plangen.forms import CompiledTemplate, compile_template
-from plangen.messages import Lang
+from plangen.messages import Lang, message
 from plangen.model import Plan
 from plangen.model_data import Registration
 from plangen.render import _oxml, blocks, page
@@ -30,13 +34,15 @@ FORM_TITLE = "Mẫu phiếu đăng ký mô hình, giải pháp, sáng kiến c�
 FILLED_TITLE = "Phiếu đăng ký mô hình, giải pháp, sáng kiến cải cách hành chính"
 REPORT_TITLE = "Mẫu báo cáo kết quả thực hiện mô hình, giải pháp, sáng kiến"
 W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def kem_theo(plan: Plan) -> str:
     """``(Kèm theo Kế hoạch số …/KH-THPTNT ngày 21/8/2023 của Trường THPT Nguyễn Trãi)``."""
     number = vn.hai_so(plan.number) if plan.number else "……"
     day = vn.ngay_ngan(plan.issued_on) if plan.issued_on else "……"
-    return (f"(Kèm theo Kế hoạch số {number}/{plan.ky_hieu} ngày {day} "
+    kind = nd30.DOC_KINDS[plan.kind]
+    return (f"(Kèm theo {kind} số {number}/{plan.ky_hieu} ngày {day} "
             f"của {' '.join(plan.issuer.name.split())})")
 
 
@@ -107,25 +113,52 @@ def body_elements(template: CompiledTemplate, context: Mapping[str, Any]) -> lis
     return [el for el in body if not el.tag.endswith("}sectPr")]
 
 
-def append_appendix(document: Any, heading: blocks.AppendixHeading,
-                    elements: list[Any]) -> None:
-    """A Phụ lục on a new page: its own section, page numbers from 1, the heading, the body."""
+R_ATTRIBUTES = tuple(f"{{{R_NS}}}{name}" for name in ("embed", "id", "link"))
+
+
+def append_appendix(document: Any, heading: blocks.AppendixHeading, elements: list[Any],
+                    template: CompiledTemplate) -> None:
+    """A Phụ lục on a new page: its own section, page numbers from 1, the heading, the body
+    (with the pictures and links the template's body refers to)."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
     _oxml.restart_page_numbers(section)
     page.page_numbers(section)
     blocks.appendix_heading(document, heading, page.text_width_cm(section))
     end = document.element.body.sectPr
+    source = None
     for element in elements:
-        end.addprevious(copy.deepcopy(element))
+        copied = copy.deepcopy(element)
+        for node in copied.iter():
+            for attribute in R_ATTRIBUTES:
+                if isinstance(node.tag, str) and node.get(attribute):
+                    source = source or docx.Document(str(template.path)).part
+                    node.set(attribute, _relate(document.part, source, node.get(attribute),
+                                                template))
+        end.addprevious(copied)
+
+
+def _relate(target: Any, source: Any, rel_id: str, template: CompiledTemplate) -> str:
+    """The plan's relationship id for what ``rel_id`` points to in the template."""
+    rel = source.rels.get(rel_id)
+    if rel is None:
+        raise UserError([message("template_relation", template.lang, template=template.path,
+                                 target=rel_id)])
+    if rel.is_external:
+        return str(target.relate_to(rel.target_ref, rel.reltype, is_external=True))
+    if rel.reltype == RT.IMAGE:
+        rel_id, _image = target.get_or_add_image(io.BytesIO(rel.target_part.blob))
+        return str(rel_id)
+    raise UserError([message("template_relation", template.lang, template=template.path,
+                             target=rel.target_ref)])
 
 
 def append_plan_appendices(document: Any, plan: Plan, templates: Templates) -> None:
     """Phụ lục I (the blank registration form) and II (the blank report form)."""
     append_appendix(document, blocks.AppendixHeading("Phụ lục I", FORM_TITLE, kem_theo(plan)),
-                    body_elements(templates.form, form_context(plan, None)))
+                    body_elements(templates.form, form_context(plan, None)), templates.form)
     append_appendix(document, blocks.AppendixHeading("Phụ lục II", REPORT_TITLE,
                                                      kem_theo(plan)),
-                    body_elements(templates.report, campaign_context(plan)))
+                    body_elements(templates.report, campaign_context(plan)), templates.report)
 
 
 def properties(plan: Plan, title: str, subject: str) -> dict[str, str]:

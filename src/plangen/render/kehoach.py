@@ -35,6 +35,7 @@ def build(plan: Plan, draft: bool = False) -> Any:
         so_ky_hieu=vn.so_ky_hieu(plan.number, plan.kind, plan.issuer.abbreviation),
         place=plan.place, issued_on=plan.issued_on))
     blocks.title_block(document, nd30.DOC_KINDS[plan.kind], plan.trich_yeu)
+    blocks.kinh_gui(document, plan.kinh_gui)
     blocks.can_cu(document, plan.can_cu)
     paragraphs: list[Any] = []
     if plan.opening:
@@ -44,7 +45,10 @@ def build(plan: Plan, draft: bool = False) -> Any:
         paragraphs += body.add_text(document, plan.closing)
     body.end_mark(paragraphs[-1])
     paragraphs[-1].paragraph_format.keep_with_next = True  # the signer follows it
-    blocks.signature_table(document, plan.noi_nhan, signer_lines(plan.signer))
+    noi_nhan = list(plan.noi_nhan)
+    if plan.kinh_gui and "Như trên" not in noi_nhan:
+        noi_nhan.insert(0, "Như trên")  # NĐ30 II.9.b: with a Kính gửi block
+    blocks.signature_table(document, noi_nhan, signer_lines(plan.signer))
     _properties(document, plan)
     return document
 
