@@ -21,12 +21,12 @@ documents: $(BIN)/plangen  ## build the documents of every plan in plans/ into o
 	$(BIN)/plangen build $(PLANS) -o output
 
 test: $(BIN)/plangen  ## run every test (lint and type checks included)
-	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff check src tests tools bench
 	$(BIN)/mypy src
 	$(BIN)/pytest
 
 lint: $(BIN)/plangen  ## ruff only
-	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff check src tests tools bench
 
 clean:  ## remove generated files and the virtual environment
 	rm -rf output $(VENV) .pytest_cache .mypy_cache .ruff_cache

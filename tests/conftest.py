@@ -8,18 +8,18 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-# CI runs the property tests with a fixed seed, so that a run cannot fail by chance;
-# developers get fresh examples every run.
-settings.register_profile("ci", derandomize=True, deadline=None)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
-
 from plangen.build import build_plan
 from plangen.check.docx_read import Document, read_docx
 from plangen.errors import PlanError
 from plangen.load import load_plan, load_plan_text
 from plangen.load_data import Bundle, load_bundle
 from plangen.model import Plan
+
+# CI runs the property tests with a fixed seed, so that a run cannot fail by chance;
+# developers get fresh examples every run.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PLAN = ROOT / "plans" / "cchc-2023-2025.yaml"

@@ -1,0 +1,223 @@
+"""Edge cases found in review: each was a traceback, a wrong document or a lost file."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import MINIMAL_PLAN, ROOT, SEED_PLAN, bundle_of, minimal_text
+from plangen.build import build_plan
+from plangen.check import check_docx
+from plangen.check.docx_read import read_docx
+from plangen.cli import main
+from plangen.errors import PlanError, UserError
+from plangen.load import load_plan, load_plan_text
+from plangen.load_data import load_bundle
+from plangen.render.forms_docs import compile_all, form_context
+
+TEMPLATES = ROOT / "templates"
+
+
+def write_plan(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_very_long_trich_yeu_builds(tmp_path: Path) -> None:
+    long = "Triển khai thực hiện phong trào thi đua " + "đổi mới, sáng tạo " * 20
+    plan = write_plan(tmp_path, minimal_text().replace(
+        "trich_yeu: Tổ chức hội thi {{ campaign.name }} năm {{ campaign.start.year }}",
+        f"trich_yeu: {long}"))
+    out = build_plan(bundle_of(plan), plan, tmp_path / "out").written[0]
+    title = read_docx(out).core["title"]
+    assert len(title) == 255 and title.endswith("…")
+
+
+def test_xml_comments_content_controls_and_nested_tables_are_read(tmp_path: Path,
+                                                                  seed_docx: Path) -> None:
+    d = docx.Document(str(seed_docx))
+    body = d.element.body
+    from lxml import etree
+
+    body.insert(0, etree.Comment(" a comment Word never writes "))
+    title = next(p for p in d.paragraphs if p.text == "KẾ HOẠCH")
+    sdt = etree.SubElement(body, "{http://schemas.openxmlformats.org/wordprocessingml/2006/"
+                           "main}sdt")
+    content = etree.SubElement(sdt, "{http://schemas.openxmlformats.org/wordprocessingml/"
+                               "2006/main}sdtContent")
+    title._p.addprevious(sdt)
+    content.append(title._p)
+    target = tmp_path / "odd.docx"
+    d.save(str(target))
+    assert check_docx(target).findings == []
+    outer = docx.Document()
+    cell = outer.add_table(rows=1, cols=1).cell(0, 0)
+    inner = cell.add_table(rows=1, cols=2)
+    inner.cell(0, 1).paragraphs[0].add_run("Nơi nhận:")
+    nested = tmp_path / "nested.docx"
+    outer.save(str(nested))
+    doc = read_docx(nested)
+    assert len(doc.tables) == 2
+    assert [(p.table, p.text) for p in doc.paragraphs if p.text] == [(2, "Nơi nhận:")]
+
+
+def copy_templates(tmp_path: Path) -> Path:
+    target = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, target)
+    return target
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    with zipfile.ZipFile(path) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    xml = parts["word/document.xml"].decode()
+    assert old in xml
+    parts["word/document.xml"] = xml.replace(old, new, 1).encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("{{ reg.name | khongco }}", 'thẻ "{{ reg.name | khongco }}" sai cú pháp: No filter '
+                                 "named 'khongco'."),
+    ("{{ reg.name ~ (1 / 0) }}", "không điền được mẫu: ZeroDivisionError: division by zero"),
+])
+def test_template_filter_and_render_errors_name_the_template(tag: str, expected: str,
+                                                             tmp_path: Path) -> None:
+    templates = copy_templates(tmp_path)
+    form = templates / "phieu-dang-ky.docx"
+    replace_in(form, "{{ reg.name }}", tag)
+    plan = load_plan(SEED_PLAN)
+    with pytest.raises(UserError) as failed:
+        compiled = compile_all(plan, templates, "vi")
+        compiled.form.render_xml(form_context(plan, None))
+    assert failed.value.lines[0] == f"{form}: {expected}"
+
+
+def tiny_png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+    raw = b"\x00\x00\x00\x00"
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_a_picture_in_a_template_reaches_the_plan(tmp_path: Path) -> None:
+    templates = copy_templates(tmp_path)
+    report = templates / "mau-bao-cao.docx"
+    d = docx.Document(str(report))
+    d.paragraphs[0].add_run().add_picture(io.BytesIO(tiny_png()))
+    d.save(str(report))
+    out = tmp_path / "out"
+    build_plan(bundle_of(SEED_PLAN), SEED_PLAN, out, templates_dir=templates)
+    plan = docx.Document(str(out / "ke-hoach.docx"))
+    blips = plan.element.body.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/"
+                                      "main}blip")
+    assert len(blips) == 1
+    rel_id = blips[0].get("{http://schemas.openxmlformats.org/officeDocument/2006/"
+                          "relationships}embed")
+    assert plan.part.related_parts[rel_id].content_type == "image/png"
+
+
+def test_extreme_shifts_and_unwritable_targets(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", str(MINIMAL_PLAN), str(tmp_path / "n.yaml"),
+                 "--shift-years", "100000"]) == 1
+    assert capsys.readouterr().err == "dời ngày như vậy ra ngoài lịch (năm 1 đến 9999)\n"
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    assert main(["init", str(blocker / "x.yaml")]) == 1
+    assert capsys.readouterr().err.startswith(f"không ghi được {blocker / 'x.yaml'}: ")
+
+
+def test_deep_nesting_is_refused() -> None:
+    with pytest.raises(PlanError) as failed:
+        load_plan_text("a: " + "[" * 5000 + "]" * 5000 + "\n", "deep.yaml")
+    assert str(failed.value.problems[0]) == "deep.yaml:1:1: tệp lồng nhau quá sâu"
+
+
+def test_vietnamese_words_like_nan_pass_the_gate(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, minimal_text().replace(
+        "- Nâng cao chất lượng dạy học,", "- Giải quyết vấn đề nan giải, null hay không,"))
+    assert build_plan(bundle_of(plan), plan, tmp_path / "out").written
+
+
+def test_an_end_mark_written_by_the_author_is_not_doubled(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, minimal_text().replace(
+        "{{ phases[0].end | ngay }}.", "{{ phases[0].end | ngay }}./."))
+    out = build_plan(bundle_of(plan), plan, tmp_path / "out").written[0]
+    last = next(p.text for p in read_docx(out).paragraphs if p.text.endswith("/."))
+    assert last.endswith("2024./.") and not last.endswith("././.")
+
+
+def test_a_report_kind_plan_has_its_kinh_gui(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, minimal_text().replace("place: Hà Nội", "kind: BC\nplace: Hà Nội\n"
+                                                       "kinh_gui:\n  - Sở Giáo dục và Đào tạo"))
+    out = build_plan(bundle_of(plan), plan, tmp_path / "out").written[0]
+    texts = [p.text for p in read_docx(out).paragraphs]
+    assert "Kính gửi: Sở Giáo dục và Đào tạo" in texts and "- Như trên;" in texts
+    assert any(t.startswith("(Kèm theo Báo cáo số") for t in texts)
+    assert check_docx(out).findings == []
+
+
+def test_registration_ids_differing_in_case_and_duplicate_results(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    reg = ("  - {id: %s, kind: mô hình, name: A, field: B, owner: {unit: C}, summary: D, "
+           "goal: E, start: 2024-03-01, end: 2024-06-30, effect: F, year: 2024}\n")
+    (tmp_path / "d" / "dk.yaml").write_text("registrations:\n" + reg % "MH01" + reg % "mh01",
+                                            encoding="utf-8")
+    plan = write_plan(tmp_path, minimal_text() + "data:\n  registrations: [d/dk.yaml]\n")
+    with pytest.raises(PlanError) as failed:
+        load_bundle(load_plan(plan), plan, "en")
+    assert [p.message for p in failed.value.problems] == [
+        f'registration id "mh01" is used twice (first in {tmp_path / "d" / "dk.yaml"})']
+
+
+def test_only_then_full_build_and_stale_files(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["build", str(SEED_PLAN), "-o", str(tmp_path), "--templates", str(TEMPLATES)]
+    assert main(argv) == 0
+    assert main([*argv, "--only", "ke-hoach"]) == 0
+    assert main(argv) == 0  # no file is taken for hand-edited
+    out = tmp_path / "cchc-2023-2025"
+    old = out / "bao-cao-2022.docx"
+    shutil.copy(out / "bao-cao-2023.docx", old)
+    manifest = json.loads((out / "manifest.json").read_text())
+    entry = dict(next(e for e in manifest["documents"] if e["file"] == "bao-cao-2023.docx"))
+    entry["file"] = "bao-cao-2022.docx"
+    manifest["documents"].append(entry)
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    capsys.readouterr()
+    assert main(argv) == 0
+    assert (f"lưu ý: {old} do lần tạo trước ghi, nay không còn được tạo từ kế hoạch; xóa nếu "
+            "không cần") in capsys.readouterr().out.splitlines()
+    assert old.is_file()
+
+
+def test_two_plans_cannot_share_a_folder(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write_plan(tmp_path / "a", minimal_text(), "x.yaml")
+    second = write_plan(tmp_path / "b", minimal_text(), "x.yaml")
+    assert main(["build", str(first), str(second), "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err == (
+        f"{first} và {second} cùng ghi vào {tmp_path / 'out' / 'x'}; đổi tên một tệp kế "
+        "hoạch\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_of_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "khong-co.docx"]) == 1
+    assert capsys.readouterr().err == "khong-co.docx: không tìm thấy tệp\n"
