@@ -78,11 +78,13 @@ class Layout:
             table = self.doc.tables[p.table - 1]
             if p.col <= len(table.columns_cm):
                 return table.columns_cm[p.col - 1] - sum(table.cell_margins_cm)
+        default = (nd30.PAGE_WIDTH_MM - nd30.MARGIN_LEFT_MM.preferred
+                   - nd30.MARGIN_RIGHT_MM.preferred) / 10
         if not self.doc.sections:  # a damaged file without page setup: assume NĐ30's A4
-            return (nd30.PAGE_WIDTH_MM - nd30.MARGIN_LEFT_MM.preferred
-                    - nd30.MARGIN_RIGHT_MM.preferred) / 10
+            return default
         section = self.doc.sections[min(p.section, len(self.doc.sections) - 1)]
-        return (section.width_mm - section.left_mm - section.right_mm) / 10
+        width = (section.width_mm - section.left_mm - section.right_mm) / 10
+        return width if width > 0 else default
 
 
 def run_width_cm(p: Paragraph) -> float:

@@ -167,6 +167,8 @@ def _estimated_pages(layout: Layout) -> int | None:
     s = layout.doc.sections[0]
     width = (s.width_mm - s.left_mm - s.right_mm) / 10
     height = (s.height_mm - s.top_mm - s.bottom_mm) / 10
+    if width <= 0 or height <= 0:  # no usable page size in the file
+        return None
     total = 0.0
     for p in layout.doc.paragraphs:
         size = max(sizes(p) or {13.0})
