@@ -189,9 +189,9 @@ def _issuer(layout: Layout) -> None:
 
 def _title_block(layout: Layout) -> None:
     doc = layout.doc
+    header_end = _last_index(layout)
     after_header = [p for p in doc.paragraphs
-                    if p.table is None and p.text.strip()
-                    and (layout.header_table is None or p.index > _last_index(layout))]
+                    if p.table is None and p.text.strip() and p.index > header_end]
     for p in after_header[:3]:
         if letters(p.text) in {letters(t) for t in TYPE_NAMES}:
             layout.title = p
