@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,25 @@ def bundle_of(plan_file: Path) -> Bundle:
 def write_documents(plan_file: Path, out_dir: Path) -> list[Path]:
     """Build the plan in ``plan_file`` into ``out_dir`` as ``plangen build`` does."""
     return build_plan(bundle_of(plan_file), plan_file, out_dir).written
+
+
+def copy_templates(tmp_path: Path) -> Path:
+    """A copy of templates/ that a test may change."""
+    target = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", target)
+    return target
+
+
+def replace_in_template(path: Path, old: str, new: str) -> None:
+    """Change the text of a template's word/document.xml, as an edit in Word would."""
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    xml = parts["word/document.xml"].decode()
+    assert old in xml
+    parts["word/document.xml"] = xml.replace(old, new, 1).encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
 
 
 def minimal_text() -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED_PLAN, bundle_of, minimal_text
+from conftest import ROOT, SEED_PLAN, bundle_of, copy_templates, minimal_text, replace_in_template
 from plangen import figures
 from plangen.build import build_plan
 from plangen.check import check_docx
@@ -149,23 +148,6 @@ def test_ampersands_quotes_line_breaks_and_long_text(tmp_path: Path) -> None:
 
 
 # -- templates -----------------------------------------------------------------------------
-
-
-def copy_templates(tmp_path: Path) -> Path:
-    target = tmp_path / "templates"
-    shutil.copytree(TEMPLATES, target)
-    return target
-
-
-def replace_in_template(path: Path, old: str, new: str) -> None:
-    with zipfile.ZipFile(path) as package:
-        parts = {name: package.read(name) for name in package.namelist()}
-    xml = parts["word/document.xml"].decode()
-    assert old in xml
-    parts["word/document.xml"] = xml.replace(old, new, 1).encode()
-    with zipfile.ZipFile(path, "w") as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
 
 
 def test_a_misspelt_variable_is_named_with_its_template(tmp_path: Path) -> None:

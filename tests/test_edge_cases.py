@@ -6,14 +6,21 @@ import io
 import json
 import shutil
 import struct
-import zipfile
 import zlib
 from pathlib import Path
 
 import docx
 import pytest
 
-from conftest import MINIMAL_PLAN, ROOT, SEED_PLAN, bundle_of, minimal_text
+from conftest import (
+    MINIMAL_PLAN,
+    ROOT,
+    SEED_PLAN,
+    bundle_of,
+    copy_templates,
+    minimal_text,
+    replace_in_template,
+)
 from plangen.build import build_plan
 from plangen.check import check_docx
 from plangen.check.docx_read import read_docx
@@ -70,23 +77,6 @@ def test_xml_comments_content_controls_and_nested_tables_are_read(tmp_path: Path
     assert [(p.table, p.text) for p in doc.paragraphs if p.text] == [(2, "Nơi nhận:")]
 
 
-def copy_templates(tmp_path: Path) -> Path:
-    target = tmp_path / "templates"
-    shutil.copytree(TEMPLATES, target)
-    return target
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    with zipfile.ZipFile(path) as package:
-        parts = {n: package.read(n) for n in package.namelist()}
-    xml = parts["word/document.xml"].decode()
-    assert old in xml
-    parts["word/document.xml"] = xml.replace(old, new, 1).encode()
-    with zipfile.ZipFile(path, "w") as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
-
-
 @pytest.mark.parametrize(("tag", "expected"), [
     ("{{ reg.name | khongco }}", 'thẻ "{{ reg.name | khongco }}" sai cú pháp: No filter '
                                  "named 'khongco'."),
@@ -96,7 +86,7 @@ def test_template_filter_and_render_errors_name_the_template(tag: str, expected:
                                                              tmp_path: Path) -> None:
     templates = copy_templates(tmp_path)
     form = templates / "phieu-dang-ky.docx"
-    replace_in(form, "{{ reg.name }}", tag)
+    replace_in_template(form, "{{ reg.name }}", tag)
     plan = load_plan(SEED_PLAN)
     with pytest.raises(UserError) as failed:
         compiled = compile_all(plan, templates, "vi")

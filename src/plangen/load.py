@@ -21,7 +21,7 @@ from plangen.errors import PlanError, Problem
 from plangen.messages import Lang, message
 from plangen.model import Plan
 from plangen.rules import check_plan
-from plangen.yamlread import MAX_FILE_BYTES, Located, YamlRejected, read_yaml
+from plangen.yamlread import MAX_FILE_BYTES, Located, YamlRejected, read_yaml, value_at
 
 DataPath = tuple[str | int, ...]
 
@@ -88,7 +88,7 @@ def _validate(located: Located, name: str, lang: Lang) -> Plan:
         raise PlanError([_template_problem(located, name, p, lang) for p in failed])
     plan = _model(resolved, located, name, lang)
     quoted = [path for path in templating.unresolved(resolved)
-              if "raw %}" not in str(_value_at(located.data, path))]  # {% raw %} is meant
+              if "raw %}" not in str(value_at(located.data, path))]  # {% raw %} is meant
     if quoted:
         raise PlanError([_at(located, name, path, message("jinja_nested", lang))
                          for path in quoted])
@@ -124,15 +124,6 @@ def at(located: Located, name: str, path: DataPath, text: str) -> Problem:
 
 
 # -- locating --------------------------------------------------------------------------
-
-
-def _value_at(data: Any, path: DataPath) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def dotted(path: DataPath) -> str:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
-from plangen.yamlread import Located, read_yaml
+from plangen.yamlread import Located, read_yaml, value_at
 
 ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
@@ -87,7 +86,7 @@ def new_plan(text: str, shift: Shift) -> tuple[str, list[Review]]:
     located = read_yaml(text)
     edits: dict[tuple[int, int], str] = {}
     for path, (begin, end) in located.spans.items():
-        value = _value_at(located.data, path)
+        value = value_at(located.data, path)
         if isinstance(value, str) and (day := _as_date(value)) and path[:1] not in CLEARED_PATHS:
             raw = text[begin:end]
             quote = raw[0] if raw[:1] in "'\"" else ""
@@ -115,15 +114,6 @@ def _drop_data(text: str) -> str:
     return text[:begin] + text[end:].lstrip("\n")
 
 
-def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
 def _apply(text: str, edits: dict[tuple[int, int], str]) -> str:
     for (begin, end), replacement in sorted(edits.items(), reverse=True):
         text = text[:begin] + replacement + text[end:]
@@ -148,7 +138,7 @@ def _list_blanks(text: str) -> str:
 def _reviews(located: Located) -> list[Review]:
     reviews = []
     for path, (line, _col) in sorted(located.values.items(), key=lambda kv: kv[1]):
-        value = _value_at(located.data, path)
+        value = value_at(located.data, path)
         if not isinstance(value, str) or _as_date(value):
             continue
         years = [m.group() for m in YEAR_IN_TEXT.finditer(value)]

@@ -192,6 +192,16 @@ _SYNTAX_HINTS = (  # (words in PyYAML's message, our message code, point at the 
 )
 
 
+def value_at(data: Any, path: Path) -> Any:
+    """The value at ``path`` in data read from YAML, or None when there is none."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 def clean_text(raw: str) -> tuple[str, tuple[str, dict[str, Any]] | None]:
     """Text as plangen keeps it (NFC, meaningless invisible characters dropped), or the
     message code and values of why it cannot be kept (control or doubtful characters)."""
