@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import date
 from typing import Any
 
 from docx.shared import Cm, Pt
@@ -71,7 +71,11 @@ def build(plan: Plan, report: ReportInput) -> Any:
     noi_nhan = ["Như trên", *plan.reports.noi_nhan] if plan.reports.kinh_gui else list(
         plan.reports.noi_nhan)
     blocks.signature_table(document, noi_nhan, signer_lines(plan.signer))
-    _properties(document, plan, report, trich_yeu)
+    one_line = " ".join(trich_yeu.split())
+    day = text.issued_on or (date(report.year, 12, 31) if report.year else plan.campaign.end)
+    page.set_properties(document, title=f"Báo cáo {one_line}", subject=one_line,
+                        author=plan.issuer.name, category="Báo cáo",
+                        keywords=vn.ky_hieu("BC", plan.issuer.abbreviation), day=day)
     return document
 
 
@@ -182,16 +186,3 @@ def _registrations_table(document: Any, rows: Sequence[figures.RegistrationRow])
     document.add_paragraph(style=page.HEADER_TEXT).paragraph_format.space_before = Pt(6)
     _table(document, ["Loại", *LEVELS, "Chưa báo cáo", "Tổng"], count_rows,
            [2.6, 2.8, 2.4, 2.9, 2.6, 2.2], left=frozenset({0}))
-
-
-def _properties(document: Any, plan: Plan, report: ReportInput, trich_yeu: str) -> None:
-    props = document.core_properties
-    one_line = " ".join(trich_yeu.split())
-    day = report.text.issued_on or (datetime(report.year, 12, 31).date() if report.year
-                                    else plan.campaign.end)
-    stamp = datetime.combine(day, time(0, 0), tzinfo=UTC)
-    props.title, props.subject = vn.cap(f"Báo cáo {one_line}"), vn.cap(one_line)
-    props.author = props.last_modified_by = vn.cap(" ".join(plan.issuer.name.split()))
-    props.category, props.keywords = "Báo cáo", vn.ky_hieu("BC", plan.issuer.abbreviation)
-    props.language, props.revision, props.comments = nd30.LANGUAGE, 1, ""
-    props.created = props.modified = stamp

@@ -8,7 +8,6 @@ registration can be read whole wherever the page breaks.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, time
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
@@ -17,7 +16,7 @@ from docx.shared import Cm, Mm, Pt
 from plangen import vn
 from plangen.model import Plan
 from plangen.model_data import Registration
-from plangen.render import _oxml, blocks, forms_docs, page
+from plangen.render import _oxml, blocks, page
 from plangen.render.forms_docs import kem_theo
 
 TITLE = "Danh sách đăng ký mô hình, giải pháp, sáng kiến cải cách hành chính"
@@ -78,16 +77,7 @@ def build(plan: Plan, registrations: Sequence[Registration]) -> Any:
     total.alignment = page.ALIGN["left"]
     total.paragraph_format.space_before = Pt(6)
     total.add_run(f"Tổng cộng: {vn.hai_so(len(registrations))} đăng ký.")
-    _properties(document, plan)
+    page.set_properties(document, title=TITLE, subject=TITLE, author=plan.issuer.name,
+                        keywords=plan.ky_hieu, category="Phụ lục",
+                        day=plan.issued_on or plan.campaign.start)
     return document
-
-
-def _properties(document: Any, plan: Plan) -> None:
-    props = document.core_properties
-    values = forms_docs.properties(plan, TITLE, TITLE)
-    props.title, props.subject = values["title"], values["subject"]
-    props.author = props.last_modified_by = values["creator"]
-    props.keywords, props.category = values["keywords"], values["category"]
-    props.language, props.revision, props.comments = values["language"], 1, ""
-    day = plan.issued_on or plan.campaign.start
-    props.created = props.modified = datetime.combine(day, time(0, 0), tzinfo=UTC)

@@ -6,7 +6,6 @@ blocks come from ``blocks`` and the page from ``page``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
 from typing import Any
 
 from plangen import nd30, vn
@@ -49,25 +48,10 @@ def build(plan: Plan, draft: bool = False) -> Any:
     if plan.kinh_gui and "Như trên" not in noi_nhan:
         noi_nhan.insert(0, "Như trên")  # NĐ30 II.9.b: with a Kính gửi block
     blocks.signature_table(document, noi_nhan, signer_lines(plan.signer))
-    _properties(document, plan)
-    return document
-
-
-def _properties(document: Any, plan: Plan) -> None:
-    """Core properties from the plan, never from the clock (same plan, same file)."""
-    props = document.core_properties
     kind = nd30.DOC_KINDS[plan.kind]
     one_line = " ".join(plan.trich_yeu.split())
     # The date of issue, or the campaign's start while the văn thư has yet to date it.
-    issued = datetime.combine(plan.issued_on or plan.campaign.start, time(0, 0), tzinfo=UTC)
-    props.title = vn.cap(f"{kind} {one_line}")
-    props.subject = vn.cap(one_line)
-    props.author = vn.cap(" ".join(plan.issuer.name.split()))
-    props.last_modified_by = props.author
-    props.category = kind
-    props.keywords = plan.ky_hieu
-    props.language = nd30.LANGUAGE
-    props.created = issued
-    props.modified = issued
-    props.revision = 1
-    props.comments = ""
+    page.set_properties(document, title=f"{kind} {one_line}", subject=one_line,
+                        author=plan.issuer.name, keywords=plan.ky_hieu, category=kind,
+                        day=plan.issued_on or plan.campaign.start)
+    return document

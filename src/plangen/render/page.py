@@ -8,6 +8,7 @@ and the checker can resolve formatting through a short, predictable style chain.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 import docx
@@ -17,7 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
-from plangen import nd30
+from plangen import nd30, vn
 from plangen.render import _oxml
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -72,6 +73,18 @@ def new_document() -> Any:
         _add_style(document, style)
     page_numbers(document.sections[0])
     return document
+
+
+def set_properties(document: Any, *, title: str, subject: str, author: str,
+                   keywords: str, category: str, day: date) -> None:
+    """Core properties from the plan, never from the clock (same plan, same file); each
+    text cut to the 255 characters a DOCX property holds."""
+    props = document.core_properties
+    props.title, props.subject = vn.cap(title), vn.cap(subject)
+    props.author = props.last_modified_by = vn.cap(" ".join(author.split()))
+    props.keywords, props.category = keywords, category
+    props.language, props.revision, props.comments = nd30.LANGUAGE, 1, ""
+    props.created = props.modified = datetime.combine(day, time(0, 0), tzinfo=UTC)
 
 
 def _drop_thumbnail(document: Any) -> None:
