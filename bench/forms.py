@@ -27,7 +27,7 @@ TEMPLATES = ROOT / "templates"
 
 
 def registrations(count: int) -> list:
-    from plangen.model_data import Registration
+    from plangen.plan.records import Registration
 
     kinds = ("mô hình", "giải pháp", "sáng kiến")
     return [Registration.model_validate({
@@ -40,8 +40,8 @@ def registrations(count: int) -> list:
 
 
 def run_plangen(count: int) -> float:
-    from plangen.load import load_plan
-    from plangen.render.forms_docs import compile_all, filled_form
+    from plangen.plan.load import load_plan
+    from plangen.render.annex.forms import compile_all, filled_form
 
     plan = load_plan(PLAN)
     regs = registrations(count)
@@ -56,9 +56,9 @@ def run_plangen(count: int) -> float:
 def run_docxtpl(count: int) -> float:
     from docxtpl import DocxTemplate
 
-    from plangen.forms import ENV
-    from plangen.load import load_plan
-    from plangen.render.forms_docs import form_context
+    from plangen.plan.load import load_plan
+    from plangen.render.annex.engine import ENV
+    from plangen.render.annex.forms import form_context
 
     plan = load_plan(PLAN)
     regs = registrations(count)

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from plangen.build import build_plan
-from plangen.check.docx_read import Document, read_docx
+from plangen.build.pipeline import build_plan
+from plangen.check.read.package import Document, read_docx
 from plangen.errors import PlanError
-from plangen.load import load_plan, load_plan_text
-from plangen.load_data import Bundle, load_bundle
-from plangen.model import Plan
+from plangen.plan.datafiles import Bundle, load_bundle
+from plangen.plan.load import load_plan, load_plan_text
+from plangen.plan.model import Plan
 
 # CI runs the property tests with a fixed seed, so that a run cannot fail by chance;
 # developers get fresh examples every run.

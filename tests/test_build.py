@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_PLAN, ROOT, SEED_PLAN, bundle_of, minimal_text
-from plangen import __version__, save
-from plangen.build import build_plan
-from plangen.check.docx_read import read_docx
+from plangen import __version__
+from plangen.build import save
+from plangen.build.pipeline import build_plan
+from plangen.build.save import sha256
+from plangen.check.read.package import read_docx
 from plangen.cli import main
 from plangen.errors import UserError
-from plangen.load import load_plan, load_plan_text
-from plangen.save import sha256
+from plangen.plan.load import load_plan, load_plan_text
 
 
 def build_dir(tmp_path: Path, plan: Path = SEED_PLAN, **options: object) -> Path:
@@ -111,7 +112,7 @@ def test_a_killed_build_leaves_no_partial_file(tmp_path: Path) -> None:
     """A real SIGKILL between writing the temporary file and renaming it."""
     script = (
         "import os, signal, sys\n"
-        "from plangen import save\n"
+        "from plangen.build import save\n"
         "save.os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)\n"
         "from plangen.cli import main\n"
         f"main(['build', {str(SEED_PLAN)!r}, '-o', {str(tmp_path)!r}])\n")
@@ -231,7 +232,7 @@ def test_committed_schema_is_current(capsys: pytest.CaptureFixture[str]) -> None
 def test_schema_accepts_the_plans_and_rejects_a_misspelt_key() -> None:
     import jsonschema
 
-    from plangen.yamlread import read_yaml
+    from plangen.plan.yamlread import read_yaml
 
     schema = json.loads((ROOT / "plans" / "plan.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
@@ -255,7 +256,7 @@ def test_init_writes_a_plan_that_builds(tmp_path: Path) -> None:
 
 
 def test_starter_text_validates() -> None:
-    from plangen.schema import starter_plan
+    from plangen.plan.schema import starter_plan
 
     assert load_plan_text(starter_plan(), "starter.yaml").kind == "KH"
 
@@ -266,7 +267,7 @@ def test_starter_text_validates() -> None:
 def test_pdf_without_libreoffice_says_what_to_install(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr("plangen.pdf.shutil.which", lambda name: None)
+    monkeypatch.setattr("plangen.build.pdf.shutil.which", lambda name: None)
     assert main(["build", str(SEED_PLAN), "-o", str(tmp_path), "--pdf"]) == 1
     assert capsys.readouterr().err == (
         "cần LibreOffice để tạo PDF (Debian: apt-get install libreoffice-writer-nogui "

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL_PLAN, ROOT, write_documents
-from plangen.check import DocxUnreadable, check_docx, docx_read
+from plangen.check import DocxUnreadable, check_docx
+from plangen.check.read import package
 from plangen.cli import main
 
 DATA = ROOT / "tests" / "data"
@@ -135,7 +136,7 @@ def test_entity_expansion_is_not_followed(tmp_path: Path) -> None:
 
 def test_a_part_over_the_size_limit_is_refused(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(docx_read, "MAX_PART_BYTES", 1000)
+    monkeypatch.setattr(package, "MAX_PART_BYTES", 1000)
     with pytest.raises(DocxUnreadable) as raised:
         check_docx(TYPED)
     assert str(raised.value) == "too_large"

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from plangen.check import check_docx
-from plangen.check.catalog import RULES
+from plangen.check.rules.catalog import RULES
 
 Doc = Any
 Breaker = Callable[[Doc], None]

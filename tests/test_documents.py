@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED_PLAN, bundle_of, copy_templates, minimal_text, replace_in_template
-from plangen import figures
-from plangen.build import build_plan
+from plangen.build.pipeline import build_plan
 from plangen.check import check_docx
-from plangen.check.docx_read import read_docx
+from plangen.check.read.package import read_docx
 from plangen.cli import main
 from plangen.errors import PlanError, UserError
-from plangen.load import load_plan
-from plangen.load_data import load_bundle
-from plangen.render.forms_docs import compile_all
+from plangen.plan import figures
+from plangen.plan.datafiles import load_bundle
+from plangen.plan.load import load_plan
+from plangen.render.annex.forms import compile_all
 
 TEMPLATES = ROOT / "templates"
 

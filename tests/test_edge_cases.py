@@ -21,14 +21,14 @@ from conftest import (
     minimal_text,
     replace_in_template,
 )
-from plangen.build import build_plan
+from plangen.build.pipeline import build_plan
 from plangen.check import check_docx
-from plangen.check.docx_read import read_docx
+from plangen.check.read.package import read_docx
 from plangen.cli import main
 from plangen.errors import PlanError, UserError
-from plangen.load import load_plan, load_plan_text
-from plangen.load_data import load_bundle
-from plangen.render.forms_docs import compile_all, form_context
+from plangen.plan.datafiles import load_bundle
+from plangen.plan.load import load_plan, load_plan_text
+from plangen.render.annex.forms import compile_all, form_context
 
 TEMPLATES = ROOT / "templates"
 

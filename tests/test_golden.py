@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_PLAN, ROOT, write_documents
-from plangen.check.docx_read import read_docx
 from plangen.check.dump import dump
+from plangen.check.read.package import read_docx
 
 GOLDEN = Path(__file__).parent / "golden"
 PLANS = [*sorted((ROOT / "plans").glob("*.yaml")), MINIMAL_PLAN]

@@ -18,14 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL_PLAN, bundle_of, minimal_text
-from plangen import vn
-from plangen.build import build_plan
-from plangen.check.docx_read import read_docx
+from plangen.build.pipeline import build_plan
+from plangen.check.read.package import read_docx
 from plangen.cli import main
 from plangen.errors import PlanError, UserError
-from plangen.load import load_plan, load_plan_text
-from plangen.load_data import load_bundle
-from plangen.yamlread import MAX_FILE_BYTES
+from plangen.plan.datafiles import load_bundle
+from plangen.plan.load import load_plan, load_plan_text
+from plangen.plan.yamlread import MAX_FILE_BYTES
+from plangen.spec import vn
 
 
 @contextmanager

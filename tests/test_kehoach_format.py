@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from plangen import nd30
-from plangen.check.docx_facts import Document, Paragraph, Table
-from plangen.metrics import text_width_cm
+from plangen.check.read.facts import Document, Paragraph, Table
+from plangen.spec import nd30
+from plangen.spec.metrics import text_width_cm
 
 
 def find(doc: Document, text: str) -> Paragraph:

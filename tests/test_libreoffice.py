@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from plangen.metrics import text_width_cm
+from plangen.spec.metrics import text_width_cm
 
 TOOLS = ("soffice", "pdftotext", "pdftoppm")
 missing = [tool for tool in TOOLS if shutil.which(tool) is None]

@@ -1,6 +1,6 @@
 """Plan text → blocks and spans."""
 
-from plangen.render.markup import Span, parse_blocks, parse_inline
+from plangen.render.docx.markup import Span, parse_blocks, parse_inline
 
 
 def test_paragraphs_items_and_wrapped_lines() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plangen.model import Plan
+from plangen.plan.model import Plan
 
 
 def _properties(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED
-from plangen.check.docx_read import Document
+from plangen.check.read.package import Document
 
 # A copy of shared/seed-plan.txt lives in tests/data so that the tests run anywhere;
 # test_the_copy_is_current keeps it equal to the shared original where that is present.

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from jinja2.exceptions import SecurityError, UndefinedError
 
-from plangen.templating import render_text
+from plangen.plan.templating import render_text
 
 
 def test_filters() -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plangen import vn
+from plangen.spec import vn
 
 
 @pytest.mark.parametrize(("day", "expected"), [

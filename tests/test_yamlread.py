@@ -2,7 +2,7 @@
 
 import pytest
 
-from plangen.yamlread import YamlRejected, read_yaml
+from plangen.plan.yamlread import YamlRejected, read_yaml
 
 
 def codes(text: str) -> list[tuple[int, int, str]]:

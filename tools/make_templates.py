@@ -16,8 +16,8 @@ from typing import Any
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
 
-from plangen.render import _oxml, page
-from plangen.save import docx_bytes
+from plangen.build.save import docx_bytes
+from plangen.render.docx import oxml, page
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = (ROOT / "templates", ROOT / "src" / "plangen" / "data" / "templates")
@@ -51,17 +51,17 @@ def grid_table(document: Any, rows: int, widths_cm: list[float]) -> Any:
     table = document.add_table(rows=rows, cols=len(widths_cm))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _oxml.fixed_table(table, [Cm(w) for w in widths_cm], Cm(0))
+    oxml.fixed_table(table, [Cm(w) for w in widths_cm], Cm(0))
     for row in table.rows:
-        _oxml.cant_split(row)
+        oxml.cant_split(row)
     return table
 
 
 def signature(document: Any, title: str, name: str) -> None:
     """"…, ngày … tháng … năm …", the title, room to sign, the name: right half."""
     table = document.add_table(rows=1, cols=2)
-    _oxml.no_table_borders(table)
-    _oxml.fixed_table(table, [Cm(6.0), Cm(10.5)], Cm(0))
+    oxml.no_table_borders(table)
+    oxml.fixed_table(table, [Cm(6.0), Cm(10.5)], Cm(0))
     cell = table.cell(0, 1)
     first = cell.paragraphs[0]
     first.style = page.HEADER_TEXT

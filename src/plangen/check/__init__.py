@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plangen.check.catalog import BY_CODE, RULES
-from plangen.check.docx_read import DocxUnreadable, read_docx
-from plangen.check.layout import find_layout
+from plangen.check.read.layout import find_layout
+from plangen.check.read.package import DocxUnreadable, read_docx
 from plangen.check.rules import CHECKS, Finding, NotChecked
+from plangen.check.rules.catalog import BY_CODE, RULES
 
 __all__ = ["DocxUnreadable", "Finding", "NotChecked", "Report", "check_docx"]
 

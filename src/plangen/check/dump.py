@@ -6,7 +6,7 @@ as a readable diff, and a change in zip details does not.
 
 from __future__ import annotations
 
-from plangen.check.docx_facts import Document, Paragraph, Section
+from plangen.check.read.facts import Document, Paragraph, Section
 
 
 def _look(p: Paragraph) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from plangen.check import Report
-from plangen.check.catalog import BY_CODE
+from plangen.check.rules.catalog import BY_CODE
 from plangen.messages import Lang, message
 
 

@@ -1,0 +1,260 @@
+"""Find the NĐ30 components of any DOCX: header, title, căn cứ, body, signer, Nơi nhận.
+
+Why: a hand-typed Word file has no labels, so each component is recognised by its text
+and position, the way a văn thư reads a page: the Quốc hiệu by its words, the issuing
+body as the lines above the Số line, the signature table as the table with "Nơi nhận".
+What cannot be found is left as None, and the rules that need it say "not checked".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from plangen.check.read.facts import Document, Paragraph, Table
+from plangen.spec import nd30
+from plangen.spec.metrics import text_width_cm
+
+SUPERSCRIPT_SCALE = 0.65  # Word's superscript size (nd30.md §14.4, an estimate)
+_UNDERSCORES = re.compile(r"^[_\s]{5,}$")
+_ORG_WORDS = ("TRƯỜNG", "BAN", "PHÒNG", "SỞ", "CỤC", "VỤ", "VIỆN", "TRUNG TÂM", "VĂN PHÒNG",
+              "CÔNG TY", "UBND", "ỦY BAN", "UỶ BAN", "HỘI ĐỒNG", "KHOA", "CHI CỤC")
+TYPE_NAMES = {vn_name.upper() for vn_name in nd30.DOC_KINDS.values()} | {
+    "QUYẾT ĐỊNH", "NGHỊ QUYẾT", "THÔNG BÁO", "BÁO CÁO", "KẾ HOẠCH", "TỜ TRÌNH"}
+
+
+def letters(text: str) -> str:
+    """Upper-case letters and digits only, NFC, with HOÀ spelt HÒA: for matching words."""
+    text = unicodedata.normalize("NFC", text).upper().replace("HOÀ", "HÒA")
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+QUOC_HIEU_KEY = letters(nd30.QUOC_HIEU_TEXT)
+TIEU_NGU_KEY = letters(nd30.TIEU_NGU_TEXT)
+
+
+@dataclass(frozen=True)
+class RuleMark:
+    """A drawn rule (line) under a text, and its length when it can be measured."""
+
+    paragraph: Paragraph
+    length_cm: float | None
+    how: str  # "border", "underscores", "shape", "underline", "vml"
+
+
+@dataclass
+class Layout:
+    """The components found in one document; None or [] where not found."""
+
+    doc: Document
+    attachment: bool = False  # a Phụ lục or form in its own file: no header, body or signer
+    header_table: Table | None = None
+    left: list[Paragraph] = field(default_factory=list)
+    right: list[Paragraph] = field(default_factory=list)
+    quoc_hieu: Paragraph | None = None
+    tieu_ngu: Paragraph | None = None
+    tieu_ngu_rule: RuleMark | None = None
+    parent_lines: list[Paragraph] = field(default_factory=list)
+    issuer_lines: list[Paragraph] = field(default_factory=list)
+    issuer_rule: RuleMark | None = None
+    so_line: Paragraph | None = None
+    date_line: Paragraph | None = None
+    title: Paragraph | None = None
+    trich_yeu: list[Paragraph] = field(default_factory=list)
+    trich_yeu_rule: RuleMark | None = None
+    vv_line: Paragraph | None = None
+    kinh_gui: list[Paragraph] = field(default_factory=list)
+    can_cu: list[Paragraph] = field(default_factory=list)
+    body: list[Paragraph] = field(default_factory=list)
+    signature_table: Table | None = None
+    noi_nhan_label: Paragraph | None = None
+    noi_nhan_items: list[Paragraph] = field(default_factory=list)
+    signer: list[Paragraph] = field(default_factory=list)
+
+    def available_cm(self, p: Paragraph) -> float:
+        """Width a paragraph can use: its table column, or the page's text width."""
+        if p.table is not None and p.col is not None:
+            table = self.doc.tables[p.table - 1]
+            if p.col <= len(table.columns_cm):
+                return table.columns_cm[p.col - 1] - sum(table.cell_margins_cm)
+        default = (nd30.PAGE_WIDTH_MM - nd30.MARGIN_LEFT_MM.preferred
+                   - nd30.MARGIN_RIGHT_MM.preferred) / 10
+        if not self.doc.sections:  # a damaged file without page setup: assume NĐ30's A4
+            return default
+        section = self.doc.sections[min(p.section, len(self.doc.sections) - 1)]
+        width = (section.width_mm - section.left_mm - section.right_mm) / 10
+        return width if width > 0 else default
+
+
+def run_width_cm(p: Paragraph) -> float:
+    """Width of a paragraph's text on one line, from its runs' sizes and styles."""
+    return sum(text_width_cm(r.text, r.size_pt or 12, r.bold, r.italic)
+               * (SUPERSCRIPT_SCALE if r.vert_align in ("superscript", "subscript") else 1)
+               for r in p.runs)
+
+
+def is_rule_paragraph(p: Paragraph) -> bool:
+    """An empty paragraph carrying a line, or a line of underscores."""
+    return (not p.text.strip() and (p.border_bottom or bool(p.line_shapes_cm)
+                                    or p.unmeasured_shapes)) or bool(_UNDERSCORES.match(p.text))
+
+
+def rule_after(layout: Layout, text: Paragraph, siblings: list[Paragraph]) -> RuleMark | None:
+    """The rule drawn under ``text``: its own underline, or the next rule paragraph."""
+    if text.runs and all(r.underline for r in text.runs if r.text.strip()):
+        return RuleMark(text, run_width_cm(text), "underline")
+    after = [p for p in siblings if p.index > text.index][:2]
+    for p in after:
+        if p.text.strip() and not _UNDERSCORES.match(p.text):
+            break
+        mark = _measure(layout, p)
+        if mark is not None:
+            return mark
+    return None
+
+
+def _measure(layout: Layout, p: Paragraph) -> RuleMark | None:
+    if p.line_shapes_cm:
+        return RuleMark(p, max(p.line_shapes_cm), "shape")
+    if _UNDERSCORES.match(p.text):
+        return RuleMark(p, run_width_cm(p), "underscores")
+    if p.border_bottom:
+        return RuleMark(p, layout.available_cm(p) - p.left_cm - p.right_cm, "border")
+    if p.unmeasured_shapes:
+        return RuleMark(p, None, "vml")
+    return None
+
+
+def find_layout(doc: Document) -> Layout:
+    """Every component this module can recognise in ``doc``."""
+    layout = Layout(doc)
+    opening = [p for p in doc.paragraphs[:40] if p.table is None and p.text.strip()][:4]
+    layout.attachment = any(p.text.strip().startswith(("(Kèm theo", "Phụ lục"))
+                            for p in opening)
+    _header(layout)
+    _title_block(layout)
+    _signature(layout)
+    _body(layout)
+    return layout
+
+
+def _header(layout: Layout) -> None:
+    doc = layout.doc
+    layout.quoc_hieu = next((p for p in doc.paragraphs[:60]
+                             if letters(p.text) == QUOC_HIEU_KEY), None)
+    if layout.quoc_hieu is not None and layout.quoc_hieu.table is not None:
+        table = doc.tables[layout.quoc_hieu.table - 1]
+        layout.header_table = table
+        cells = [p for p in doc.paragraphs if p.table == table.index]
+        last_col = max((p.col or 1) for p in cells)
+        layout.left = [p for p in cells if p.col == 1 and last_col > 1]
+        layout.right = [p for p in cells if p.col == last_col]
+    right = layout.right or doc.paragraphs[:60]
+    if layout.quoc_hieu is not None:
+        after = [p for p in right if p.index > layout.quoc_hieu.index and p.text.strip()]
+        layout.tieu_ngu = next((p for p in after[:2] if letters(p.text) == TIEU_NGU_KEY), None)
+    if layout.tieu_ngu is not None:
+        layout.tieu_ngu_rule = rule_after(layout, layout.tieu_ngu, right)
+    layout.date_line = next((p for p in right if re.search(r"ngày\b", p.text)
+                             and (layout.tieu_ngu is None or p.index > layout.tieu_ngu.index)),
+                            None)
+    left = layout.left or doc.paragraphs[:60]
+    layout.so_line = next((p for p in left if re.match(r"^\s*(Số|SỐ|số|No\.|Số hiệu)", p.text)),
+                          None)
+    layout.vv_line = next((p for p in left + doc.paragraphs[:60]
+                           if re.match(r"^\s*V/v", p.text, flags=re.I)), None)
+    if layout.left:
+        _issuer(layout)
+
+
+def _issuer(layout: Layout) -> None:
+    stop = layout.so_line.index if layout.so_line else layout.left[-1].index + 1
+    names = [p for p in layout.left
+             if p.index < stop and p.text.strip() and not is_rule_paragraph(p)]
+    if not names:
+        return
+    bold = [all(r.bold for r in p.runs if r.text.strip()) for p in names]
+    suffix = len(names)
+    while suffix > 0 and bold[suffix - 1]:
+        suffix -= 1
+    if suffix == len(names):  # no bold line at all: the last line is the issuer
+        suffix = len(names) - 1
+    elif suffix == 0 and len(names) > 1:  # all bold: a bold parent, or one wrapped name?
+        starts = [i for i, p in enumerate(names) if i and p.text.strip().startswith(_ORG_WORDS)]
+        suffix = starts[-1] if starts else 0
+    layout.parent_lines, layout.issuer_lines = names[:suffix], names[suffix:]
+    layout.issuer_rule = rule_after(layout, layout.issuer_lines[-1], layout.left)
+
+
+def _title_block(layout: Layout) -> None:
+    doc = layout.doc
+    header_end = _last_index(layout)
+    after_header = [p for p in doc.paragraphs
+                    if p.table is None and p.text.strip() and p.index > header_end]
+    for p in after_header[:3]:
+        if letters(p.text) in {letters(t) for t in TYPE_NAMES}:
+            layout.title = p
+            break
+    if layout.title is None:
+        return
+    body = [p for p in doc.paragraphs if p.table is None and p.index > layout.title.index]
+    for p in body:
+        if (not p.text.strip() or is_rule_paragraph(p) or p.align != layout.title.align
+                or p.text.lstrip().startswith(("Căn cứ", "Kính gửi"))):
+            break
+        layout.trich_yeu.append(p)
+        if layout.title.align != "center" or len(layout.trich_yeu) == 3:
+            break  # a title not centred gives no layout to follow: one line of trích yếu
+    if layout.trich_yeu:
+        layout.trich_yeu_rule = rule_after(layout, layout.trich_yeu[-1], body)
+
+
+def _last_index(layout: Layout) -> int:
+    return max(p.index for p in layout.doc.paragraphs if p.table == layout.header_table.index) \
+        if layout.header_table else -1
+
+
+def _signature(layout: Layout) -> None:
+    doc = layout.doc
+    label = next((p for p in doc.paragraphs if p.text.strip().startswith("Nơi nhận")), None)
+    layout.noi_nhan_label = label
+    if label is None:
+        return
+    if label.table is not None:
+        layout.signature_table = doc.tables[label.table - 1]
+        same_cell = [p for p in doc.paragraphs
+                     if (p.table, p.row, p.col) == (label.table, label.row, label.col)]
+        layout.noi_nhan_items = [p for p in same_cell if p.index > label.index and p.text.strip()]
+        layout.signer = [p for p in doc.paragraphs if p.table == label.table
+                         and p.row == label.row and p.col != label.col]
+    else:
+        following = [p for p in doc.paragraphs if p.index > label.index]
+        for p in following:
+            if not p.text.strip().startswith("-"):
+                break
+            layout.noi_nhan_items.append(p)
+
+
+def _body(layout: Layout) -> None:
+    doc = layout.doc
+    start = max([p.index for p in (layout.trich_yeu_rule.paragraph if layout.trich_yeu_rule
+                                   else None, *layout.trich_yeu, layout.title, layout.vv_line)
+                 if p is not None] + [_last_index(layout)])
+    end = (min(p.index for p in doc.paragraphs if p.table == layout.signature_table.index)
+           if layout.signature_table else
+           layout.noi_nhan_label.index if layout.noi_nhan_label else len(doc.paragraphs))
+    content = [p for p in doc.paragraphs if start < p.index < end and p.table is None
+               and p.text.strip() and not is_rule_paragraph(p)]
+    kinh_gui = next((i for i, p in enumerate(content[:3]) if p.text.startswith("Kính gửi")),
+                    None)
+    if kinh_gui is not None:
+        layout.kinh_gui = [content[kinh_gui]]
+        for p in content[kinh_gui + 1:]:
+            if not p.text.lstrip().startswith("-"):
+                break
+            layout.kinh_gui.append(p)
+        content = content[kinh_gui + len(layout.kinh_gui):]
+    while content and content[0].text.lstrip().startswith("Căn cứ"):
+        layout.can_cu.append(content.pop(0))
+    layout.body = content

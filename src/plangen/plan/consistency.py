@@ -1,0 +1,153 @@
+"""Rules that relate several fields of a valid plan, each reported at the field it concerns.
+
+Why: pydantic validators can only report a cross-field problem at the model as a whole;
+an admin needs the exact line, so these checks run after the model is valid and return
+their problems with the path of the offending field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from plangen.plan.model import Campaign, Plan, Section, Signer
+from plangen.spec import nd30
+from plangen.spec.vn import ngay_ngan
+
+Path = tuple[str | int, ...]
+ARCHIVE = re.compile(r"^Lưu: VT(, [^.;]+)?$")
+
+
+@dataclass(frozen=True)
+class RuleProblem:
+    """A broken rule: where (path in the plan), which (message code), and the details."""
+
+    path: Path
+    code: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def check_plan(plan: Plan) -> list[RuleProblem]:
+    """Every cross-field problem of ``plan``, in file order where possible."""
+    return [
+        *_issue_date(plan),
+        *_campaign(plan.campaign, plan.issued_on),
+        *_sections(plan.body, ("body",), depth=1),
+        *_recipients(plan.noi_nhan),
+        *_signer(plan.signer),
+        *_kinh_gui(plan),
+    ]
+
+
+def _issue_date(plan: Plan) -> Iterator[RuleProblem]:
+    phases = plan.campaign.phases
+    if phases and plan.issued_on is not None and plan.issued_on >= phases[0].end:
+        yield RuleProblem(("issued_on",), "issued_after_first_phase",
+                          {"issued": ngay_ngan(plan.issued_on), "end": ngay_ngan(phases[0].end)})
+
+
+def _inside(campaign: Campaign, day: date, path: Path) -> Iterator[RuleProblem]:
+    if not campaign.start <= day <= campaign.end:
+        yield RuleProblem(path, "outside_period", {
+            "value": ngay_ngan(day), "start": ngay_ngan(campaign.start),
+            "end": ngay_ngan(campaign.end)})
+
+
+def _campaign(campaign: Campaign, issued_on: date | None) -> Iterator[RuleProblem]:
+    base: Path = ("campaign",)
+    if campaign.end < campaign.start:
+        yield RuleProblem((*base, "end"), "period_reversed", {
+            "start": ngay_ngan(campaign.start), "end": ngay_ngan(campaign.end)})
+        return
+    yield from _phases(campaign, issued_on)
+    yield from _milestones(campaign)
+    for key, target in campaign.targets.items():
+        if target.group is not None and target.group not in campaign.participants:
+            yield RuleProblem((*base, "targets", key, "group"), "unknown_group", {
+                "name": target.group, "known": ", ".join(campaign.participants) or "—"})
+
+
+def _phases(campaign: Campaign, issued_on: date | None) -> Iterator[RuleProblem]:
+    previous_end: date | None = None
+    for i, phase in enumerate(campaign.phases):
+        path: Path = ("campaign", "phases", i)
+        start = phase.start or issued_on  # an open start means "from the date of issue"
+        start_path = (*path, "start") if phase.start else (*path, "name")
+        if start is not None and phase.end < start and phase.start is not None:
+            # (an implied start is the date of issue: _issue_date reports that case)
+            yield RuleProblem((*path, "end"), "phase_reversed",
+                              {"start": ngay_ngan(start), "end": ngay_ngan(phase.end)})
+        # Phases may share a boundary day: the seed's phase 2 starts on the day phase 1 ends.
+        if previous_end is not None and start is not None and start < previous_end:
+            yield RuleProblem(start_path, "phase_overlap", {
+                "start": ngay_ngan(start), "previous_end": ngay_ngan(previous_end)})
+        if phase.start:
+            yield from _inside(campaign, phase.start, (*path, "start"))
+        yield from _inside(campaign, phase.end, (*path, "end"))
+        if phase.link is not None and phase.link not in campaign.links:
+            yield RuleProblem((*path, "link"), "unknown_link",
+                              {"name": phase.link, "known": ", ".join(campaign.links) or "—"})
+        previous_end = phase.end
+
+
+def _milestones(campaign: Campaign) -> Iterator[RuleProblem]:
+    for i, milestone in enumerate(campaign.milestones):
+        path: Path = ("campaign", "milestones", i)
+        if not campaign.start.year <= milestone.year <= campaign.end.year:
+            yield RuleProblem((*path, "year"), "milestone_year", {
+                "year": milestone.year, "start_year": campaign.start.year,
+                "end_year": campaign.end.year})
+        if milestone.deadline is None:
+            continue
+        if milestone.deadline.year != milestone.year:
+            yield RuleProblem((*path, "deadline"), "deadline_year", {
+                "value": ngay_ngan(milestone.deadline), "year": milestone.year})
+            continue
+        yield from _inside(campaign, milestone.deadline, (*path, "deadline"))
+
+
+def _sections(sections: list[Section], path: Path, depth: int) -> Iterator[RuleProblem]:
+    if sections and depth > nd30.SECTION_DEPTH:
+        yield RuleProblem(path, "section_depth")
+        return
+    for i, section in enumerate(sections):
+        yield from _sections(section.sections, (*path, i, "sections"), depth + 1)
+
+
+def _recipients(noi_nhan: list[str]) -> Iterator[RuleProblem]:
+    *others, last = noi_nhan
+    for i, item in enumerate(others):
+        if item.startswith("Lưu"):
+            yield RuleProblem(("noi_nhan", i), "archive_not_last")
+    last_path: Path = ("noi_nhan", len(noi_nhan) - 1)
+    if not last.startswith("Lưu"):
+        yield RuleProblem(last_path, "archive_missing")
+    elif not ARCHIVE.match(last):
+        yield RuleProblem(last_path, "archive_form", {"value": last})
+
+
+_NEEDS = {None: ("title",), "TM.": ("head_title", "title"), "KT.": ("head_title", "title"),
+          "TL.": ("head_title", "title"), "TUQ.": ("head_title", "title"), "Q.": ("head_title",)}
+
+
+def _signer(signer: Signer) -> Iterator[RuleProblem]:
+    missing = [name for name in _NEEDS[signer.authority] if getattr(signer, name) is None]
+    if missing:
+        yield RuleProblem(("signer", missing[0]), "signer_needs", {
+            "authority": signer.authority or "—", "fields": ", ".join(missing)})
+    if signer.authority is None and signer.head_title is not None:
+        yield RuleProblem(("signer", "head_title"), "signer_head_title_unused")
+    if signer.authority == "Q." and signer.title is not None:
+        yield RuleProblem(("signer", "title"), "signer_title_unused")
+    words = (signer.name or "").split()
+    first_word = words[0] if words else ""
+    if first_word in nd30.ACADEMIC_TITLES or first_word.rstrip(".") + "." in nd30.ACADEMIC_TITLES:
+        yield RuleProblem(("signer", "name"), "academic_title", {"title": first_word})
+
+
+def _kinh_gui(plan: Plan) -> Iterator[RuleProblem]:
+    if plan.kind == "KH" and plan.kinh_gui:
+        yield RuleProblem(("kinh_gui",), "kinh_gui_for_kh")

@@ -1,0 +1,204 @@
+"""Load the data files a plan names: registrations (YAML or the online form's CSV) and
+results. Every problem is located in the data file, as for the plan itself.
+
+Why: registrations come from many hands (staff typing in a web form, an admin editing
+YAML), so they get the same strict, located validation as the plan; and a data path in a
+plan may never reach outside the plan's folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plangen.errors import PlanError, Problem
+from plangen.messages import Lang, message
+from plangen.plan.load import at, read_located, validate_located
+from plangen.plan.model import CsvSource, Plan
+from plangen.plan.records import Registration, RegistrationFile, Results
+from plangen.plan.yamlread import MAX_FILE_BYTES, Located, clean_text
+
+
+@dataclass
+class Bundle:
+    """A plan with its registrations and results: everything the documents are made of."""
+
+    plan: Plan
+    registrations: list[Registration] = field(default_factory=list)
+    results: Results = field(default_factory=Results)
+
+
+def load_bundle(plan: Plan, plan_file: Path, lang: Lang = "vi") -> Bundle:
+    """The plan's data files, validated; raises :class:`PlanError` with every problem."""
+    bundle = Bundle(plan)
+    if plan.data is None:
+        return bundle
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for i, source in enumerate(plan.data.registrations):
+        try:
+            registrations = _registrations(plan_file, source, i, lang)
+        except PlanError as err:
+            problems += err.problems
+            continue
+        for reg, where in registrations:
+            key = reg.id.casefold()  # MH01 and mh01 would share one file name
+            if key in seen:
+                problems.append(where(message("duplicate_id", lang, id=reg.id,
+                                              first=seen[key])))
+            seen.setdefault(key, where("").file)
+            bundle.registrations.append(reg)
+    if plan.data.results is not None:
+        try:
+            bundle.results = _results(plan, plan_file, plan.data.results, seen, lang)
+        except PlanError as err:
+            problems += err.problems
+    if problems:
+        raise PlanError(problems)
+    return bundle
+
+
+def data_path(plan_file: Path, relative: str, where: str, lang: Lang) -> Path:
+    """The data file ``relative`` to the plan's folder; refused if it leads outside it."""
+    folder = plan_file.resolve().parent
+    target = (folder / relative).resolve()
+    if Path(relative).is_absolute() or folder not in target.parents:
+        raise PlanError([Problem(str(plan_file), 0, 0, where,
+                                 message("data_outside", lang, path=relative))])
+    if not target.is_file():
+        raise PlanError([Problem(str(plan_file), 0, 0, where,
+                                 message("data_missing", lang, path=relative))])
+    return target
+
+
+Where = Any  # a function: message → Problem at the registration's place
+
+
+def _registrations(plan_file: Path, source: str | CsvSource, index: int,
+                   lang: Lang) -> list[tuple[Registration, Where]]:
+    where = f"data.registrations[{index}]"
+    if isinstance(source, str):
+        path = data_path(plan_file, source, where, lang)
+        located = read_located(path, lang)
+        parsed = validate_located(RegistrationFile, located.data, located, str(path), lang)
+        return [(reg, _locator(located, str(path), ("registrations", i)))
+                for i, reg in enumerate(parsed.registrations)]
+    path = data_path(plan_file, source.file, f"{where}.file", lang)
+    return _csv_registrations(path, source, lang)
+
+
+def _locator(located: Located, name: str, path: tuple[str | int, ...]) -> Where:
+    return lambda text: at(located, name, path, text)
+
+
+def _csv_registrations(path: Path, source: CsvSource,
+                       lang: Lang) -> list[tuple[Registration, Where]]:
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise PlanError([Problem(str(path), 0, 0, "", message(
+            "too_large", lang, size=len(raw), limit=MAX_FILE_BYTES))])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PlanError([Problem(str(path), 0, 0, "", message("not_utf8", lang))]) from None
+    csv.field_size_limit(MAX_FILE_BYTES)  # a cell may be as long as the file may be
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as err:
+        raise PlanError([Problem(str(path), 0, 0, "", message(
+            "csv_broken", lang, reason=str(err)))]) from None
+    if not rows:
+        return []
+    header = [h.strip() for h in rows[0]]
+    missing = [f'"{title}"' for title in source.columns.values() if title not in header]
+    if missing:
+        raise PlanError([Problem(str(path), 1, 1, "", message(
+            "csv_columns", lang, missing=", ".join(missing), found=", ".join(header)))])
+    records, located, refused = _csv_records(rows, header, source, lang, str(path))
+    if refused:
+        raise PlanError(refused)
+    registrations = validate_located(RegistrationFile, {"registrations": records}, located,
+                                     str(path), lang).registrations
+    return [(reg, _locator(located, str(path), ("registrations", i)))
+            for i, reg in enumerate(registrations)]
+
+
+def _csv_records(rows: list[list[str]], header: list[str], source: CsvSource, lang: Lang,
+                 name: str) -> tuple[list[dict[str, Any]], Located, list[Problem]]:
+    """Rows as registration records, with positions: line = row, column = field's column;
+    cells are cleaned as YAML text is (NFC, invisible and control characters)."""
+    located = Located(data=None)
+    records: list[dict[str, Any]] = []
+    refused: list[Problem] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        i = len(records)
+        record: dict[str, Any] = {}
+        located.values[("registrations", i)] = (number, 1)
+        for field_name, title in source.columns.items():
+            col = header.index(title)
+            value, problem = clean_text(row[col].strip() if col < len(row) else "")
+            if problem is not None:
+                refused.append(Problem(name, number, col + 1, f"registrations[{i}].{field_name}",
+                                       message(problem[0], lang, **problem[1])))
+            located.values[("registrations", i, field_name)] = (number, col + 1)
+            located.keys[("registrations", i, field_name)] = (number, col + 1)
+            record[field_name] = _owner(value) if field_name == "owner" else value
+        record.setdefault("id", f"DK{len(records) + 1:03d}")
+        records.append(record)
+    located.data = {"registrations": records}
+    return records, located, refused
+
+
+_PERSON = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<position>[^()]*)\))?$")
+
+
+def _owner(value: str) -> dict[str, Any]:
+    """``Tổ Văn phòng`` → a unit; ``Nguyễn Văn A (Giáo viên); Trần B`` → people."""
+    if ";" not in value and "(" not in value:
+        return {"unit": value}
+    people = []
+    for part in filter(None, (p.strip() for p in value.split(";"))):
+        found = _PERSON.match(part)
+        people.append({"name": found["name"], "position": found["position"]} if found
+                      else {"name": part})
+    return {"people": people}
+
+
+def _results(plan: Plan, plan_file: Path, relative: str, ids: dict[str, str],
+             lang: Lang) -> Results:
+    path = data_path(plan_file, relative, "data.results", lang)
+    located = read_located(path, lang)
+    results = validate_located(Results, located.data, located, str(path), lang)
+    name = str(path)
+    problems = []
+    first, last = plan.campaign.start.year, plan.campaign.end.year
+    for year, year_results in results.years.items():
+        key_path: tuple[str | int, ...] = ("years", str(year))  # as written in the file
+        if not first <= year <= last:
+            problems.append(at(located, name, key_path, message(
+                "milestone_year", lang, year=year, start_year=first, end_year=last)))
+        for key in year_results.targets:
+            if key not in plan.campaign.targets:
+                problems.append(at(located, name, (*key_path, "targets", key), message(
+                    "unknown_target", lang, name=key,
+                    known=", ".join(plan.campaign.targets) or "—")))
+        reported: set[str] = set()
+        for i, result in enumerate(year_results.registrations):
+            where = (*key_path, "registrations", i, "id")
+            if result.id.casefold() not in ids:
+                problems.append(at(located, name, where,
+                                   message("unknown_registration", lang, id=result.id)))
+            elif result.id.casefold() in reported:
+                problems.append(at(located, name, where,
+                                   message("duplicate_result", lang, id=result.id, year=year)))
+            reported.add(result.id.casefold())
+    if problems:
+        raise PlanError(problems)
+    return results
+

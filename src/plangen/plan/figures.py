@@ -1,0 +1,79 @@
+"""The figures of the result reports, computed from the data, never typed by hand.
+
+Why: a Sở adds up reports from many schools, so every number must follow from the data
+the same way each time. Pure functions, tested against figures checked by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from plangen.plan.model import Campaign
+from plangen.plan.records import KINDS, LEVELS, Registration, Result, YearResults
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """One target against what was done: the rate is actual / planned in percent."""
+
+    key: str
+    description: str
+    planned: float
+    unit: str
+    actual: float | None
+    rate: float | None
+
+
+@dataclass(frozen=True)
+class RegistrationRow:
+    """A registration and its result (None when nothing was reported for it)."""
+
+    registration: Registration
+    result: Result | None
+
+
+def target_rows(campaign: Campaign, year: YearResults | None) -> list[TargetRow]:
+    """Every target of the campaign with the year's actual value and rate."""
+    rows = []
+    for key, target in campaign.targets.items():
+        actual = year.targets.get(key) if year is not None else None
+        rate = None
+        if actual is not None and target.value:
+            rate = round(actual / target.value * 100, 1)
+        rows.append(TargetRow(key, target.description, target.value, target.unit, actual, rate))
+    return rows
+
+
+def registration_rows(registrations: Sequence[Registration],
+                      results: Sequence[Result]) -> list[RegistrationRow]:
+    """Each registration with its result in ``results``, in registration order."""
+    by_id = {r.id: r for r in results}
+    return [RegistrationRow(reg, by_id.get(reg.id)) for reg in registrations]
+
+
+def counts(rows: Sequence[RegistrationRow]) -> dict[str, dict[str, int]]:
+    """Registrations counted by kind, then by completion level ("Chưa báo cáo" when none)."""
+    table: dict[str, dict[str, int]] = {
+        kind: dict.fromkeys((*LEVELS, "Chưa báo cáo"), 0) for kind in KINDS}
+    for row in rows:
+        level = row.result.level if row.result else "Chưa báo cáo"
+        table[row.registration.kind][level] += 1
+    return table
+
+
+def kind_totals(rows: Sequence[RegistrationRow]) -> dict[str, int]:
+    """How many registrations of each kind."""
+    return {kind: sum(r.registration.kind == kind for r in rows) for kind in KINDS}
+
+
+def level_totals(rows: Sequence[RegistrationRow]) -> dict[str, int]:
+    """How many registrations at each completion level (and not yet reported)."""
+    table = counts(rows)
+    return {level: sum(table[kind][level] for kind in KINDS)
+            for level in (*LEVELS, "Chưa báo cáo")}
+
+
+def replicable(rows: Sequence[RegistrationRow]) -> int:
+    """How many registrations were reported as fit to be replicated."""
+    return sum(1 for r in rows if r.result is not None and r.result.replicable)

@@ -1,0 +1,292 @@
+"""The plan model: what one YAML plan file may say, field by field.
+
+Why: the plan file is the single source of every document plangen writes, so its shape is
+checked strictly (unknown keys are errors, so typos cannot pass) and each field documents
+itself in Vietnamese; those docstrings become the JSON Schema descriptions editors show.
+
+Only per-field checks live here. Rules that relate several fields (phases in order, dates
+inside the period, the archive line last…) are in ``rules.py`` so that each problem can be
+reported at the exact field it concerns. This module does no I/O and knows nothing of DOCX.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from plangen.spec import vn
+
+# Kinds laid out by Mẫu 1.4 "Văn bản có tên loại" of Phụ lục III (nd30.md §8).
+MAU_1_4_KINDS = ("CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC",
+                 "TTr", "GUQ", "PG", "PC", "PB")
+DocKind = Literal["CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC",
+                  "TTr", "GUQ", "PG", "PC", "PB"]
+Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
+
+_VN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def _parse_date(value: object) -> object:
+    """Accept ``2023-08-25`` or ``25/8/2023``; say which day does not exist."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise PydanticCustomError("date_form", "not a date: {value}", {"value": str(value)})
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    iso, vn_form = _ISO_DATE.match(text), _VN_DATE.match(text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    elif vn_form:
+        day, month, year = (int(g) for g in vn_form.groups())
+    else:
+        raise PydanticCustomError("date_form", "not a date: {value}", {"value": text})
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError("date_impossible", "no such day: {value}",
+                                  {"value": text}) from None
+
+
+def _no_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank", "must not be empty")
+    return value
+
+
+VnDate = Annotated[date, BeforeValidator(_parse_date)]
+Text = Annotated[str, AfterValidator(_no_blank)]
+"""Free text: Markdown (bold, italic, lists, links) that may use Jinja over the plan's data."""
+
+_URL = re.compile(r"^https?://[^\s<>\"]+$")
+
+
+def _url(value: str) -> str:
+    if not _URL.match(value):
+        raise PydanticCustomError("url", "not a web address: {value}", {"value": value})
+    return value
+
+
+Url = Annotated[str, AfterValidator(_url)]
+
+
+def _recipient(value: str) -> str:
+    """Drop the ``- `` and ``;``/``.`` that NĐ30 prints: the renderer adds them."""
+    for dash in ("-", "–", "—"):  # an en or em dash pasted from Word is the same marker
+        value = value.removeprefix(dash)
+    return _no_blank(value.strip().rstrip(";.").strip())
+
+
+Recipient = Annotated[str, AfterValidator(_recipient)]
+"""One line of Nơi nhận or Kính gửi, written without its leading dash and final ; or ."""
+_ABBR = re.compile(r"^[A-ZĐ0-9][A-Za-zĐđ0-9&]*(-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*$")
+
+
+def _abbreviation(value: str) -> str:
+    if not _ABBR.match(value):
+        raise PydanticCustomError("abbreviation", "not an abbreviation: {value}",
+                                  {"value": value})
+    return value
+
+
+class StrictModel(BaseModel):
+    """Base of every part of the plan: unknown keys are errors, text is stripped.
+
+    Why: an admin's typo (``trich_yue``) must be reported, never ignored; numbers typed
+    where text is expected (``name: 2023``) are read as text.
+    """
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True,
+                              str_strip_whitespace=True, coerce_numbers_to_str=True,
+                              frozen=True, allow_inf_nan=False)
+
+
+class Issuer(StrictModel):
+    """Cơ quan, tổ chức ban hành văn bản."""
+
+    name: Text
+    """Tên đầy đủ của cơ quan ban hành, như in trên văn bản (ví dụ: Trường THPT Nguyễn Trãi). Xuống dòng trong tên được giữ nguyên ở phần đầu văn bản."""
+    abbreviation: Annotated[str, AfterValidator(_abbreviation)]
+    """Chữ viết tắt tên cơ quan, dùng trong ký hiệu văn bản (ví dụ: THPTNT → KH-THPTNT)."""
+    parent: Text | None = None
+    """Tên cơ quan, tổ chức chủ quản trực tiếp (nếu có), in phía trên tên cơ quan ban hành."""
+
+
+class Phase(StrictModel):
+    """Một đợt thi đua."""
+
+    name: Text
+    """Tên đợt (ví dụ: Đợt 1)."""
+    start: VnDate | None = None
+    """Ngày bắt đầu; để trống nghĩa là "từ nay" (từ ngày ban hành)."""
+    end: VnDate
+    """Ngày kết thúc."""
+    tasks: list[Text] = Field(default_factory=list)
+    """Các việc cần làm trong đợt."""
+    link: str | None = None
+    """Tên một đường link trong campaign.links dùng cho đợt này (ví dụ: dang_ky)."""
+
+
+class Milestone(StrictModel):
+    """Các việc của một năm trong giai đoạn."""
+
+    year: int
+    """Năm (ví dụ: 2024)."""
+    tasks: list[Text] = Field(default_factory=list)
+    """Các việc trong năm."""
+    deadline: VnDate | None = None
+    """Hạn báo cáo kết quả của năm."""
+
+
+class Target(StrictModel):
+    """Một chỉ tiêu thi đua."""
+
+    description: Text
+    """Nội dung chỉ tiêu."""
+    value: float
+    """Giá trị chỉ tiêu (ví dụ: 100 với đơn vị %, 1 với đơn vị mô hình)."""
+    unit: str = "%"
+    """Đơn vị (%, mô hình, …)."""
+    group: str | None = None
+    """Đối tượng áp dụng: tên một nhóm trong campaign.participants."""
+
+    def __str__(self) -> str:
+        """``100%`` or ``01 mô hình``: how prose quotes a target."""
+        if self.unit == "%":
+            return vn.phan_tram(self.value)
+        count = vn.hai_so(int(self.value)) if self.value.is_integer() else vn.so(self.value)
+        return f"{count} {self.unit}"
+
+
+class ParticipantGroup(StrictModel):
+    """Một nhóm đối tượng thi đua."""
+
+    name: Text
+    """Tên nhóm (ví dụ: Tập thể, Cá nhân)."""
+    members: list[Text] = Field(default_factory=list)
+    """Các thành phần của nhóm."""
+
+
+class Campaign(StrictModel):
+    """Dữ liệu của phong trào: giai đoạn, các đợt, mốc hằng năm, chỉ tiêu, đối tượng, đường link."""
+
+    name: Text
+    """Tên phong trào (ví dụ: Cải cách hành chính)."""
+    start: VnDate
+    """Ngày bắt đầu giai đoạn."""
+    end: VnDate
+    """Ngày kết thúc giai đoạn."""
+    phases: list[Phase] = Field(default_factory=list)
+    """Các đợt thi đua, theo thứ tự thời gian."""
+    milestones: list[Milestone] = Field(default_factory=list)
+    """Tiến độ theo từng năm."""
+    targets: dict[str, Target] = Field(default_factory=dict)
+    """Các chỉ tiêu, theo tên ngắn (ví dụ: thanh_toan_dien_tu)."""
+    participants: dict[str, ParticipantGroup] = Field(default_factory=dict)
+    """Đối tượng thi đua, theo tên ngắn (ví dụ: tap_the, ca_nhan)."""
+    links: dict[str, Url] = Field(default_factory=dict)
+    """Các đường link, theo tên ngắn (ví dụ: dang_ky, bao_cao)."""
+
+    @property
+    def years(self) -> str:
+        """``2023 - 2025``: the period as prose names it."""
+        return vn.giai_doan(self.start.year, self.end.year)
+
+
+class Section(StrictModel):
+    """Một mục của phần nội dung; mục con được đánh số I. → 1. → a)."""
+
+    heading: Text
+    """Tiêu đề mục (không ghi số: plangen tự đánh số)."""
+    content: Text | None = None
+    """Nội dung: Markdown; dòng bắt đầu bằng "- " là ý gạch đầu dòng, thụt vào hai dấu cách là ý "+"."""
+    sections: list[Section] = Field(default_factory=list)
+    """Các mục con."""
+
+
+class Signer(StrictModel):
+    """Người ký: quyền hạn, chức vụ, họ tên."""
+
+    authority: Authority | None = None
+    """Quyền hạn ký: TM., KT., TL., TUQ. hoặc Q.; để trống khi người đứng đầu ký."""
+    head_title: Text | None = None
+    """Sau TM.: tên tập thể; sau KT./TL./TUQ./Q.: chức vụ của người đứng đầu (ví dụ: HIỆU TRƯỞNG)."""
+    title: Text | None = None
+    """Chức vụ của người ký (ví dụ: HIỆU TRƯỞNG, PHÓ HIỆU TRƯỞNG)."""
+    name: Text | None = None
+    """Họ và tên người ký, không kèm học hàm, học vị (chỉ bản dự thảo được để trống)."""
+
+
+class CsvSource(StrictModel):
+    """Một tệp CSV xuất từ biểu mẫu đăng ký trực tuyến, và cách đọc các cột."""
+
+    file: str
+    """Đường dẫn tệp CSV, tính từ thư mục của tệp kế hoạch."""
+    columns: dict[str, str]
+    """Tên trường → tiêu đề cột trong CSV (ví dụ: name: "Tên mô hình")."""
+
+
+class DataFiles(StrictModel):
+    """Các tệp dữ liệu của kế hoạch (đường dẫn tính từ thư mục của tệp kế hoạch)."""
+
+    registrations: list[str | CsvSource] = Field(default_factory=list)
+    """Các tệp đăng ký: tệp YAML, hoặc tệp CSV kèm cách đọc cột."""
+    results: str | None = None
+    """Tệp kết quả (YAML)."""
+
+
+class ReportSettings(StrictModel):
+    """Cách gửi các báo cáo kết quả."""
+
+    kinh_gui: list[Recipient] = Field(default_factory=list)
+    """Cơ quan nhận báo cáo (ví dụ: Sở Giáo dục và Đào tạo)."""
+    noi_nhan: list[Recipient] = Field(default_factory=lambda: ["Lưu: VT"])
+    """Nơi nhận sau "- Như trên;", dòng cuối là "Lưu: VT"."""
+
+
+class Plan(StrictModel):
+    """Một kế hoạch: mọi văn bản plangen tạo ra đều lấy dữ liệu từ đây."""
+
+    issuer: Issuer
+    """Cơ quan ban hành và cơ quan chủ quản."""
+    kind: DocKind = "KH"
+    """Loại văn bản theo Phụ lục III Nghị định 30 (KH: Kế hoạch, BC: Báo cáo, …)."""
+    number: Annotated[int, Field(ge=1, le=999_999)] | None = None
+    """Số văn bản; để trống (và ghi "number" trong de_trong) để văn thư ghi số khi ban hành."""
+    place: Text
+    """Địa danh ghi ở dòng ngày tháng (tên đầy đủ, ví dụ: Thành phố Hồ Chí Minh)."""
+    issued_on: VnDate | None = None
+    """Ngày ban hành (YYYY-MM-DD hoặc DD/MM/YYYY); để trống (và ghi "issued_on" trong de_trong) để văn thư ghi ngày."""
+    de_trong: list[Literal["number", "issued_on"]] = Field(default_factory=list)
+    """Những chỗ cố ý để trống cho văn thư ghi tay khi ban hành: number (số), issued_on (ngày). Bản chính thức chỉ được để trống những chỗ ghi ở đây."""
+    trich_yeu: Text
+    """Trích yếu nội dung; xuống dòng được giữ nguyên."""
+    can_cu: list[Text] = Field(default_factory=list)
+    """Các căn cứ ban hành, mỗi căn cứ một dòng (không cần dấu ; hoặc . ở cuối)."""
+    kinh_gui: list[Recipient] = Field(default_factory=list)
+    """Nơi nhận ghi sau "Kính gửi" (dùng cho báo cáo, tờ trình gửi cấp trên)."""
+    opening: Text | None = None
+    """Đoạn mở đầu, trước mục I."""
+    body: list[Section] = Field(min_length=1)
+    """Các mục của nội dung."""
+    closing: Text | None = None
+    """Đoạn kết, sau mục cuối cùng; plangen thêm ./. ở cuối."""
+    campaign: Campaign
+    """Dữ liệu của phong trào."""
+    noi_nhan: list[Recipient] = Field(min_length=1)
+    """Nơi nhận, mỗi dòng một nơi; dòng cuối là "Lưu: VT, …"."""
+    signer: Signer
+    """Người ký."""
+    data: DataFiles | None = None
+    """Các tệp dữ liệu: danh sách đăng ký (YAML hoặc CSV của biểu mẫu trực tuyến) và kết quả."""
+    reports: ReportSettings = Field(default_factory=ReportSettings)
+    """Cách gửi các báo cáo kết quả (Kính gửi, nơi nhận)."""
+
+    @property
+    def ky_hieu(self) -> str:
+        """``KH-THPTNT``: the document's symbol, from its kind and the issuer's abbreviation."""
+        return vn.ky_hieu(self.kind, self.issuer.abbreviation)

@@ -1,0 +1,140 @@
+"""Jinja expressions inside plan text, evaluated in a sandbox over the plan's own data.
+
+Why: a date, a target or a link written once in the data must change every sentence that
+mentions it, so prose says ``{{ campaign.end | ngay }}`` instead of repeating the date.
+The sandbox refuses access to Python internals, and StrictUndefined turns a misspelt name
+into an error that the loader locates in the YAML.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from plangen.plan.model import Plan
+from plangen.spec import vn
+
+Path = tuple[str | int, ...]
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "ngay": vn.ngay,  # ngày 05 tháng 02 năm 2024
+    "ngay_ngan": vn.ngay_ngan,  # 05/02/2024
+    "hai_so": vn.hai_so,  # 02
+    "la_ma": vn.la_ma,  # IV
+    "chu_cai": vn.chu_cai,  # đ
+    "so": vn.so,  # 1.234
+    "phan_tram": vn.phan_tram,  # 100%
+}
+
+
+def _environment() -> ImmutableSandboxedEnvironment:
+    # trim_blocks/lstrip_blocks: a {% for %} line leaves no blank line in the text.
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
+                                        trim_blocks=True, lstrip_blocks=True,
+                                        keep_trailing_newline=False)
+    env.filters.update(FILTERS)
+    return env
+
+
+ENV = _environment()
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    """A text field whose expression failed: where, which code, what detail, which line."""
+
+    path: Path
+    code: str
+    detail: str
+    line_in_text: int
+    suggestion: str | None = None
+
+
+def context(plan: Plan) -> dict[str, Any]:
+    """The names plan text may use: the plan's fields, plus shortcuts into the campaign."""
+    names: dict[str, Any] = {name: getattr(plan, name) for name in Plan.model_fields}
+    campaign = plan.campaign
+    names.update(phases=campaign.phases, milestones=campaign.milestones,
+                 targets=campaign.targets, participants=campaign.participants,
+                 links=campaign.links, ky_hieu=plan.ky_hieu)
+    return names
+
+
+def has_expression(text: str) -> bool:
+    """True when ``text`` holds Jinja syntax worth evaluating."""
+    return "{{" in text or "{%" in text or "{#" in text
+
+
+def render_text(text: str, names: dict[str, Any]) -> str:
+    """Evaluate the expressions of one text field; raises Jinja's errors."""
+    return ENV.from_string(text).render(names).strip()
+
+
+def unresolved(data: Any, path: Path = ()) -> list[Path]:
+    """Text fields that still hold an expression after evaluation: text quoting text that
+    quotes text, deeper than the two passes follow."""
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in unresolved(v, (*path, k))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in unresolved(v, (*path, i))]
+    return [path] if isinstance(data, str) and ("{{" in data or "{%" in data) else []
+
+
+def _template_line(err: Exception) -> int:
+    """The line of the template where a runtime error happened (Jinja rewrites tracebacks)."""
+    line = 0
+    tb = err.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _classify(err: Exception) -> tuple[str, str, int]:
+    """Message code, the name or detail to show, and the line in the text."""
+    if isinstance(err, TemplateSyntaxError):
+        text = str(err.message)
+        if "end of print statement" in text:
+            return "jinja_unclosed", "}}", err.lineno or 0
+        if "Unexpected end of template" in text:
+            tags = re.findall(r"'(end\w+)'", text)
+            return "jinja_unclosed", "{% " + (tags[0] if tags else "end…") + " %}", err.lineno or 0
+        return "jinja_syntax", text, err.lineno or 0
+    line = _template_line(err)
+    if isinstance(err, (SecurityError, UndefinedError)):
+        code = "jinja_security" if isinstance(err, SecurityError) else "jinja_undefined"
+        text = str(err.message if isinstance(err, UndefinedError) else err)
+        names = re.findall(r"'([^']+)'", text)
+        # "'x' is undefined" names x; "'… object' has no attribute 'y'" names y;
+        # "access to attribute '__class__' of 'str' object is unsafe" names __class__.
+        name = names[0] if code == "jinja_security" else names[-1] if names else text
+        return code, name if names else text, line
+    return "jinja_error", f"{type(err).__name__}: {err}", line
+
+
+def resolve(data: Any, names: dict[str, Any], problems: list[TemplateProblem],
+            path: Path = ()) -> Any:
+    """A copy of ``data`` (plain dicts, lists, strings) with every text field evaluated."""
+    if isinstance(data, dict):
+        return {k: resolve(v, names, problems, (*path, k)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [resolve(v, names, problems, (*path, i)) for i, v in enumerate(data)]
+    if isinstance(data, str) and has_expression(data):
+        try:
+            return render_text(data, names)
+        except Exception as err:  # every Jinja failure is the plan author's to fix
+            code, detail, line = _classify(err)
+            close = difflib.get_close_matches(detail, list(names), n=1, cutoff=0.6)
+            suggestion = close[0] if code == "jinja_undefined" and close else None
+            problems.append(TemplateProblem(path, code, detail, line, suggestion))
+            return data
+    return data
+

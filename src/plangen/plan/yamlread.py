@@ -1,0 +1,277 @@
+"""Read a YAML file into plain data, remembering where every value came from.
+
+Why: an admin must be told the line and column of each mistake, so PyYAML's node tree
+(``compose``) is walked by hand instead of using ``safe_load``. Walking it ourselves also
+lets us refuse what safe_load silently accepts or mangles: duplicate keys (the last one
+would win), YAML 1.1 booleans (``No`` becoming ``False``), timestamps (dates are the
+model's job, so an impossible date gets a located message), tags of any kind, and alias
+bombs that expand to millions of values.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from plangen.messages import Lang, message
+from plangen.spec import vn
+
+MAX_FILE_BYTES = 1_000_000  # a plan is a few kB; a megabyte is surely a mistake
+MAX_NODES = 100_000  # values after aliases are expanded (billion-laughs guard)
+
+Path = tuple[str | int, ...]
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+MAP = "tag:yaml.org,2002:map"
+SEQ = "tag:yaml.org,2002:seq"
+_PLAIN_TAGS = {STR, INT, FLOAT, BOOL, NULL, MAP, SEQ}
+# Characters XML 1.0 cannot hold: C0 controls except tab, line feed, carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Invisible characters pasted from Word or the web. Zero-width spaces, the byte-order mark
+# and word joiners carry no meaning in plan text: dropped. Joiners, soft hyphens and
+# direction marks might: reported, so nothing is rendered differently in silence.
+_DROPPED = re.compile("[\u200b\ufeff\u2060]")
+_INVISIBLE = re.compile("[\u00ad\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+class _CoreResolver(BaseResolver):
+    """YAML 1.2 core-schema scalars only: no ``yes``/``no`` booleans, no timestamps."""
+
+
+_CoreResolver.add_implicit_resolver(
+    BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_CoreResolver.add_implicit_resolver(
+    INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_CoreResolver.add_implicit_resolver(
+    FLOAT, re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."))
+_CoreResolver.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$"),
+                                    ["~", "n", "N", ""])
+
+
+class _Composer(Reader, Scanner, Parser, Composer, _CoreResolver):
+    """PyYAML's parsing stages up to the node tree, with the core resolver."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _CoreResolver.__init__(self)
+
+
+@dataclass
+class Located:
+    """Plain data read from YAML plus the position of each value and key.
+
+    ``values[path]`` and ``keys[path]`` are 1-based (line, column) pairs.
+    """
+
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    block_scalars: set[Path] = field(default_factory=set)
+    spans: dict[Path, tuple[int, int]] = field(default_factory=dict)  # character offsets
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """A problem found while reading, before the model sees the data."""
+
+    line: int
+    col: int
+    path: Path
+    code: str
+    values: dict[str, Any]
+
+    def text(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return message(self.code, lang, **self.values)
+
+
+class YamlRejected(Exception):
+    """The file cannot be read at all; carries the problems found."""
+
+    def __init__(self, problems: list[YamlProblem]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+def _pos(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Walker:
+    """Turns a node tree into data, collecting positions and problems."""
+
+    def __init__(self) -> None:
+        self.out = Located(data=None)
+        self.problems: list[YamlProblem] = []
+        self.count = 0
+
+    def problem(self, node: Node, path: Path, code: str, **values: Any) -> None:
+        line, col = _pos(node)
+        self.problems.append(YamlProblem(line, col, path, code, values))
+
+    def walk(self, node: Node, path: Path) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YamlRejected([YamlProblem(*_pos(node), path, "too_many_nodes",
+                                            {"limit": MAX_NODES})])
+        self.out.values[path] = _pos(node)
+        self.out.spans[path] = (node.start_mark.index, node.end_mark.index)
+        if node.tag not in _PLAIN_TAGS:
+            self.problem(node, path, "bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
+            return None
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.walk(child, (*path, i)) for i, child in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self.scalar(node, path)
+
+    def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in {STR, INT}:
+                self.problem(key_node, path, "key_not_text")
+                continue
+            key = vn.nfc(str(key_node.value))
+            if key in first_seen:
+                self.problem(key_node, (*path, key), "duplicate_key", key=key,
+                             first_line=first_seen[key])
+                continue
+            first_seen[key] = _pos(key_node)[0]
+            self.out.keys[(*path, key)] = _pos(key_node)
+            result[key] = self.walk(value_node, (*path, key))
+        return result
+
+    def scalar(self, node: ScalarNode, path: Path) -> Any:
+        if node.style in ("|", ">"):
+            self.out.block_scalars.add(path)
+        text, refused = clean_text(node.value)
+        if refused is not None:
+            code, values = refused
+            self.problem(node, path, code, **values)
+            return None
+        if node.tag == INT:
+            return int(text)
+        if node.tag == FLOAT:
+            return float(text)
+        if node.tag == BOOL:
+            return text.lower() == "true"
+        if node.tag == NULL:
+            return None
+        return text
+
+
+_SYNTAX_HINTS = (  # (words in PyYAML's message, our message code, point at the context?)
+    ("scanning a quoted scalar", "yaml_unclosed_quote", True),
+    ("could not find expected ':'", "yaml_missing_colon", True),
+    ("mapping values are not allowed here", "yaml_colon", False),
+    ("that cannot start any token", "yaml_bad_start", False),
+    ("expected ',' or", "yaml_flow", True),
+    ("expected <block end>", "yaml_indent", False),
+    ("did not find expected key", "yaml_indent", False),
+    ("bad indentation", "yaml_indent", False),
+)
+
+
+def value_at(data: Any, path: Path) -> Any:
+    """The value at ``path`` in data read from YAML, or None when there is none."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def clean_text(raw: str) -> tuple[str, tuple[str, dict[str, Any]] | None]:
+    """Text as plangen keeps it (NFC, meaningless invisible characters dropped), or the
+    message code and values of why it cannot be kept (control or doubtful characters)."""
+    text = _DROPPED.sub("", vn.nfc(raw))
+    bad = _CONTROL.search(text)
+    if bad:
+        return text, ("control_char", {"char": ord(bad.group())})
+    hidden = _INVISIBLE.search(text)
+    if hidden:
+        char = hidden.group()
+        return text, ("invisible_char", {"char": ord(char),
+                                         "name": unicodedata.name(char, "?")})
+    return text, None
+
+
+def _syntax_problem(err: yaml.YAMLError, text: str) -> YamlProblem:
+    """A YAML syntax error as a located message that says what to fix."""
+    if isinstance(err, yaml.reader.ReaderError):  # a character YAML itself refuses
+        line = text.count("\n", 0, err.position) + 1
+        col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        return YamlProblem(line, col, (), "control_char", {"char": err.character})
+    mark = getattr(err, "problem_mark", None)
+    problem = str(getattr(err, "problem", "") or err)
+    context = str(getattr(err, "context", "") or "")
+    if "'\\t'" in problem or "\t" in problem:
+        return YamlProblem(*_mark(mark), (), "yaml_tab", {})
+    unclosed = _unclosed_quote(text, mark.line if mark is not None else 0)
+    if unclosed is not None:  # a quote left open swallows lines until YAML stumbles later
+        return YamlProblem(*unclosed, (), "yaml_unclosed_quote", {})
+    for words, code, at_context in _SYNTAX_HINTS:
+        if words in problem or words in context:
+            where = getattr(err, "context_mark", None) if at_context else None
+            found = re.search(r"character '(.)'", problem)
+            values = {"char": found.group(1)} if found else {}
+            return YamlProblem(*_mark(where or mark), (), code, values)
+    detail = f"{context}; {problem}" if context else problem
+    return YamlProblem(*_mark(mark), (), "yaml_syntax", {"problem": detail})
+
+
+def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
+    """Line and column of a double quote opened and not closed on its own line, if any
+    line before ``before_line`` (0-based) has one: the likely cause of a later error."""
+    for number, line in enumerate(text.splitlines()[:before_line]):
+        content = line.split(" #", 1)[0]
+        quotes = [m.start() for m in re.finditer(r'(?<!\\)"', content)]
+        if len(quotes) % 2 == 1 and ":" in content[:quotes[0]]:
+            return number + 1, quotes[-1] + 1
+    return None
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+
+
+def read_yaml(text: str) -> Located:
+    """Parse ``text`` into :class:`Located` data, or raise :class:`YamlRejected`."""
+    try:
+        root = _Composer(text).get_single_node()
+    except yaml.YAMLError as err:
+        raise YamlRejected([_syntax_problem(err, text)]) from None
+    except RecursionError:
+        raise YamlRejected([YamlProblem(1, 1, (), "too_deep", {})]) from None
+    walker = _Walker()
+    if root is None or not isinstance(root, MappingNode):
+        pos = _pos(root) if root is not None else (1, 1)
+        raise YamlRejected([YamlProblem(*pos, (), "top_not_mapping", {})])
+    try:
+        walker.out.data = walker.walk(root, ())
+    except RecursionError:
+        raise YamlRejected([YamlProblem(1, 1, (), "too_deep", {})]) from None
+    if walker.problems:
+        raise YamlRejected(walker.problems)
+    return walker.out

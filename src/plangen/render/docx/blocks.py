@@ -1,0 +1,298 @@
+"""The NĐ30 blocks every document with a type name shares (Mẫu 1.4 of Phụ lục III).
+
+Why: the header table, the title with its trích yếu, the căn cứ and the signature table
+are the same in a Kế hoạch and a Báo cáo; building them once keeps both documents
+identical where the decree wants them identical. Sizes and lengths come from ``nd30``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_LINE_SPACING
+from docx.shared import Cm, Pt
+
+from plangen.render.docx import oxml, page
+from plangen.spec import nd30, vn
+from plangen.spec.metrics import text_width_cm
+
+FIT_SLACK_CM = 0.15  # room for rounding between our widths and a word processor's layout
+RULE_HEIGHT_PT = 3.0  # the rule paragraph's own height: the line sits just under the text
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the two-column header shows."""
+
+    parent: str | None
+    issuer: str
+    so_ky_hieu: str
+    place: str
+    issued_on: date | None
+
+
+def run(paragraph: Any, text: str, spec: nd30.TextSpec | None = None) -> Any:
+    """Add ``text`` to ``paragraph``; a ``spec`` sets size, bold and italic on the run."""
+    added = paragraph.add_run(text)
+    if spec is not None:
+        added.font.size = Pt(spec.size_pt.preferred)
+        added.font.bold = spec.bold
+        added.font.italic = spec.italic
+    return added
+
+
+def line(container: Any, text: str, spec: nd30.TextSpec, style: str) -> Any:
+    """A paragraph holding one ``text`` run set by ``spec``, in paragraph style ``style``."""
+    paragraph = container.add_paragraph(style=style)
+    paragraph.alignment = page.ALIGN[spec.align]
+    run(paragraph, vn.upper(text) if spec.upper else text, spec)
+    return paragraph
+
+
+def rule(container: Any, available_cm: float, length_cm: float) -> Any:
+    """A centred solid line ``length_cm`` long, as the bottom border of an empty paragraph.
+
+    The indents shrink the paragraph to the rule's length inside ``available_cm``, so the
+    length is exact in Word and LibreOffice, and readable by the checker.
+    """
+    length = min(length_cm, available_cm)
+    paragraph = container.add_paragraph(style=page.RULE)
+    side = Cm((available_cm - length) / 2)
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = side
+    fmt.right_indent = side
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(RULE_HEIGHT_PT)
+    oxml.bottom_border(paragraph, nd30.RULE_WEIGHT_EIGHTHS_PT)
+    return paragraph
+
+
+def _widest(lines: Sequence[str], spec: nd30.TextSpec, size: float | None = None) -> float:
+    pt = size or spec.size_pt.preferred
+    return max(text_width_cm(t, pt, spec.bold, spec.italic) for t in lines)
+
+
+def _inner(cell_cm: float) -> float:
+    return cell_cm - 2 * nd30.CELL_PADDING_CM
+
+
+DRAFT_MARK = "DỰ THẢO"
+
+
+def draft_mark(document: Any) -> Any:
+    """A boxed "DỰ THẢO" at the top right of page 1: this copy is not for signing."""
+    paragraph = document.add_paragraph(style=page.HEADER_TEXT)
+    paragraph.alignment = page.ALIGN["right"]
+    run(paragraph, DRAFT_MARK, nd30.TextSpec(nd30.fixed(14), bold=True))
+    oxml.box(paragraph, nd30.RULE_WEIGHT_EIGHTHS_PT)
+    paragraph.paragraph_format.space_after = Pt(6)
+    return paragraph
+
+
+@dataclass(frozen=True)
+class HeaderLayout:
+    """Column widths of the header table and the size of the body-name lines."""
+
+    left_cm: float
+    right_cm: float
+    name_size_pt: float
+
+
+def header_layout(header: Header) -> HeaderLayout:
+    """Widths that keep every header line on one line where NĐ30's sizes allow it.
+
+    The right column keeps room for the Quốc hiệu and for the date line at 13 pt; the left
+    takes the rest of the table as far as its names need. When a name is too long at
+    13 pt, both name lines drop to 12 pt (NĐ30 allows 12–13); a name still too long then
+    wraps, as the decree allows. The table grows up to HEADER_TOTAL_MAX_CM when both
+    columns need it, reaching further into the left margin.
+    """
+    pad = 2 * nd30.CELL_PADDING_CM + FIT_SLACK_CM
+    date_13 = _widest([vn.dia_danh_ngay(header.place, header.issued_on)], nd30.DIA_DANH_NGAY,
+                      nd30.DIA_DANH_NGAY.size_pt.lo)
+    right_min = max(_widest([nd30.QUOC_HIEU_TEXT], nd30.QUOC_HIEU), date_13) + pad
+    size = nd30.CO_QUAN_BAN_HANH.size_pt
+    for points in (size.preferred, size.lo):
+        needed = _left_width(header, points) + pad
+        if needed + right_min <= nd30.HEADER_TOTAL_CM:
+            break
+    total = min(max(needed + right_min, nd30.HEADER_TOTAL_CM), nd30.HEADER_TOTAL_MAX_CM)
+    left = min(max(needed, nd30.HEADER_LEFT_MIN_CM), total - right_min)
+    right = min(total - left, max(nd30.HEADER_RIGHT_MAX_CM, right_min))
+    return HeaderLayout(round(left, 2), round(right, 2), points)
+
+
+def _left_width(header: Header, points: float) -> float:
+    parent = [vn.upper(t) for t in (header.parent or "").splitlines()]
+    issuer = [vn.upper(t) for t in header.issuer.splitlines()]
+    widths = [_widest(issuer, nd30.CO_QUAN_BAN_HANH, points),
+              _widest([header.so_ky_hieu], nd30.SO_KY_HIEU)]
+    if parent:
+        widths.append(_widest(parent, nd30.CO_QUAN_CHU_QUAN, points))
+    return max(widths)
+
+
+def header_table(document: Any, header: Header) -> Any:
+    """Issuing body and Số on the left; Quốc hiệu, Tiêu ngữ and the date on the right.
+
+    Two rows keep the Số line and the date on the same level whatever the names' lengths.
+    """
+    layout = header_layout(header)
+    table = document.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    oxml.no_table_borders(table)
+    # The table's right edge meets the right margin; it reaches into the left margin.
+    text_width = page.text_width_cm(document.sections[-1])
+    indent = min(0.0, text_width - layout.left_cm - layout.right_cm)
+    oxml.fixed_table(table, [Cm(layout.left_cm), Cm(layout.right_cm)], Cm(indent))
+    oxml.cell_margins(table, Cm(nd30.CELL_PADDING_CM), Cm(nd30.CELL_PADDING_CM))
+    _issuer_cell(table.cell(0, 0), header, layout)
+    _national_cell(table.cell(0, 1), layout)
+    so = line(table.cell(1, 0), header.so_ky_hieu, nd30.SO_KY_HIEU, page.HEADER_TEXT)
+    so.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT)
+    _date_line(table.cell(1, 1), header, layout)
+    for cell in table._cells:
+        _drop_first_empty(cell)
+    return table
+
+
+def _drop_first_empty(cell: Any) -> None:
+    """A new cell holds one empty paragraph; the blocks above added their own after it."""
+    first = cell.paragraphs[0]
+    if not first.text and len(cell.paragraphs) > 1 and first._p.pPr is None:
+        first._p.getparent().remove(first._p)
+
+
+def _issuer_cell(cell: Any, header: Header, layout: HeaderLayout) -> None:
+    inner = _inner(layout.left_cm)
+    points = layout.name_size_pt
+    for text in (header.parent or "").splitlines():
+        line(cell, text, nd30.CO_QUAN_CHU_QUAN, page.HEADER_TEXT).runs[0].font.size = Pt(points)
+    names = [vn.upper(t) for t in header.issuer.splitlines()]
+    for text in names:
+        line(cell, text, nd30.CO_QUAN_BAN_HANH, page.HEADER_TEXT).runs[0].font.size = Pt(points)
+    name_width = min(_widest(names, nd30.CO_QUAN_BAN_HANH, points), inner)
+    rule(cell, inner, name_width * nd30.NAME_RULE.preferred)
+
+
+def _national_cell(cell: Any, layout: HeaderLayout) -> None:
+    line(cell, nd30.QUOC_HIEU_TEXT, nd30.QUOC_HIEU, page.HEADER_TEXT)
+    line(cell, nd30.TIEU_NGU_TEXT, nd30.TIEU_NGU, page.HEADER_TEXT)
+    width = _widest([nd30.TIEU_NGU_TEXT], nd30.TIEU_NGU) * nd30.TIEU_NGU_RULE.preferred
+    rule(cell, _inner(layout.right_cm), width)
+
+
+def _date_line(cell: Any, header: Header, layout: HeaderLayout) -> None:
+    """Italic place and date; 13 pt instead of 14 when 14 pt would wrap (both allowed)."""
+    text = vn.dia_danh_ngay(header.place, header.issued_on)
+    spec = nd30.DIA_DANH_NGAY
+    size = spec.size_pt.preferred
+    if _widest([text], spec, size) + FIT_SLACK_CM > _inner(layout.right_cm):
+        size = spec.size_pt.lo
+    paragraph = line(cell, text, spec, page.HEADER_TEXT)
+    paragraph.runs[0].font.size = Pt(size)
+    paragraph.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT)
+
+
+def title_block(document: Any, kind_name: str, trich_yeu: str) -> None:
+    """``KẾ HOẠCH``, the trích yếu (its line breaks kept) and the rule under it."""
+    title = line(document, kind_name, nd30.TEN_LOAI, page.TITLE)
+    title.paragraph_format.space_before = Pt(18)
+    lines = trich_yeu.splitlines()
+    paragraph = document.add_paragraph(style=page.TITLE)
+    for i, text in enumerate(lines):
+        added = run(paragraph, text, nd30.TRICH_YEU)
+        if i < len(lines) - 1:
+            added.add_break()
+    available = page.text_width_cm(document.sections[-1])
+    width = min(_widest(lines, nd30.TRICH_YEU), available)
+    rule(document, available, width * nd30.TRICH_YEU_RULE.preferred)
+
+
+def can_cu(document: Any, items: Sequence[str]) -> None:
+    """One italic căn cứ per paragraph, each ending ``;`` and the last ``.``."""
+    for i, text in enumerate(items):
+        end = "." if i == len(items) - 1 else ";"
+        paragraph = document.add_paragraph(text.rstrip(";.,") + end, style=page.CAN_CU)
+        if i == 0:
+            paragraph.paragraph_format.space_before = Pt(12)
+
+
+KINH_GUI_INDENT_CM = 3.5  # [MẪU 1.5] "Kính gửi:" starts 3.5 cm in; the list 4.5 cm
+
+
+def kinh_gui(document: Any, recipients: Sequence[str]) -> None:
+    """"Kính gửi: X" on one line, or "Kính gửi:" then "- X;" lines ending with "."."""
+    if not recipients:
+        return
+    spec = nd30.KINH_GUI
+    first = document.add_paragraph(style=page.HEADER_TEXT)
+    first.alignment = page.ALIGN["left"]
+    first.paragraph_format.left_indent = Cm(KINH_GUI_INDENT_CM)
+    first.paragraph_format.space_before = Pt(12)
+    if len(recipients) == 1:
+        run(first, f"Kính gửi: {recipients[0]}", spec)
+        return
+    run(first, "Kính gửi:", spec)
+    for i, item in enumerate(recipients):
+        end = "." if i == len(recipients) - 1 else ";"
+        paragraph = document.add_paragraph(style=page.HEADER_TEXT)
+        paragraph.alignment = page.ALIGN["left"]
+        paragraph.paragraph_format.left_indent = Cm(KINH_GUI_INDENT_CM + 1)
+        run(paragraph, f"- {item}{end}", spec)
+
+
+@dataclass(frozen=True)
+class SignerLines:
+    """The signer block: authority and title lines (capitals) and the name."""
+
+    titles: tuple[str, ...]
+    name: str
+
+
+def signature_table(document: Any, noi_nhan: Sequence[str], signer: SignerLines) -> Any:
+    """Nơi nhận on the left, the signer on the right, in a borderless one-row table."""
+    table = document.add_table(rows=1, cols=2)
+    oxml.no_table_borders(table)
+    oxml.fixed_table(table, [Cm(nd30.SIGN_LEFT_CM), Cm(nd30.SIGN_RIGHT_CM)], Cm(0))
+    # No cell padding: "Nơi nhận:" stands flush with the left margin, as NĐ30 wants.
+    oxml.cell_margins(table, Cm(0), Cm(0))
+    oxml.cant_split(table.rows[0])
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    label = line(left, nd30.NOI_NHAN_LABEL_TEXT, nd30.NOI_NHAN_LABEL, page.NOI_NHAN)
+    label.paragraph_format.space_before = Pt(12)
+    for i, item in enumerate(noi_nhan):
+        end = "." if i == len(noi_nhan) - 1 else ";"
+        left.add_paragraph(f"- {item}{end}", style=page.NOI_NHAN)
+    for i, text in enumerate(signer.titles):
+        paragraph = line(right, text, nd30.CHUC_VU, page.SIGNER)
+        if i == 0:
+            paragraph.paragraph_format.space_before = Pt(12)
+    for _ in range(nd30.SIGNATURE_SPACE_LINES):
+        right.add_paragraph(style=page.SIGNER)
+    line(right, signer.name, nd30.HO_TEN, page.SIGNER)
+    for cell in (left, right):
+        _drop_first_empty(cell)
+    return table
+
+
+@dataclass(frozen=True)
+class AppendixHeading:
+    """The lines that open a Phụ lục (Mẫu 2.1): label, title, "(Kèm theo …)"."""
+
+    label: str | None  # "Phụ lục I"; None for a single, unnumbered Phụ lục
+    title: str
+    kem_theo: str
+
+
+def appendix_heading(container: Any, heading: AppendixHeading, available_cm: float) -> None:
+    """Label, title in capitals, the italic "(Kèm theo …)" line and a short rule."""
+    if heading.label:
+        line(container, heading.label, nd30.PHU_LUC_LABEL, page.TITLE)
+    line(container, heading.title, nd30.PHU_LUC_TITLE, page.TITLE)
+    line(container, heading.kem_theo, nd30.PHU_LUC_KEM_THEO, page.HEADER_TEXT)
+    rule(container, available_cm, nd30.PHU_LUC_RULE_CM)

@@ -1,0 +1,148 @@
+"""Plan text (a small Markdown) → blocks of styled spans, independent of DOCX.
+
+Why: admins write paragraphs and "- " items the way NĐ30 prints them, so the block
+grammar is ours (a "- " item, an indented item printed with "+", paragraphs split by a
+blank line), while inline bold, italic and links go through the ``markdown`` library.
+Raw HTML is escaped before Markdown sees it: it is shown as text, never as markup.
+Bare web addresses become hyperlinks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from html.parser import HTMLParser
+
+import markdown
+
+from plangen.spec import nd30
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one look: bold, italic, and possibly a link target."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (``level`` 0) or a list item (1 prints "- ", 2 prints "+ ")."""
+
+    level: int
+    spans: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        """The block's plain text, marker included."""
+        return "".join(span.text for span in self.spans)
+
+
+# An item starts with "-", "*" or "+"; an en or em dash pasted from Word counts as "-".
+_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[-*+–—])\s+(?P<text>.*)$")
+URL = re.compile(r"https?://[^\s<>\"“”]*[^\s<>\"“”.,;:!?)]")
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Split text into paragraphs and items, each with its marker in front."""
+    raw: list[tuple[int, list[str]]] = []
+    for line in text.splitlines():
+        if not line.strip():
+            raw.append((-1, []))  # a blank line ends the current block
+            continue
+        item = _ITEM.match(line)
+        if item:
+            nested = len(item["indent"].expandtabs(4)) >= 2 or item["mark"] == "+"
+            raw.append((2 if nested else 1, [item["text"].strip()]))
+        elif raw and raw[-1][0] >= 0:
+            raw[-1][1].append(line.strip())  # a wrapped line continues its block
+        else:
+            raw.append((0, [line.strip()]))
+    return [_block(level, " ".join(lines)) for level, lines in raw if level >= 0]
+
+
+def _block(level: int, text: str) -> Block:
+    spans = parse_inline(text)
+    if level:
+        spans = [Span(nd30.BULLET_MARKS[level - 1] + " "), *spans]
+    return Block(level, tuple(spans))
+
+
+def parse_inline(text: str) -> list[Span]:
+    """Bold, italic and links of one paragraph, as spans; everything else is text."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = re.sub(r"^(\d+)\.", r"\1\\.", escaped)  # "1. …" is text, not a list
+    escaped = re.sub(r"^([#=])", r"\\\1", escaped)  # "# …" is text, not a heading
+    reader = _SpanReader()
+    reader.feed(markdown.markdown(escaped))
+    reader.close()
+    return _merge(_autolink(reader.spans))
+
+
+class _SpanReader(HTMLParser):
+    """Collects the text of Markdown's HTML output with the styles around it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.spans: list[Span] = []
+        self.bold = self.italic = 0
+        self.href: str | None = None
+        self.blocks = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("strong", "b"):
+            self.bold += 1
+        elif tag in ("em", "i"):
+            self.italic += 1
+        elif tag == "a":
+            self.href = dict(attrs).get("href")
+        elif tag in ("p", "li", "h1", "h2", "h3", "blockquote", "pre"):
+            if self.blocks:
+                self.handle_data(" ")
+            self.blocks += 1
+        elif tag == "br":
+            self.handle_data(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("strong", "b"):
+            self.bold -= 1
+        elif tag in ("em", "i"):
+            self.italic -= 1
+        elif tag == "a":
+            self.href = None
+
+    def handle_data(self, data: str) -> None:
+        text = data.replace("\n", " ")
+        if text:
+            self.spans.append(Span(text, self.bold > 0, self.italic > 0, self.href))
+
+
+def _autolink(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in spans:
+        if span.href is not None:
+            out.append(span)
+            continue
+        pos = 0
+        for found in URL.finditer(span.text):
+            if found.start() > pos:
+                out.append(replace(span, text=span.text[pos:found.start()]))
+            out.append(replace(span, text=found.group(), href=found.group()))
+            pos = found.end()
+        if pos < len(span.text):
+            out.append(replace(span, text=span.text[pos:]))
+    return out
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Join neighbours with the same look, so a paragraph has as few runs as it needs."""
+    out: list[Span] = []
+    for span in spans:
+        if out and replace(out[-1], text="") == replace(span, text=""):
+            out[-1] = replace(span, text=out[-1].text + span.text)
+        else:
+            out.append(span)
+    return out
