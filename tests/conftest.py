@@ -31,12 +31,12 @@ SHARED = ROOT.parent / "shared"
 
 def bundle_of(plan_file: Path) -> Bundle:
     """The plan in ``plan_file`` with its data files, as ``plangen build`` loads them."""
-    return load_bundle(load_plan(plan_file), plan_file)
+    return load_bundle(plan_file)
 
 
 def write_documents(plan_file: Path, out_dir: Path) -> list[Path]:
     """Build the plan in ``plan_file`` into ``out_dir`` as ``plangen build`` does."""
-    return build_plan(bundle_of(plan_file), plan_file, out_dir).written
+    return build_plan(bundle_of(plan_file), out_dir).written
 
 
 def copy_templates(tmp_path: Path) -> Path:

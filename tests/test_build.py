@@ -25,7 +25,7 @@ from plangen.plan.load import load_plan, load_plan_text
 
 def build_dir(tmp_path: Path, plan: Path = SEED_PLAN, **options: object) -> Path:
     out = tmp_path / plan.stem
-    build_plan(bundle_of(plan), plan, out, **options)  # type: ignore[arg-type]
+    build_plan(bundle_of(plan), out, **options)  # type: ignore[arg-type]
     return out
 
 
@@ -141,7 +141,7 @@ def plan_with(old: str, new: str, tmp_path: Path) -> Path:
 
 def gate_lines(path: Path, tmp_path: Path, draft: bool = False) -> list[str]:
     with pytest.raises(UserError) as refused:
-        build_plan(bundle_of(path), path, tmp_path / "out", draft=draft)
+        build_plan(bundle_of(path), tmp_path / "out", draft=draft)
     assert not (tmp_path / "out").exists()  # nothing written
     return refused.value.lines
 
@@ -252,7 +252,7 @@ def test_init_writes_a_plan_that_builds(tmp_path: Path) -> None:
     assert main(["init", str(target)]) == 0
     assert (tmp_path / "plan.schema.json").is_file()
     assert target.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
-    assert build_plan(bundle_of(target), target, tmp_path / "out").written
+    assert build_plan(bundle_of(target), tmp_path / "out").written
 
 
 def test_starter_text_validates() -> None:

@@ -13,10 +13,10 @@ from plangen.check import check_docx
 from plangen.check.read.package import read_docx
 from plangen.cli import main
 from plangen.errors import PlanError, UserError
+from plangen.kinds import compile_all
 from plangen.plan import figures
 from plangen.plan.datafiles import load_bundle
 from plangen.plan.load import load_plan
-from plangen.render.annex.forms import compile_all
 
 TEMPLATES = ROOT / "templates"
 
@@ -24,7 +24,7 @@ TEMPLATES = ROOT / "templates"
 @pytest.fixture(scope="module")
 def seed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("docs") / "cchc"
-    build_plan(bundle_of(SEED_PLAN), SEED_PLAN, out, templates_dir=TEMPLATES)
+    build_plan(bundle_of(SEED_PLAN), out, templates_dir=TEMPLATES)
     return out
 
 
@@ -132,7 +132,7 @@ def test_ampersands_quotes_line_breaks_and_long_text(tmp_path: Path) -> None:
     long_goal = "Mục tiêu dài " + "x" * 1990
     plan = hard_plan(tmp_path, long_goal)
     out = tmp_path / "out"
-    build_plan(bundle_of(plan), plan, out, templates_dir=TEMPLATES)
+    build_plan(bundle_of(plan), out, templates_dir=TEMPLATES)
     form = next((out / "phieu-dang-ky").glob("kho-01-*.docx"))
     lines = texts(form)
     assert 'Sở GD&ĐT "đồng hành" <cùng> trường' in lines
@@ -178,7 +178,7 @@ def test_a_changed_label_shows_in_the_next_build(tmp_path: Path) -> None:
     replace_in_template(templates / "phieu-dang-ky.docx", "Hiệu quả dự kiến",
                         "Hiệu quả mong đợi")
     out = tmp_path / "out"
-    build_plan(bundle_of(SEED_PLAN), SEED_PLAN, out, templates_dir=templates)
+    build_plan(bundle_of(SEED_PLAN), out, templates_dir=templates)
     assert "Hiệu quả mong đợi" in texts(out / "phieu-dang-ky" / "mau-trong.docx")
     assert "Hiệu quả mong đợi" in texts(out / "ke-hoach.docx")
 
@@ -294,7 +294,7 @@ def test_final_report_uses_the_latest_result_of_each_registration(seed_out: Path
 
 def bundle_problems(plan: Path) -> list[str]:
     with pytest.raises(PlanError) as failed:
-        load_bundle(load_plan(plan), plan, "en")
+        load_bundle(plan, "en")
     return [str(p) for p in failed.value.problems]
 
 

@@ -26,9 +26,10 @@ from plangen.check import check_docx
 from plangen.check.read.package import read_docx
 from plangen.cli import main
 from plangen.errors import PlanError, UserError
+from plangen.kinds import compile_all
+from plangen.kinds.campaign import FORM_TEMPLATE, form_context
 from plangen.plan.datafiles import load_bundle
 from plangen.plan.load import load_plan, load_plan_text
-from plangen.render.annex.forms import compile_all, form_context
 
 TEMPLATES = ROOT / "templates"
 
@@ -44,7 +45,7 @@ def test_a_very_long_trich_yeu_builds(tmp_path: Path) -> None:
     plan = write_plan(tmp_path, minimal_text().replace(
         "trich_yeu: Tổ chức hội thi {{ campaign.name }} năm {{ campaign.start.year }}",
         f"trich_yeu: {long}"))
-    out = build_plan(bundle_of(plan), plan, tmp_path / "out").written[0]
+    out = build_plan(bundle_of(plan), tmp_path / "out").written[0]
     title = read_docx(out).core["title"]
     assert len(title) == 255 and title.endswith("…")
 
@@ -90,7 +91,8 @@ def test_template_filter_and_render_errors_name_the_template(tag: str, expected:
     plan = load_plan(SEED_PLAN)
     with pytest.raises(UserError) as failed:
         compiled = compile_all(plan, templates, "vi")
-        compiled.form.render_xml(form_context(plan, None))
+        compiled.get(FORM_TEMPLATE, form_context(plan, None)).render_xml(
+            form_context(plan, None))
     assert failed.value.lines[0] == f"{form}: {expected}"
 
 
@@ -110,7 +112,7 @@ def test_a_picture_in_a_template_reaches_the_plan(tmp_path: Path) -> None:
     d.paragraphs[0].add_run().add_picture(io.BytesIO(tiny_png()))
     d.save(str(report))
     out = tmp_path / "out"
-    build_plan(bundle_of(SEED_PLAN), SEED_PLAN, out, templates_dir=templates)
+    build_plan(bundle_of(SEED_PLAN), out, templates_dir=templates)
     plan = docx.Document(str(out / "ke-hoach.docx"))
     blips = plan.element.body.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/"
                                       "main}blip")
@@ -140,13 +142,13 @@ def test_deep_nesting_is_refused() -> None:
 def test_vietnamese_words_like_nan_pass_the_gate(tmp_path: Path) -> None:
     plan = write_plan(tmp_path, minimal_text().replace(
         "- Nâng cao chất lượng dạy học,", "- Giải quyết vấn đề nan giải, null hay không,"))
-    assert build_plan(bundle_of(plan), plan, tmp_path / "out").written
+    assert build_plan(bundle_of(plan), tmp_path / "out").written
 
 
 def test_an_end_mark_written_by_the_author_is_not_doubled(tmp_path: Path) -> None:
     plan = write_plan(tmp_path, minimal_text().replace(
         "{{ phases[0].end | ngay }}.", "{{ phases[0].end | ngay }}./."))
-    out = build_plan(bundle_of(plan), plan, tmp_path / "out").written[0]
+    out = build_plan(bundle_of(plan), tmp_path / "out").written[0]
     last = next(p.text for p in read_docx(out).paragraphs if p.text.endswith("/."))
     assert last.endswith("2024./.") and not last.endswith("././.")
 
@@ -154,7 +156,7 @@ def test_an_end_mark_written_by_the_author_is_not_doubled(tmp_path: Path) -> Non
 def test_a_report_kind_plan_has_its_kinh_gui(tmp_path: Path) -> None:
     plan = write_plan(tmp_path, minimal_text().replace("place: Hà Nội", "kind: BC\nplace: Hà Nội\n"
                                                        "kinh_gui:\n  - Sở Giáo dục và Đào tạo"))
-    out = build_plan(bundle_of(plan), plan, tmp_path / "out").written[0]
+    out = build_plan(bundle_of(plan), tmp_path / "out").written[0]
     texts = [p.text for p in read_docx(out).paragraphs]
     assert "Kính gửi: Sở Giáo dục và Đào tạo" in texts and "- Như trên;" in texts
     assert any(t.startswith("(Kèm theo Báo cáo số") for t in texts)
@@ -169,7 +171,7 @@ def test_registration_ids_differing_in_case_and_duplicate_results(tmp_path: Path
                                             encoding="utf-8")
     plan = write_plan(tmp_path, minimal_text() + "data:\n  registrations: [d/dk.yaml]\n")
     with pytest.raises(PlanError) as failed:
-        load_bundle(load_plan(plan), plan, "en")
+        load_bundle(plan, "en")
     assert [p.message for p in failed.value.problems] == [
         f'registration id "mh01" is used twice (first in {tmp_path / "d" / "dk.yaml"})']
 

@@ -45,7 +45,7 @@ def no_hang(seconds: int = 20) -> Iterator[None]:
 def built_text(text: str, tmp_path: Path) -> list[str]:
     plan_file = tmp_path / "plan.yaml"
     plan_file.write_text(text, encoding="utf-8")
-    out = build_plan(bundle_of(plan_file), plan_file, tmp_path / "out").written[0]
+    out = build_plan(bundle_of(plan_file), tmp_path / "out").written[0]
     return [p.text for p in read_docx(out).paragraphs]
 
 
@@ -180,12 +180,12 @@ def test_mutated_plans_build_or_fail_with_a_location(text: str, tmp_path: Path) 
     plan_file = tmp_path / "plan.yaml"
     plan_file.write_text(text, encoding="utf-8")
     try:
-        plan = load_plan(plan_file)
+        load_plan(plan_file)
     except PlanError as err:
         assert err.problems and all(p.line > 0 for p in err.problems), err.problems
         return
     try:
-        build_plan(load_bundle(plan, plan_file), plan_file, tmp_path / "out", force=True)
+        build_plan(load_bundle(plan_file), tmp_path / "out", force=True)
     except UserError as err:
         assert err.lines
 

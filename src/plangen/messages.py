@@ -301,6 +301,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": 'dòng cuối của nơi nhận phải là dòng lưu, ví dụ "Lưu: VT" hoặc "Lưu: VT, TCCB"',
         "en": 'the last recipient must be the archive line, e.g. "Lưu: VT" or "Lưu: VT, TCCB"',
     },
+    "data_needs_campaign": {
+        "vi": "có tệp dữ liệu (đăng ký, kết quả) nhưng không có campaign: hãy thêm campaign (name, start, end)",
+        "en": "data files (registrations, results) need a campaign: add campaign (name, start, end)",
+    },
     "archive_form": {
         "vi": 'dòng lưu phải có dạng "Lưu: VT" hoặc "Lưu: VT, <đơn vị soạn thảo>", nhận được "{value}"',
         "en": 'the archive line must read "Lưu: VT" or "Lưu: VT, <drafting unit>", got "{value}"',
@@ -407,6 +411,14 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "thiếu thuộc tính tệp {name}",
         "en": "the file property {name} is missing",
     },
+    "gate_unmarked_draft": {
+        "vi": 'bản dự thảo thiếu dấu "DỰ THẢO" ở đầu trang 1',
+        "en": 'the draft has no "DỰ THẢO" mark at the top of page 1',
+    },
+    "gate_layout": {
+        "vi": "trình kiểm tra đọc văn bản là {found}, nhưng loại {kind} phải là {expected}",
+        "en": "the checker reads the document as {found}, but kind {kind} must be {expected}",
+    },
     "gate_signer": {
         "vi": "chưa có họ tên người ký (signer.name); dùng --draft cho bản dự thảo",
         "en": "no signer's name (signer.name); use --draft for a draft",
@@ -487,7 +499,6 @@ CATALOG: dict[str, dict[Lang, str]] = {
 def message(key: str, lang: Lang = "vi", /, **values: object) -> str:
     """The text of message ``key`` in ``lang``, with ``values`` filled in."""
     entry = CATALOG.get(key)
-    if entry is None:
-        entry = CATALOG["invalid"]
-        values = {"detail": values.get("detail", key)}
+    if entry is None:  # a bug in plangen, never the user's: every key is tested
+        raise KeyError(f"no message {key!r}")
     return entry[lang].format(forms=DATE_FORMS[lang], **values)

@@ -23,7 +23,6 @@ from plangen.errors import UserError
 from plangen.kinds import KINDS, render_documents
 from plangen.messages import Lang, message
 from plangen.plan.datafiles import Bundle
-from plangen.plan.model import Plan
 
 MANIFEST = "manifest.json"
 
@@ -47,12 +46,21 @@ class Blob:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def default_templates() -> Path:
-    """``templates/`` of the current folder, else the templates plangen ships."""
-    local = Path("templates")
-    if local.is_dir():
-        return local
+def shipped_templates() -> Path:
+    """The Word templates installed with plangen."""
     return Path(str(resources.files("plangen").joinpath("data/templates")))
+
+
+def default_templates(plan_file: Path) -> Path:
+    """The Word templates a plan's documents use: a ``templates/`` folder beside the plan
+    file or one level up (a repository of plans keeps ``plans/`` and ``templates/`` side by
+    side), else the templates installed with plangen; never the current folder, so the
+    same plan builds the same bytes from wherever it is run."""
+    folder = plan_file.resolve().parent
+    for candidate in (folder / "templates", folder.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    return shipped_templates()
 
 
 @dataclass(frozen=True)
@@ -60,27 +68,26 @@ class Job:
     """One plan's documents rendered and through the gate, ready to be written."""
 
     bundle: Bundle
-    plan_file: Path
     out_dir: Path
     blobs: list[Blob]
     draft: bool
     complete: bool  # every kind was built (no --only)
 
 
-def prepare(bundle: Bundle, plan_file: Path, out_dir: Path, *,
-            templates_dir: Path | None = None, draft: bool = False,
-            only: Iterable[str] = KINDS, lang: Lang = "vi") -> Job:
+def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
+            draft: bool = False, only: Iterable[str] | None = None,
+            lang: Lang = "vi") -> Job:
     """Render every document of ``bundle`` and pass each through the signed-ready gate;
     nothing is written."""
-    rendered = render_documents(bundle, templates_dir or default_templates(), draft=draft,
-                                only=only, lang=lang)
+    templates = templates_dir or default_templates(bundle.plan_file)
+    rendered = render_documents(bundle, templates, draft=draft, only=only, lang=lang)
     blobs = [Blob(r.file_name, r.kind, r.data if r.data is not None
                   else docx_bytes(r.document), r.meta) for r in rendered]
     reasons = [reason for r, b in zip(rendered, blobs, strict=True)
-               for reason in gate_reasons(bundle.plan, r, b.data, draft, lang)]
+               for reason in gate_reasons(r, b.data, draft, lang)]
     if reasons:
         raise UserError(reasons)
-    return Job(bundle, plan_file, out_dir, blobs, draft, set(KINDS) <= set(only))
+    return Job(bundle, out_dir, blobs, draft, only is None or set(KINDS) <= set(only))
 
 
 def check_hand_edits(job: Job, force: bool, lang: Lang) -> None:
@@ -112,8 +119,7 @@ def write(job: Job, *, force: bool = False, pdf: bool = False, lang: Lang = "vi"
     kept = _untouched_earlier_files(out_dir, {b.file_name for b in blobs})
     if job.complete:
         outcome.stale = [out_dir / e["file"] for e in kept if e.get("kind") != "pdf"]
-    write_atomic(out_dir / MANIFEST, make_manifest(job.bundle.plan, job.plan_file, blobs,
-                                                   job.draft, kept))
+    write_atomic(out_dir / MANIFEST, make_manifest(job.bundle, blobs, job.draft, kept))
     return outcome
 
 
@@ -135,13 +141,13 @@ def _untouched_earlier_files(out_dir: Path, produced: set[str]) -> list[dict[str
     return kept
 
 
-def build_plan(bundle: Bundle, plan_file: Path, out_dir: Path, *,
-               templates_dir: Path | None = None, draft: bool = False, force: bool = False,
-               pdf: bool = False, only: Iterable[str] = KINDS, lang: Lang = "vi") -> Outcome:
+def build_plan(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
+               draft: bool = False, force: bool = False, pdf: bool = False,
+               only: Iterable[str] | None = None, lang: Lang = "vi") -> Outcome:
     """Prepare and write one plan: every document of ``bundle`` into ``out_dir`` (with a
     PDF of each when ``pdf``) and the manifest beside them."""
-    job = prepare(bundle, plan_file, out_dir, templates_dir=templates_dir, draft=draft,
-                  only=only, lang=lang)
+    job = prepare(bundle, out_dir, templates_dir=templates_dir, draft=draft, only=only,
+                  lang=lang)
     return write(job, force=force, pdf=pdf, lang=lang)
 
 
@@ -169,13 +175,14 @@ def _edited(out_dir: Path, names: list[str]) -> list[Path]:
             and sha256((out_dir / name).read_bytes()) != recorded.get(name)]
 
 
-def make_manifest(plan: Plan, plan_file: Path, blobs: list[Blob], draft: bool,
+def make_manifest(bundle: Bundle, blobs: list[Blob], draft: bool,
                   kept: list[dict[str, Any]] | None = None) -> bytes:
-    """The manifest: each file's kind, hash and size, the plan's hash, the e-office data;
-    ``kept`` lists unchanged files of earlier builds."""
+    """The manifest: each file's kind, hash and size, the plan's hash (of the bytes the
+    documents were made from), the e-office data; ``kept`` lists unchanged files of earlier
+    builds."""
     data = {
         "plangen": __version__,
-        "plan": {"file": plan_file.name, "sha256": sha256(plan_file.read_bytes())},
+        "plan": {"file": bundle.plan_file.name, "sha256": bundle.plan_sha256},
         "du_thao": draft,
         "documents": [{"file": b.file_name, "kind": b.kind, "sha256": sha256(b.data),
                        "size": len(b.data), **b.meta} for b in blobs] + list(kept or []),

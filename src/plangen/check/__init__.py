@@ -9,26 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plangen.check.read.layout import find_layout
+from plangen.check.read.layout import Family, find_layout
 from plangen.check.read.package import DocxUnreadable, read_docx
 from plangen.check.rules import CHECKS, Finding, NotChecked
 from plangen.check.rules.catalog import BY_CODE, RULES
 
 __all__ = ["DocxUnreadable", "Finding", "NotChecked", "Report", "check_docx"]
 
-# A Phụ lục or attached form in its own file (Mẫu 2.1/2.2) starts with "Phụ lục …" or
-# "(Kèm theo …)": the rules of the document's own header, body and signer do not apply.
-ATTACHMENT_SKIPS = frozenset({"C09", "C10", "C14", "C15", "C16", "C17", "C18", "C19", "C20",
-                              "C21", "C22", "C23", "C24", "C25", "C26", "C27", "C28", "C29",
-                              "C30", "C31", "C32", "C33", "C34", "C35", "C36", "C37", "C38",
-                              "C39", "C46", "C47"})
-
-
 @dataclass
 class Report:
     """The findings of one file, and the rules it did not let the checker decide."""
 
     path: Path
+    family: Family = "van-ban"
     findings: list[Finding] = field(default_factory=list)
     not_checked: list[NotChecked] = field(default_factory=list)
 
@@ -44,9 +37,9 @@ def check_docx(path: Path, data: bytes | None = None) -> Report:
     Raises :class:`DocxUnreadable` when the file is not a DOCX that can be read.
     """
     layout = find_layout(read_docx(data if data is not None else path))
-    report = Report(path)
+    report = Report(path, layout.family)
     for info in RULES:
-        if layout.attachment and info.code in ATTACHMENT_SKIPS:
+        if layout.family not in info.families:
             report.not_checked.append(NotChecked(
                 info.code, "tệp kèm theo (phụ lục, biểu mẫu): không có phần đầu, nội dung "
                 "và chữ ký của một văn bản", "an attachment (Phụ lục, form): it has no "

@@ -19,13 +19,12 @@ from plangen.build.save import write_atomic
 from plangen.check.table import markdown_table
 from plangen.cli.check import run_check
 from plangen.errors import PlanError, Problem, UserError
-from plangen.kinds import KINDS
+from plangen.kinds import compile_all, kind_names
 from plangen.messages import LANGS, Lang, message
 from plangen.plan.datafiles import Bundle, load_bundle
-from plangen.plan.load import load_plan, load_plan_text
+from plangen.plan.load import load_plan_text
 from plangen.plan.newyear import Shift, new_plan, shift_for_start
 from plangen.plan.schema import SCHEMA_FILE, plan_schema, starter_plan
-from plangen.render.annex.forms import compile_all
 from plangen.spec import vn
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -51,10 +50,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="overwrite files edited by hand, keeping them as backups")
     build.add_argument("--pdf", action="store_true",
                        help="also convert every document to PDF with LibreOffice")
-    build.add_argument("--only", action="append", choices=KINDS, metavar="KIND",
-                       help=f"build only this kind ({', '.join(KINDS)}); may be repeated")
+    build.add_argument("--only", action="append", choices=kind_names(), metavar="KIND",
+                       help=f"build only this kind ({', '.join(kind_names())}); may be repeated")
     build.add_argument("--templates", type=Path, metavar="DIR",
-                       help="folder of the Word templates (default: ./templates)")
+                       help="folder of the Word templates (default: templates/ beside the "
+                       "plan or one folder up, else those installed with plangen)")
     lint = commands.add_parser("templates", parents=[common],
                                help="check the Word templates against a plan's data")
     lint.add_argument("plans", nargs="+", type=Path, metavar="PLAN")
@@ -107,14 +107,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "templates":
             for bundle in bundles:
-                compile_all(bundle.plan, args.templates or default_templates(), lang)
-            print(message("templates_ok", lang, path=args.templates or default_templates()))
+                folder = args.templates or default_templates(bundle.plan_file)
+                compile_all(bundle.plan, folder, lang)
+                print(message("templates_ok", lang, path=folder))
             return EXIT_OK
         # Every plan is rendered and gated, and no hand-edited file is in the way, before
         # the first file is written.
         _refuse_shared_folders(args.plans, args.output, lang)
-        jobs = [_prepare(bundle, path, args, lang)
-                for path, bundle in zip(args.plans, bundles, strict=True)]
+        jobs = [_prepare(bundle, args, lang) for bundle in bundles]
         for job in jobs:
             check_hand_edits(job, args.force, lang)
         for job in jobs:
@@ -141,7 +141,7 @@ def _load_all(paths: Sequence[Path], lang: Lang) -> list[Bundle]:
             problems.append(Problem(str(path), 0, 0, "", message("file_missing", lang)))
             continue
         try:
-            plans.append(load_bundle(load_plan(path, lang), path, lang))
+            plans.append(load_bundle(path, lang))
         except PlanError as err:
             problems += err.problems
     if problems:
@@ -214,10 +214,9 @@ def _refuse_shared_folders(plans: Sequence[Path], output: Path, lang: Lang) -> N
         first[folder] = plan
 
 
-def _prepare(bundle: Bundle, path: Path, args: argparse.Namespace, lang: Lang) -> Job:
-    return prepare(bundle, path, _out_dir(args.output, path),
-                   templates_dir=args.templates, draft=args.draft, only=args.only or KINDS,
-                   lang=lang)
+def _prepare(bundle: Bundle, args: argparse.Namespace, lang: Lang) -> Job:
+    return prepare(bundle, _out_dir(args.output, bundle.plan_file),
+                   templates_dir=args.templates, draft=args.draft, only=args.only, lang=lang)
 
 
 def _write(job: Job, args: argparse.Namespace, lang: Lang) -> None:

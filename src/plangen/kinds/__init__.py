@@ -1,26 +1,69 @@
-"""Render a plan and its data into documents, each kind by its own builder module.
+"""The kinds of document a plan gives, in one registry: what each is made from, which
+layout builds it, what its files are called, how it is numbered and checked, and what
+the manifest says of it.
 
-Why: the one place that knows which documents a plan gives, what their files are called
-and what each may leave blank; writing them is ``build``'s job.
+Why: adding a kind must not mean touching the build, the gate, the CLI and the manifest.
+Each of those reads ``KINDS``; a new kind is one ``register`` call and one builder.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, Literal, TypeVar
 
-from plangen.kinds import bao_cao
 from plangen.messages import Lang
 from plangen.plan.datafiles import Bundle
+from plangen.plan.document import Document
 from plangen.plan.model import Plan
-from plangen.plan.records import ReportText
-from plangen.render.annex import forms
-from plangen.render.layouts import danh_sach, mau_1_4
-from plangen.spec import nd30, vn
+from plangen.render.annex.forms import TemplateStore
+from plangen.render.context import RenderContext
+from plangen.render.docx.body import MUC_KHOAN_DIEM, Numbering
+from plangen.spec import vn
 
-KINDS = ("ke-hoach", "phieu-dang-ky", "danh-sach", "bao-cao")
+Source = TypeVar("Source")
+Family = Literal["van-ban", "phu-luc"]
+"""How ``plangen check`` reads a file: a whole document (header, body, signer) or an
+attached Phụ lục or form. The gate refuses a file the checker reads otherwise."""
+
+
+@dataclass(frozen=True)
+class Made(Generic[Source]):
+    """One document a kind makes of a plan: the key in its file name, and what its layout
+    builds it from."""
+
+    key: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Kind(Generic[Source]):
+    """One kind of document: its registry entry."""
+
+    name: str
+    """What ``--only`` takes and the manifest records (``ke-hoach``)."""
+    file_name: str
+    """The file in the plan's output folder; ``{key}`` is the document's key."""
+    sources: Callable[[Bundle], list[Made[Source]]]
+    """The documents of this kind the plan and its data give (none when they give none)."""
+    layout: Callable[[Source, RenderContext], Any]
+    """The builder: a python-docx document, or finished DOCX bytes."""
+    checked_as: Family
+    numbering: Numbering = MUC_KHOAN_DIEM
+    manifest: tuple[str, ...] = ()
+    """The e-office fields the manifest records, read from the document model."""
+
+
+KINDS: dict[str, Kind[Any]] = {}
+
+
+def register(kind: Kind[Any]) -> Kind[Any]:
+    """Add ``kind`` to the registry; its name must be new."""
+    if kind.name in KINDS:
+        raise ValueError(f"kind {kind.name!r} is registered already")
+    KINDS[kind.name] = kind
+    return kind
 
 
 @dataclass(frozen=True)
@@ -34,91 +77,77 @@ class Rendered:
     data: bytes | None = None
     blanks: frozenset[str] = frozenset()
     allowed_blanks: frozenset[str] = frozenset()
-    signed: bool = False  # carries the signer block, so the signer's name is required
+    signer: str | None = None  # the signer's name where the document has a signer block
+    checked_as: Family = "van-ban"
     meta: dict[str, Any] = field(default_factory=dict)
 
-
-def _blanks(number: object, issued_on: object) -> frozenset[str]:
-    return frozenset(name for name, value in (("number", number), ("issued_on", issued_on))
-                     if value is None)
+    @property
+    def signed(self) -> bool:
+        """True when the document carries a signer block, so the name is required."""
+        return self.signer is not None
 
 
 def render_documents(bundle: Bundle, templates_dir: Path, *, draft: bool = False,
-                     only: Iterable[str] = KINDS, lang: Lang = "vi") -> list[Rendered]:
-    """Every document of the plan and its data, in memory."""
-    plan, wanted = bundle.plan, set(only)
-    templates = forms.compile_all(plan, templates_dir, lang)
+                     only: Iterable[str] | None = None, lang: Lang = "vi") -> list[Rendered]:
+    """Every document of the plan and its data (of the kinds in ``only``), in memory."""
+    store = TemplateStore(templates_dir, lang)
+    wanted = set(KINDS if only is None else only)
     out: list[Rendered] = []
-    if "ke-hoach" in wanted:
-        document = mau_1_4.build(plan, draft=draft)
-        forms.append_plan_appendices(document, plan, templates)
-        out.append(Rendered("ke-hoach.docx", "ke-hoach", document,
-                            blanks=_blanks(plan.number, plan.issued_on),
-                            allowed_blanks=frozenset(plan.de_trong), signed=True,
-                            meta=plan_meta(plan)))
-    if "phieu-dang-ky" in wanted:
-        out += _forms(plan, bundle, templates)
-    if "danh-sach" in wanted and bundle.registrations:
-        out.append(Rendered("danh-sach-dang-ky.docx", "danh-sach",
-                            danh_sach.build(plan, bundle.registrations)))
-    if "bao-cao" in wanted:
-        out += _reports(bundle)
+    for kind in KINDS.values():
+        if kind.name not in wanted:
+            continue
+        context = RenderContext(store, draft, kind.numbering)
+        for made in kind.sources(bundle):
+            out.append(_rendered(kind, made, kind.layout(made.source, context)))
     return out
 
 
-def _forms(plan: Plan, bundle: Bundle, templates: forms.Templates) -> list[Rendered]:
-    made = [Rendered("phieu-dang-ky/mau-trong.docx", "phieu-dang-ky",
-                      data=forms.filled_form(plan, templates, None))]
-    for reg in bundle.registrations:
-        name = f"{vn.safe_file_name(reg.id, 20)}-{vn.safe_file_name(reg.name, 50)}"
-        made.append(Rendered(f"phieu-dang-ky/{name}.docx", "phieu-dang-ky",
-                              data=forms.filled_form(plan, templates, reg)))
-    return made
+def _rendered(kind: Kind[Any], made: Made[Any], built: Any) -> Rendered:
+    rendered = Rendered(kind.file_name.format(key=made.key), kind.name,
+                        checked_as=kind.checked_as)
+    rendered = (replace(rendered, data=built) if isinstance(built, bytes)
+                else replace(rendered, document=built))
+    doc = made.source
+    if not isinstance(doc, Document):
+        return rendered
+    return replace(rendered, blanks=doc.number.blanks, allowed_blanks=doc.number.de_trong,
+                   signer=doc.signer.name or "", meta=manifest_fields(doc, kind.manifest))
 
 
-def _reports(bundle: Bundle) -> list[Rendered]:
-    plan, results = bundle.plan, bundle.results
-    reports = []
-    for year in sorted(results.years):
-        year_results = results.years[year]
-        text = year_results.report
-        report = bao_cao.year_input(year, year_results, bundle.registrations)
-        reports.append(Rendered(f"bao-cao-{year}.docx", "bao-cao",
-                                bao_cao.build(plan, report),
-                                blanks=_blanks(text.number, text.issued_on),
-                                allowed_blanks=frozenset(text.de_trong), signed=True,
-                                meta=report_meta(plan, text)))
-    if results.final is not None:
-        report = bao_cao.final_input(results.final, results.years, bundle.registrations)
-        reports.append(Rendered("bao-cao-tong-ket.docx", "bao-cao",
-                                bao_cao.build(plan, report),
-                                blanks=_blanks(results.final.number, results.final.issued_on),
-                                allowed_blanks=frozenset(results.final.de_trong), signed=True,
-                                meta=report_meta(plan, results.final)))
-    return reports
+MANIFEST_FIELDS: Mapping[str, Callable[[Document], Any]] = {
+    "loai_van_ban": lambda d: d.kind_name,
+    "so_ky_hieu": lambda d: (f"{vn.hai_so(d.number.number)}/{d.ky_hieu}"
+                             if d.number.number else f"/{d.ky_hieu}"),
+    "trich_yeu": lambda d: " ".join(d.trich_yeu.split()),
+    "ngay": lambda d: d.number.issued_on.isoformat() if d.number.issued_on else None,
+    "nguoi_ky": lambda d: d.signer.name or None,
+    "chuc_vu": lambda d: " / ".join(d.signer.titles()),
+    "kinh_gui": lambda d: list(d.recipients.kinh_gui),
+    "noi_nhan": lambda d: list(d.recipients.noi_nhan),
+}
+"""Each e-office field a kind may list, computed from the document model."""
 
 
-def report_meta(plan: Plan, text: ReportText) -> dict[str, Any]:
-    """What the manifest says of a report for an e-office upload."""
-    number = vn.so_ky_hieu(text.number, "BC", plan.issuer.abbreviation)
-    signer = mau_1_4.signer_lines(plan.signer)
-    return {"loai_van_ban": nd30.DOC_KINDS["BC"],
-            "so_ky_hieu": number.removeprefix("Số: ").replace(vn.BLANK_NUMBER, ""),
-            "ngay": text.issued_on.isoformat() if text.issued_on else None,
-            "nguoi_ky": signer.name or None, "chuc_vu": " / ".join(signer.titles),
-            "kinh_gui": list(plan.reports.kinh_gui)}
+def manifest_fields(doc: Document, names: Iterable[str]) -> dict[str, Any]:
+    """The manifest's e-office fields ``names`` of ``doc``, in that order."""
+    return {name: MANIFEST_FIELDS[name](doc) for name in names}
 
 
-def plan_meta(plan: Plan) -> dict[str, Any]:
-    """What the manifest says of the plan document for an e-office upload."""
-    signer = mau_1_4.signer_lines(plan.signer)
-    number = vn.so_ky_hieu(plan.number, plan.kind, plan.issuer.abbreviation)
-    return {
-        "loai_van_ban": nd30.DOC_KINDS[plan.kind],
-        "so_ky_hieu": number.removeprefix("Số: ").replace(vn.BLANK_NUMBER, ""),
-        "trich_yeu": " ".join(plan.trich_yeu.split()),
-        "ngay": plan.issued_on.isoformat() if plan.issued_on else None,
-        "nguoi_ky": signer.name or None,
-        "chuc_vu": " / ".join(signer.titles),
-        "noi_nhan": list(plan.noi_nhan),
-    }
+def kind_names() -> tuple[str, ...]:
+    """The registered kinds, in build order."""
+    return tuple(KINDS)
+
+
+def compile_all(plan: Plan, templates_dir: Path, lang: Lang = "vi") -> TemplateStore:
+    """Read, lint and compile every Word template the plan's documents use (its Phụ lục;
+    the filled forms use the same templates), before anything is built."""
+    store = TemplateStore(templates_dir, lang)
+    for annex in ke_hoach.plan_document(plan).annexes:
+        store.get(annex.template, annex.context)
+    return store
+
+
+from plangen.kinds import bao_cao, danh_sach, ke_hoach, phieu_dang_ky  # noqa: E402
+
+for _module in (ke_hoach, phieu_dang_ky, danh_sach, bao_cao):
+    register(_module.KIND)

@@ -3,7 +3,8 @@
 Why: the reports follow Mẫu 1.4 like the plan (header, BÁO CÁO, trích yếu, Kính gửi the
 Sở, body, Nơi nhận starting "- Như trên;", signer) and state only figures computed from
 the data (``figures``): targets against results with rates, every registration with its
-completion level, and counts by kind and level.
+completion level, and counts by kind and level. Each becomes a document model, and the
+one mẫu 1.4 builder lays it out.
 """
 
 from __future__ import annotations
@@ -11,18 +12,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from docx.shared import Cm, Pt
-
+from plangen.kinds import Kind, Made
 from plangen.plan import figures
-from plangen.plan.model import Plan
-from plangen.plan.records import KINDS, LEVELS, Registration, ReportText, Result, YearResults
-from plangen.render.docx import blocks, body, oxml, page
-from plangen.render.layouts.mau_1_4 import signer_lines
-from plangen.spec import nd30, vn
+from plangen.plan.datafiles import Bundle
+from plangen.plan.document import (
+    Block,
+    Column,
+    Document,
+    Heading,
+    NumberAndDate,
+    Prose,
+    Recipients,
+    Table,
+)
+from plangen.plan.model import Campaign, Plan
+from plangen.plan.records import (
+    LEVELS,
+    REGISTRATION_KINDS,
+    Registration,
+    ReportText,
+    Result,
+    YearResults,
+)
+from plangen.render.layouts import mau_1_4
+from plangen.spec import vn
 
-CELL_SIZE_PT = 13
+NOT_REPORTED = "Chưa báo cáo"
 
 
 @dataclass(frozen=True)
@@ -53,59 +69,53 @@ def final_input(text: ReportText, years: dict[int, YearResults],
     return ReportInput(None, text, years, rows)
 
 
-def build(plan: Plan, report: ReportInput) -> Any:
-    """The report as a python-docx Document."""
-    document = page.new_document()
-    text = report.text
-    blocks.header_table(document, blocks.Header(
-        parent=plan.issuer.parent, issuer=plan.issuer.name,
-        so_ky_hieu=vn.so_ky_hieu(text.number, "BC", plan.issuer.abbreviation),
-        place=plan.place, issued_on=text.issued_on))
-    name, years = plan.campaign.name, plan.campaign.years
+def report_document(plan: Plan, campaign: Campaign, report: ReportInput) -> Document:
+    """The report as a document model: its own number, date and signer, the plan's issuer."""
+    name, years = campaign.name, campaign.years
     trich_yeu = (f"Kết quả thực hiện phong trào thi đua “{name}”\nnăm {report.year}"
                  if report.year else f"Tổng kết phong trào thi đua “{name}”\ngiai đoạn {years}")
-    blocks.title_block(document, nd30.DOC_KINDS["BC"], trich_yeu)
-    blocks.kinh_gui(document, plan.reports.kinh_gui)
-    paragraphs = _content(document, plan, report)
-    body.end_mark(paragraphs[-1])
-    paragraphs[-1].paragraph_format.keep_with_next = True
-    noi_nhan = ["Như trên", *plan.reports.noi_nhan] if plan.reports.kinh_gui else list(
-        plan.reports.noi_nhan)
-    blocks.signature_table(document, noi_nhan, signer_lines(plan.signer))
-    one_line = " ".join(trich_yeu.split())
-    day = text.issued_on or (date(report.year, 12, 31) if report.year else plan.campaign.end)
-    page.set_properties(document, title=f"Báo cáo {one_line}", subject=one_line,
-                        author=plan.issuer.name, category="Báo cáo",
-                        keywords=vn.ky_hieu("BC", plan.issuer.abbreviation), day=day)
-    return document
+    text = report.text
+    settings = plan.reports
+    return Document(
+        kind="BC", issuer=plan.issuer,
+        number=NumberAndDate(number=text.number, place=plan.place, issued_on=text.issued_on,
+                             de_trong=frozenset(text.de_trong)),
+        trich_yeu=trich_yeu,
+        recipients=Recipients(kinh_gui=tuple(settings.kinh_gui),
+                              noi_nhan=tuple(settings.noi_nhan)),
+        body=tuple(_content(plan, campaign, report)),
+        signer=settings.signer or plan.signer,
+        undated_day=date(report.year, 12, 31) if report.year else campaign.end)
 
 
-def _opening(plan: Plan, report: ReportInput) -> str:
+def _opening(plan: Plan, campaign: Campaign, report: ReportInput) -> str:
     number = vn.hai_so(plan.number) if plan.number else "……"
     day = vn.ngay(plan.issued_on) if plan.issued_on else "ngày …… tháng …… năm ……"
     issuer = " ".join(plan.issuer.name.split())
-    what = f"năm {report.year}" if report.year else f"giai đoạn {plan.campaign.years}"
+    what = f"năm {report.year}" if report.year else f"giai đoạn {campaign.years}"
     return (f"Thực hiện Kế hoạch số {number}/{plan.ky_hieu} {day} của {issuer} về phát động "
-            f"phong trào thi đua “{plan.campaign.name}” giai đoạn {plan.campaign.years}, "
+            f"phong trào thi đua “{campaign.name}” giai đoạn {campaign.years}, "
             f"{issuer} báo cáo kết quả thực hiện {what} như sau:")
 
 
-def _content(document: Any, plan: Plan, report: ReportInput) -> list[Any]:
-    added: list[Any] = body.add_text(document, _opening(plan, report))
-    heading = body.heading
-    added.append(heading(document, 1, 1, "Kết quả thực hiện"))
-    added.append(heading(document, 2, 1, "Công tác triển khai"))
-    added += body.add_text(document, report.text.done)
-    added.append(heading(document, 2, 2, "Kết quả thực hiện các chỉ tiêu"))
-    added += _targets(document, plan, report)
-    added.append(heading(document, 2, 3, "Kết quả thực hiện các mô hình, giải pháp, sáng kiến"))
-    added += body.add_text(document, _summary_sentence(report.rows))
-    _registrations_table(document, report.rows)
-    added.append(heading(document, 1, 2, "Đánh giá"))
-    added += body.add_text(document, report.text.danh_gia)
-    added.append(heading(document, 1, 3, "Kiến nghị, đề xuất"))
-    added += body.add_text(document, report.text.kien_nghi)
-    return added
+def _content(plan: Plan, campaign: Campaign, report: ReportInput) -> list[Block]:
+    registrations = _registrations_table(report.rows)
+    return [
+        Prose(text=_opening(plan, campaign, report)),
+        Heading(level=1, text="Kết quả thực hiện"),
+        Heading(level=2, text="Công tác triển khai"),
+        Prose(text=report.text.done),
+        Heading(level=2, text="Kết quả thực hiện các chỉ tiêu"),
+        _targets(campaign, report),
+        Heading(level=2, text="Kết quả thực hiện các mô hình, giải pháp, sáng kiến"),
+        Prose(text=_summary_sentence(report.rows)),
+        *([registrations] if registrations.rows else []),
+        _counts_table(report.rows),
+        Heading(level=1, text="Đánh giá"),
+        Prose(text=report.text.danh_gia),
+        Heading(level=1, text="Kiến nghị, đề xuất"),
+        Prose(text=report.text.kien_nghi),
+    ]
 
 
 def _summary_sentence(rows: Sequence[figures.RegistrationRow]) -> str:
@@ -118,72 +128,83 @@ def _summary_sentence(rows: Sequence[figures.RegistrationRow]) -> str:
             "Chi tiết như sau:")
 
 
-def _table(document: Any, header: Sequence[str], rows: Sequence[Sequence[str]],
-           widths: Sequence[float], left: frozenset[int] = frozenset({1})) -> Any:
-    table = document.add_table(rows=1 + len(rows), cols=len(header))
-    table.style = document.styles["Table Grid"]
-    oxml.fixed_table(table, [Cm(w) for w in widths], Cm(0))
-    for r, values in enumerate([list(header), *map(list, rows)]):
-        for c, value in enumerate(values):
-            paragraph = table.cell(r, c).paragraphs[0]
-            paragraph.style = page.HEADER_TEXT
-            paragraph.alignment = page.ALIGN["left" if r and c in left else "center"]
-            run = paragraph.add_run(value)
-            run.font.size = Pt(CELL_SIZE_PT)
-            run.font.bold = r == 0
-        oxml.cant_split(table.rows[r])
-    oxml.repeat_header(table.rows[0])
-    return table
-
-
 def _value(value: float | None, unit: str) -> str:
     if value is None:
-        return "Chưa báo cáo"
+        return NOT_REPORTED
     return vn.phan_tram(value) if unit == "%" else f"{vn.so(value)} {unit}"
 
 
-def _targets(document: Any, plan: Plan, report: ReportInput) -> list[Any]:
+def _columns(titles: Sequence[str], widths: Sequence[float],
+             left: frozenset[int] = frozenset({1})) -> tuple[Column, ...]:
+    return tuple(Column(title=t, width_cm=w, align="left" if i in left else "center")
+                 for i, (t, w) in enumerate(zip(titles, widths, strict=True)))
+
+
+def _targets(campaign: Campaign, report: ReportInput) -> Block:
     years = sorted(report.targets_by_year)
     if report.year is None:
-        header = ["STT", "Chỉ tiêu", "Kế hoạch", *[f"Năm {y}" for y in years]]
-        rows_by_key = {y: figures.target_rows(plan.campaign, report.targets_by_year[y])
+        titles = ["STT", "Chỉ tiêu", "Kế hoạch", *[f"Năm {y}" for y in years]]
+        rows_by_key = {y: figures.target_rows(campaign, report.targets_by_year[y])
                        for y in years}
         rows = []
-        for i, (key, target) in enumerate(plan.campaign.targets.items(), 1):
+        for i, (key, target) in enumerate(campaign.targets.items(), 1):
             values = [next(r for r in rows_by_key[y] if r.key == key) for y in years]
-            rows.append([str(i), target.description, _value(target.value, target.unit),
-                         *[_value(v.actual, v.unit) for v in values]])
+            rows.append((str(i), target.description, _value(target.value, target.unit),
+                         *[_value(v.actual, v.unit) for v in values]))
         widths = [1.3, 6.2, 2.5, *[6.5 / max(len(years), 1)] * len(years)]
     else:
-        header = ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ đạt"]
-        target_rows = figures.target_rows(plan.campaign, report.targets_by_year[report.year])
-        rows = [[str(i), r.description, _value(r.planned, r.unit), _value(r.actual, r.unit),
-                 vn.phan_tram(r.rate) if r.rate is not None else "—"]
+        titles = ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Tỷ lệ đạt"]
+        target_rows = figures.target_rows(campaign, report.targets_by_year[report.year])
+        rows = [(str(i), r.description, _value(r.planned, r.unit), _value(r.actual, r.unit),
+                 vn.phan_tram(r.rate) if r.rate is not None else "—")
                 for i, r in enumerate(target_rows, 1)]
         widths = [1.3, 7.2, 2.6, 2.6, 2.8]
     if not rows:
-        return body.add_text(document, "Kế hoạch không đặt chỉ tiêu.")
-    _table(document, header, rows, widths)
-    return []
+        return Prose(text="Kế hoạch không đặt chỉ tiêu.")
+    return Table(columns=_columns(titles, widths), rows=tuple(rows))
 
 
-def _registrations_table(document: Any, rows: Sequence[figures.RegistrationRow]) -> None:
-    header = ["STT", "Tên mô hình, giải pháp, sáng kiến", "Loại", "Đơn vị, cá nhân",
+def _registrations_table(rows: Sequence[figures.RegistrationRow]) -> Table:
+    titles = ["STT", "Tên mô hình, giải pháp, sáng kiến", "Loại", "Đơn vị, cá nhân",
               "Mức độ hoàn thành", "Nhân rộng"]
-    values = [[str(i), row.registration.name, row.registration.kind.capitalize(),
-               str(row.registration.owner),
-               row.result.level if row.result else "Chưa báo cáo",
-               "Có" if row.result and row.result.replicable else "Không"]
-              for i, row in enumerate(rows, 1)]
-    if values:
-        _table(document, header, values, [1.3, 4.8, 2.2, 3.6, 2.6, 2.0])
-    count_rows = []
+    values = tuple((str(i), row.registration.name, row.registration.kind.capitalize(),
+                    str(row.registration.owner),
+                    row.result.level if row.result else NOT_REPORTED,
+                    "Có" if row.result and row.result.replicable else "Không")
+                   for i, row in enumerate(rows, 1))
+    return Table(columns=_columns(titles, [1.3, 4.8, 2.2, 3.6, 2.6, 2.0]), rows=values)
+
+
+def _counts_table(rows: Sequence[figures.RegistrationRow]) -> Table:
     table = figures.counts(rows)
-    for kind in KINDS:
-        counts = [table[kind][level] for level in (*LEVELS, "Chưa báo cáo")]
-        count_rows.append([kind.capitalize(), *map(str, counts), str(sum(counts))])
-    totals = [sum(table[k][level] for k in KINDS) for level in (*LEVELS, "Chưa báo cáo")]
-    count_rows.append(["Tổng cộng", *map(str, totals), str(sum(totals))])
-    document.add_paragraph(style=page.HEADER_TEXT).paragraph_format.space_before = Pt(6)
-    _table(document, ["Loại", *LEVELS, "Chưa báo cáo", "Tổng"], count_rows,
-           [2.6, 2.8, 2.4, 2.9, 2.6, 2.2], left=frozenset({0}))
+    levels = (*LEVELS, NOT_REPORTED)
+    count_rows = []
+    for kind in REGISTRATION_KINDS:
+        counts = [table[kind][level] for level in levels]
+        count_rows.append((kind.capitalize(), *map(str, counts), str(sum(counts))))
+    totals = [sum(table[k][level] for k in REGISTRATION_KINDS) for level in levels]
+    count_rows.append(("Tổng cộng", *map(str, totals), str(sum(totals))))
+    return Table(columns=_columns(["Loại", *levels, "Tổng"], [2.6, 2.8, 2.4, 2.9, 2.6, 2.2],
+                                  left=frozenset({0})),
+                 rows=tuple(count_rows))
+
+
+def _sources(bundle: Bundle) -> list[Made[Document]]:
+    plan, results, campaign = bundle.plan, bundle.results, bundle.plan.campaign
+    if campaign is None:
+        return []
+    made = []
+    for year in sorted(results.years):
+        report = year_input(year, results.years[year], bundle.registrations)
+        made.append(Made(str(year), report_document(plan, campaign, report)))
+    if results.final is not None:
+        report = final_input(results.final, results.years, bundle.registrations)
+        made.append(Made("tong-ket", report_document(plan, campaign, report)))
+    return made
+
+
+KIND: Kind[Document] = Kind(
+    name="bao-cao", file_name="bao-cao-{key}.docx", sources=_sources, layout=mau_1_4.build,
+    checked_as="van-ban",
+    manifest=("loai_van_ban", "so_ky_hieu", "trich_yeu", "ngay", "nguoi_ky", "chuc_vu",
+              "kinh_gui", "noi_nhan"))

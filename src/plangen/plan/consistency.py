@@ -14,10 +14,10 @@ from datetime import date
 from typing import Any
 
 from plangen.plan.model import Campaign, Plan, Section, Signer
+from plangen.plan.yamlread import DataPath
 from plangen.spec import nd30
 from plangen.spec.vn import ngay_ngan
 
-Path = tuple[str | int, ...]
 ARCHIVE = re.compile(r"^Lưu: VT(, [^.;]+)?$")
 
 
@@ -25,31 +25,34 @@ ARCHIVE = re.compile(r"^Lưu: VT(, [^.;]+)?$")
 class RuleProblem:
     """A broken rule: where (path in the plan), which (message code), and the details."""
 
-    path: Path
+    path: DataPath
     code: str
     values: dict[str, Any] = field(default_factory=dict)
 
 
 def check_plan(plan: Plan) -> list[RuleProblem]:
     """Every cross-field problem of ``plan``, in file order where possible."""
+    campaign = plan.campaign
     return [
         *_issue_date(plan),
-        *_campaign(plan.campaign, plan.issued_on),
+        *(_campaign(campaign, plan.issued_on) if campaign is not None else ()),
         *_sections(plan.body, ("body",), depth=1),
-        *_recipients(plan.noi_nhan),
-        *_signer(plan.signer),
+        *_recipients(plan.noi_nhan, ("noi_nhan",)),
+        *_signer(plan.signer, ("signer",)),
         *_kinh_gui(plan),
+        *_reports(plan),
+        *_data_needs_campaign(plan),
     ]
 
 
 def _issue_date(plan: Plan) -> Iterator[RuleProblem]:
-    phases = plan.campaign.phases
+    phases = plan.campaign.phases if plan.campaign is not None else []
     if phases and plan.issued_on is not None and plan.issued_on >= phases[0].end:
         yield RuleProblem(("issued_on",), "issued_after_first_phase",
                           {"issued": ngay_ngan(plan.issued_on), "end": ngay_ngan(phases[0].end)})
 
 
-def _inside(campaign: Campaign, day: date, path: Path) -> Iterator[RuleProblem]:
+def _inside(campaign: Campaign, day: date, path: DataPath) -> Iterator[RuleProblem]:
     if not campaign.start <= day <= campaign.end:
         yield RuleProblem(path, "outside_period", {
             "value": ngay_ngan(day), "start": ngay_ngan(campaign.start),
@@ -57,7 +60,7 @@ def _inside(campaign: Campaign, day: date, path: Path) -> Iterator[RuleProblem]:
 
 
 def _campaign(campaign: Campaign, issued_on: date | None) -> Iterator[RuleProblem]:
-    base: Path = ("campaign",)
+    base: DataPath = ("campaign",)
     if campaign.end < campaign.start:
         yield RuleProblem((*base, "end"), "period_reversed", {
             "start": ngay_ngan(campaign.start), "end": ngay_ngan(campaign.end)})
@@ -73,7 +76,7 @@ def _campaign(campaign: Campaign, issued_on: date | None) -> Iterator[RuleProble
 def _phases(campaign: Campaign, issued_on: date | None) -> Iterator[RuleProblem]:
     previous_end: date | None = None
     for i, phase in enumerate(campaign.phases):
-        path: Path = ("campaign", "phases", i)
+        path: DataPath = ("campaign", "phases", i)
         start = phase.start or issued_on  # an open start means "from the date of issue"
         start_path = (*path, "start") if phase.start else (*path, "name")
         if start is not None and phase.end < start and phase.start is not None:
@@ -95,7 +98,7 @@ def _phases(campaign: Campaign, issued_on: date | None) -> Iterator[RuleProblem]
 
 def _milestones(campaign: Campaign) -> Iterator[RuleProblem]:
     for i, milestone in enumerate(campaign.milestones):
-        path: Path = ("campaign", "milestones", i)
+        path: DataPath = ("campaign", "milestones", i)
         if not campaign.start.year <= milestone.year <= campaign.end.year:
             yield RuleProblem((*path, "year"), "milestone_year", {
                 "year": milestone.year, "start_year": campaign.start.year,
@@ -109,7 +112,7 @@ def _milestones(campaign: Campaign) -> Iterator[RuleProblem]:
         yield from _inside(campaign, milestone.deadline, (*path, "deadline"))
 
 
-def _sections(sections: list[Section], path: Path, depth: int) -> Iterator[RuleProblem]:
+def _sections(sections: list[Section], path: DataPath, depth: int) -> Iterator[RuleProblem]:
     if sections and depth > nd30.SECTION_DEPTH:
         yield RuleProblem(path, "section_depth")
         return
@@ -117,12 +120,14 @@ def _sections(sections: list[Section], path: Path, depth: int) -> Iterator[RuleP
         yield from _sections(section.sections, (*path, i, "sections"), depth + 1)
 
 
-def _recipients(noi_nhan: list[str]) -> Iterator[RuleProblem]:
+def _recipients(noi_nhan: list[str], path: DataPath) -> Iterator[RuleProblem]:
+    if not noi_nhan:
+        return
     *others, last = noi_nhan
     for i, item in enumerate(others):
         if item.startswith("Lưu"):
-            yield RuleProblem(("noi_nhan", i), "archive_not_last")
-    last_path: Path = ("noi_nhan", len(noi_nhan) - 1)
+            yield RuleProblem((*path, i), "archive_not_last")
+    last_path: DataPath = (*path, len(noi_nhan) - 1)
     if not last.startswith("Lưu"):
         yield RuleProblem(last_path, "archive_missing")
     elif not ARCHIVE.match(last):
@@ -133,19 +138,31 @@ _NEEDS = {None: ("title",), "TM.": ("head_title", "title"), "KT.": ("head_title"
           "TL.": ("head_title", "title"), "TUQ.": ("head_title", "title"), "Q.": ("head_title",)}
 
 
-def _signer(signer: Signer) -> Iterator[RuleProblem]:
+def _signer(signer: Signer, path: DataPath) -> Iterator[RuleProblem]:
     missing = [name for name in _NEEDS[signer.authority] if getattr(signer, name) is None]
     if missing:
-        yield RuleProblem(("signer", missing[0]), "signer_needs", {
+        yield RuleProblem((*path, missing[0]), "signer_needs", {
             "authority": signer.authority or "—", "fields": ", ".join(missing)})
     if signer.authority is None and signer.head_title is not None:
-        yield RuleProblem(("signer", "head_title"), "signer_head_title_unused")
+        yield RuleProblem((*path, "head_title"), "signer_head_title_unused")
     if signer.authority == "Q." and signer.title is not None:
-        yield RuleProblem(("signer", "title"), "signer_title_unused")
+        yield RuleProblem((*path, "title"), "signer_title_unused")
     words = (signer.name or "").split()
     first_word = words[0] if words else ""
     if first_word in nd30.ACADEMIC_TITLES or first_word.rstrip(".") + "." in nd30.ACADEMIC_TITLES:
-        yield RuleProblem(("signer", "name"), "academic_title", {"title": first_word})
+        yield RuleProblem((*path, "name"), "academic_title", {"title": first_word})
+
+
+def _reports(plan: Plan) -> Iterator[RuleProblem]:
+    yield from _recipients(plan.reports.noi_nhan, ("reports", "noi_nhan"))
+    if plan.reports.signer is not None:
+        yield from _signer(plan.reports.signer, ("reports", "signer"))
+
+
+def _data_needs_campaign(plan: Plan) -> Iterator[RuleProblem]:
+    """Registrations and results belong to a campaign: its period dates the reports."""
+    if plan.data is not None and plan.campaign is None:
+        yield RuleProblem(("data",), "data_needs_campaign")
 
 
 def _kinh_gui(plan: Plan) -> Iterator[RuleProblem]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from plangen.errors import PlanError, Problem
 from plangen.messages import Lang, message
-from plangen.plan.load import at, read_located, validate_located
+from plangen.plan.load import at, read_located, read_plan, validate_located
 from plangen.plan.model import CsvSource, Plan
 from plangen.plan.records import Registration, RegistrationFile, Results
 from plangen.plan.yamlread import MAX_FILE_BYTES, Located, clean_text
@@ -25,16 +25,21 @@ from plangen.plan.yamlread import MAX_FILE_BYTES, Located, clean_text
 
 @dataclass
 class Bundle:
-    """A plan with its registrations and results: everything the documents are made of."""
+    """A plan with its registrations and results: everything the documents are made of,
+    read once; ``plan_sha256`` is the hash of the plan file's bytes as they were read."""
 
     plan: Plan
+    plan_file: Path
+    plan_sha256: str
     registrations: list[Registration] = field(default_factory=list)
     results: Results = field(default_factory=Results)
 
 
-def load_bundle(plan: Plan, plan_file: Path, lang: Lang = "vi") -> Bundle:
-    """The plan's data files, validated; raises :class:`PlanError` with every problem."""
-    bundle = Bundle(plan)
+def load_bundle(plan_file: Path, lang: Lang = "vi") -> Bundle:
+    """The plan of ``plan_file`` and its data files, validated; raises
+    :class:`PlanError` with every problem."""
+    plan, digest = read_plan(plan_file, lang)
+    bundle = Bundle(plan, plan_file, digest)
     if plan.data is None:
         return bundle
     problems: list[Problem] = []
@@ -177,17 +182,20 @@ def _results(plan: Plan, plan_file: Path, relative: str, ids: dict[str, str],
     results = validate_located(Results, located.data, located, str(path), lang)
     name = str(path)
     problems = []
-    first, last = plan.campaign.start.year, plan.campaign.end.year
+    campaign = plan.campaign
+    if campaign is None:  # consistency.py refuses data without a campaign
+        raise ValueError("results without a campaign")
+    first, last = campaign.start.year, campaign.end.year
     for year, year_results in results.years.items():
         key_path: tuple[str | int, ...] = ("years", str(year))  # as written in the file
         if not first <= year <= last:
             problems.append(at(located, name, key_path, message(
                 "milestone_year", lang, year=year, start_year=first, end_year=last)))
         for key in year_results.targets:
-            if key not in plan.campaign.targets:
+            if key not in campaign.targets:
                 problems.append(at(located, name, (*key_path, "targets", key), message(
                     "unknown_target", lang, name=key,
-                    known=", ".join(plan.campaign.targets) or "—")))
+                    known=", ".join(campaign.targets) or "—")))
         reported: set[str] = set()
         for i, result in enumerate(year_results.registrations):
             where = (*key_path, "registrations", i, "id")

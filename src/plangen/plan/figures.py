@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from plangen.plan.model import Campaign
-from plangen.plan.records import KINDS, LEVELS, Registration, Result, YearResults
+from plangen.plan.records import LEVELS, REGISTRATION_KINDS, Registration, Result, YearResults
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def registration_rows(registrations: Sequence[Registration],
 def counts(rows: Sequence[RegistrationRow]) -> dict[str, dict[str, int]]:
     """Registrations counted by kind, then by completion level ("Chưa báo cáo" when none)."""
     table: dict[str, dict[str, int]] = {
-        kind: dict.fromkeys((*LEVELS, "Chưa báo cáo"), 0) for kind in KINDS}
+        kind: dict.fromkeys((*LEVELS, "Chưa báo cáo"), 0) for kind in REGISTRATION_KINDS}
     for row in rows:
         level = row.result.level if row.result else "Chưa báo cáo"
         table[row.registration.kind][level] += 1
@@ -64,13 +64,13 @@ def counts(rows: Sequence[RegistrationRow]) -> dict[str, dict[str, int]]:
 
 def kind_totals(rows: Sequence[RegistrationRow]) -> dict[str, int]:
     """How many registrations of each kind."""
-    return {kind: sum(r.registration.kind == kind for r in rows) for kind in KINDS}
+    return {kind: sum(r.registration.kind == kind for r in rows) for kind in REGISTRATION_KINDS}
 
 
 def level_totals(rows: Sequence[RegistrationRow]) -> dict[str, int]:
     """How many registrations at each completion level (and not yet reported)."""
     table = counts(rows)
-    return {level: sum(table[kind][level] for kind in KINDS)
+    return {level: sum(table[kind][level] for kind in REGISTRATION_KINDS)
             for level in (*LEVELS, "Chưa báo cáo")}
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +22,27 @@ from plangen.messages import Lang, message
 from plangen.plan import templating
 from plangen.plan.consistency import check_plan
 from plangen.plan.model import Plan
-from plangen.plan.yamlread import MAX_FILE_BYTES, Located, YamlRejected, read_yaml, value_at
-
-DataPath = tuple[str | int, ...]
+from plangen.plan.yamlread import (
+    MAX_FILE_BYTES,
+    DataPath,
+    Located,
+    YamlRejected,
+    read_yaml,
+    value_at,
+)
 
 
 def load_plan(path: Path, lang: Lang = "vi") -> Plan:
     """The validated plan of file ``path``; raises :class:`PlanError` with every problem."""
-    located = _read(path, lang)
-    return _validate(located, str(path), lang)
+    return read_plan(path, lang)[0]
+
+
+def read_plan(path: Path, lang: Lang = "vi") -> tuple[Plan, str]:
+    """The validated plan of file ``path`` and the sha256 of the bytes it was read from:
+    the file is read once, so the manifest names the plan the documents were made of even
+    when an editor saves it again during the build."""
+    raw = _read_bytes(path, lang)
+    return _validate(_decode(raw, str(path), lang), str(path), lang), sha256(raw).hexdigest()
 
 
 def load_plan_text(text: str, name: str, lang: Lang = "vi") -> Plan:
@@ -38,14 +51,21 @@ def load_plan_text(text: str, name: str, lang: Lang = "vi") -> Plan:
 
 
 def _read(path: Path, lang: Lang) -> Located:
+    return _decode(_read_bytes(path, lang), str(path), lang)
+
+
+def _read_bytes(path: Path, lang: Lang) -> bytes:
     name = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise _single(name, "too_large", lang, size=size, limit=MAX_FILE_BYTES)
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise _single(name, "unreadable", lang, reason=err.strerror or str(err)) from None
+
+
+def _decode(raw: bytes, name: str, lang: Lang) -> Located:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

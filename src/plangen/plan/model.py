@@ -21,8 +21,6 @@ from pydantic_core import PydanticCustomError
 from plangen.spec import vn
 
 # Kinds laid out by Mẫu 1.4 "Văn bản có tên loại" of Phụ lục III (nd30.md §8).
-MAU_1_4_KINDS = ("CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC",
-                 "TTr", "GUQ", "PG", "PC", "PB")
 DocKind = Literal["CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC",
                   "TTr", "GUQ", "PG", "PC", "PB"]
 Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
@@ -220,6 +218,15 @@ class Signer(StrictModel):
     name: Text | None = None
     """Họ và tên người ký, không kèm học hàm, học vị (chỉ bản dự thảo được để trống)."""
 
+    def titles(self) -> tuple[str, ...]:
+        """``("KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG")``: the capitalised lines above the name."""
+        lines: list[str] = []
+        if self.authority is not None and self.head_title is not None:
+            lines.append(f"{self.authority} {vn.upper(self.head_title)}")
+        if self.title is not None:
+            lines.append(vn.upper(self.title))
+        return tuple(lines)
+
 
 class CsvSource(StrictModel):
     """Một tệp CSV xuất từ biểu mẫu đăng ký trực tuyến, và cách đọc các cột."""
@@ -240,12 +247,14 @@ class DataFiles(StrictModel):
 
 
 class ReportSettings(StrictModel):
-    """Cách gửi các báo cáo kết quả."""
+    """Cách gửi và người ký các báo cáo kết quả."""
 
     kinh_gui: list[Recipient] = Field(default_factory=list)
     """Cơ quan nhận báo cáo (ví dụ: Sở Giáo dục và Đào tạo)."""
     noi_nhan: list[Recipient] = Field(default_factory=lambda: ["Lưu: VT"])
     """Nơi nhận sau "- Như trên;", dòng cuối là "Lưu: VT"."""
+    signer: Signer | None = None
+    """Người ký các báo cáo; để trống thì dùng người ký của kế hoạch (signer)."""
 
 
 class Plan(StrictModel):
@@ -275,8 +284,8 @@ class Plan(StrictModel):
     """Các mục của nội dung."""
     closing: Text | None = None
     """Đoạn kết, sau mục cuối cùng; plangen thêm ./. ở cuối."""
-    campaign: Campaign
-    """Dữ liệu của phong trào."""
+    campaign: Campaign | None = None
+    """Dữ liệu của phong trào (nếu có): giai đoạn, các đợt, mốc, chỉ tiêu, đối tượng, đường link. Cần cho biểu mẫu đăng ký, danh sách và báo cáo kết quả."""
     noi_nhan: list[Recipient] = Field(min_length=1)
     """Nơi nhận, mỗi dòng một nơi; dòng cuối là "Lưu: VT, …"."""
     signer: Signer

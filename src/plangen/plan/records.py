@@ -16,7 +16,7 @@ from plangen.plan.model import StrictModel, Text, Url, VnDate
 
 RegistrationKind = Literal["mô hình", "giải pháp", "sáng kiến"]
 Level = Literal["Hoàn thành tốt", "Hoàn thành", "Chưa hoàn thành"]
-KINDS: tuple[RegistrationKind, ...] = ("mô hình", "giải pháp", "sáng kiến")
+REGISTRATION_KINDS: tuple[RegistrationKind, ...] = ("mô hình", "giải pháp", "sáng kiến")
 LEVELS: tuple[Level, ...] = ("Hoàn thành tốt", "Hoàn thành", "Chưa hoàn thành")
 
 

@@ -19,9 +19,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from plangen.plan.model import Plan
+from plangen.plan.yamlread import DataPath
 from plangen.spec import vn
-
-Path = tuple[str | int, ...]
 
 FILTERS: dict[str, Callable[..., str]] = {
     "ngay": vn.ngay,  # ngày 05 tháng 02 năm 2024
@@ -50,7 +49,7 @@ ENV = _environment()
 class TemplateProblem:
     """A text field whose expression failed: where, which code, what detail, which line."""
 
-    path: Path
+    path: DataPath
     code: str
     detail: str
     line_in_text: int
@@ -60,10 +59,12 @@ class TemplateProblem:
 def context(plan: Plan) -> dict[str, Any]:
     """The names plan text may use: the plan's fields, plus shortcuts into the campaign."""
     names: dict[str, Any] = {name: getattr(plan, name) for name in Plan.model_fields}
+    names["ky_hieu"] = plan.ky_hieu
     campaign = plan.campaign
-    names.update(phases=campaign.phases, milestones=campaign.milestones,
-                 targets=campaign.targets, participants=campaign.participants,
-                 links=campaign.links, ky_hieu=plan.ky_hieu)
+    if campaign is not None:  # without one, a name like "phases" is reported as unknown
+        names.update(phases=campaign.phases, milestones=campaign.milestones,
+                     targets=campaign.targets, participants=campaign.participants,
+                     links=campaign.links)
     return names
 
 
@@ -77,7 +78,7 @@ def render_text(text: str, names: dict[str, Any]) -> str:
     return ENV.from_string(text).render(names).strip()
 
 
-def unresolved(data: Any, path: Path = ()) -> list[Path]:
+def unresolved(data: Any, path: DataPath = ()) -> list[DataPath]:
     """Text fields that still hold an expression after evaluation: text quoting text that
     quotes text, deeper than the two passes follow."""
     if isinstance(data, dict):
@@ -121,7 +122,7 @@ def _classify(err: Exception) -> tuple[str, str, int]:
 
 
 def resolve(data: Any, names: dict[str, Any], problems: list[TemplateProblem],
-            path: Path = ()) -> Any:
+            path: DataPath = ()) -> Any:
     """A copy of ``data`` (plain dicts, lists, strings) with every text field evaluated."""
     if isinstance(data, dict):
         return {k: resolve(v, names, problems, (*path, k)) for k, v in data.items()}

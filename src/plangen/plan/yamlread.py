@@ -29,7 +29,8 @@ from plangen.spec import vn
 MAX_FILE_BYTES = 1_000_000  # a plan is a few kB; a megabyte is surely a mistake
 MAX_NODES = 100_000  # values after aliases are expanded (billion-laughs guard)
 
-Path = tuple[str | int, ...]
+DataPath = tuple[str | int, ...]
+"""Where a value sits in the data: keys and list indexes from the top (``("campaign", "end")``)."""
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -82,10 +83,10 @@ class Located:
     """
 
     data: Any
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    block_scalars: set[Path] = field(default_factory=set)
-    spans: dict[Path, tuple[int, int]] = field(default_factory=dict)  # character offsets
+    values: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
+    block_scalars: set[DataPath] = field(default_factory=set)
+    spans: dict[DataPath, tuple[int, int]] = field(default_factory=dict)  # character offsets
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ class YamlProblem:
 
     line: int
     col: int
-    path: Path
+    path: DataPath
     code: str
     values: dict[str, Any]
 
@@ -123,11 +124,11 @@ class _Walker:
         self.problems: list[YamlProblem] = []
         self.count = 0
 
-    def problem(self, node: Node, path: Path, code: str, **values: Any) -> None:
+    def problem(self, node: Node, path: DataPath, code: str, **values: Any) -> None:
         line, col = _pos(node)
         self.problems.append(YamlProblem(line, col, path, code, values))
 
-    def walk(self, node: Node, path: Path) -> Any:
+    def walk(self, node: Node, path: DataPath) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise YamlRejected([YamlProblem(*_pos(node), path, "too_many_nodes",
@@ -144,7 +145,7 @@ class _Walker:
         assert isinstance(node, ScalarNode)
         return self.scalar(node, path)
 
-    def mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
+    def mapping(self, node: MappingNode, path: DataPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -161,7 +162,7 @@ class _Walker:
             result[key] = self.walk(value_node, (*path, key))
         return result
 
-    def scalar(self, node: ScalarNode, path: Path) -> Any:
+    def scalar(self, node: ScalarNode, path: DataPath) -> Any:
         if node.style in ("|", ">"):
             self.out.block_scalars.add(path)
         text, refused = clean_text(node.value)
@@ -192,7 +193,7 @@ _SYNTAX_HINTS = (  # (words in PyYAML's message, our message code, point at the 
 )
 
 
-def value_at(data: Any, path: Path) -> Any:
+def value_at(data: Any, path: DataPath) -> Any:
     """The value at ``path`` in data read from YAML, or None when there is none."""
     for part in path:
         try:

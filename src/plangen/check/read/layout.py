@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Literal
 
 from plangen.check.read.facts import Document, Paragraph, Table
 from plangen.spec import nd30
@@ -34,6 +35,12 @@ QUOC_HIEU_KEY = letters(nd30.QUOC_HIEU_TEXT)
 TIEU_NGU_KEY = letters(nd30.TIEU_NGU_TEXT)
 
 
+Family = Literal["van-ban", "phu-luc"]
+"""What a file is: a whole document (header, body, signer of its own) or an attachment
+(a Phụ lục or form in a file of its own, Mẫu 2.1/2.2), which has none of those."""
+FAMILIES: tuple[Family, ...] = ("van-ban", "phu-luc")
+
+
 @dataclass(frozen=True)
 class RuleMark:
     """A drawn rule (line) under a text, and its length when it can be measured."""
@@ -48,7 +55,7 @@ class Layout:
     """The components found in one document; None or [] where not found."""
 
     doc: Document
-    attachment: bool = False  # a Phụ lục or form in its own file: no header, body or signer
+    family: Family = "van-ban"  # "phu-luc": a Phụ lục or form in its own file
     header_table: Table | None = None
     left: list[Paragraph] = field(default_factory=list)
     right: list[Paragraph] = field(default_factory=list)
@@ -130,8 +137,8 @@ def find_layout(doc: Document) -> Layout:
     """Every component this module can recognise in ``doc``."""
     layout = Layout(doc)
     opening = [p for p in doc.paragraphs[:40] if p.table is None and p.text.strip()][:4]
-    layout.attachment = any(p.text.strip().startswith(("(Kèm theo", "Phụ lục"))
-                            for p in opening)
+    if any(p.text.strip().startswith(("(Kèm theo", "Phụ lục")) for p in opening):
+        layout.family = "phu-luc"
     _header(layout)
     _title_block(layout)
     _signature(layout)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from plangen.check.read.layout import FAMILIES, Family
+
 Severity = Literal["error", "warning"]
 
 
@@ -21,34 +23,38 @@ class RuleInfo:
     ref: str  # where Nghị định 30/2020 (or its mẫu) states it
     vi: str
     en: str
+    families: frozenset[Family] = frozenset({"van-ban"})
+    """The files it applies to: a document's header, body and signer rules do not apply to
+    an attachment in a file of its own, which has none; the page rules apply to both."""
 
 
 E: Severity = "error"
 W: Severity = "warning"
+EVERY_FILE = frozenset(FAMILIES)
 RULES: tuple[RuleInfo, ...] = (
-    RuleInfo("C01", E, "PL I, I.1", "Khổ giấy A4", "Paper is A4"),
+    RuleInfo("C01", E, "PL I, I.1", "Khổ giấy A4", "Paper is A4", EVERY_FILE),
     RuleInfo("C02", E, "PL I, I.3", "Lề trang trong khoảng cho phép",
-             "Margins inside the allowed ranges"),
+             "Margins inside the allowed ranges", EVERY_FILE),
     RuleInfo("C03", E, "PL I, I.4", "Phông Times New Roman ở mọi đoạn, cả bảng và đầu trang",
-             "Times New Roman in every run, tables and headers included"),
-    RuleInfo("C04", W, "PL I, I.4", "Chữ Unicode dựng sẵn (NFC)", "Text is composed Unicode (NFC)"),
-    RuleInfo("C05", E, "PL I, I.4", "Chữ và đường kẻ màu đen", "Text and rules are black"),
+             "Times New Roman in every run, tables and headers included", EVERY_FILE),
+    RuleInfo("C04", W, "PL I, I.4", "Chữ Unicode dựng sẵn (NFC)", "Text is composed Unicode (NFC)", EVERY_FILE),
+    RuleInfo("C05", E, "PL I, I.4", "Chữ và đường kẻ màu đen", "Text and rules are black", EVERY_FILE),
     RuleInfo("C06", E, "PL I, II.1.a", "Quốc hiệu: đúng chữ, in hoa, đậm, cỡ 12–13",
-             "Quốc hiệu: exact text, capitals, bold, 12–13 pt"),
+             "Quốc hiệu: exact text, capitals, bold, 12–13 pt", EVERY_FILE),
     RuleInfo("C07", E, "PL I, II.1.b", "Tiêu ngữ: đúng chữ và gạch nối, đậm, cỡ 13–14",
-             "Tiêu ngữ: exact text and hyphens, bold, 13–14 pt"),
+             "Tiêu ngữ: exact text and hyphens, bold, 13–14 pt", EVERY_FILE),
     RuleInfo("C08", E, "PL I, II.1.c", "Đường kẻ dưới Tiêu ngữ dài bằng dòng chữ",
-             "Rule under the Tiêu ngữ as long as the text"),
+             "Rule under the Tiêu ngữ as long as the text", EVERY_FILE),
     RuleInfo("C09", E, "PL I, II.2", "Cơ quan chủ quản không đậm, cơ quan ban hành đậm, cỡ 12–13",
              "Parent body regular, issuing body bold, 12–13 pt"),
     RuleInfo("C10", E, "PL I, II.2", "Đường kẻ dưới tên cơ quan dài 1/3–1/2 dòng chữ",
              "Rule under the issuing body 1/3–1/2 of the name"),
     RuleInfo("C11", W, "PL I, II.1, II.4", "Quốc hiệu và dòng ngày tháng không xuống dòng",
-             "Quốc hiệu and the date line fit on one line"),
+             "Quốc hiệu and the date line fit on one line", EVERY_FILE),
     RuleInfo("C12", W, "[MẪU] PL III", "Cột trái phần đầu không rộng hơn cột phải",
-             "Left header column not wider than the right one"),
+             "Left header column not wider than the right one", EVERY_FILE),
     RuleInfo("C13", W, "[MẪU] PL III", "Bảng phần đầu không có đường viền",
-             "Header table has no visible borders"),
+             "Header table has no visible borders", EVERY_FILE),
     RuleInfo("C14", E, "PL I, II.3; PL III", "Dòng Số: dấu hai chấm, số có 0 đứng trước, ký hiệu đúng",
              "Số line: colon, leading zero, valid ký hiệu"),
     RuleInfo("C15", E, "PL I, II.3", "Dòng Số cỡ 13, không đậm", "Số line 13 pt, not bold"),
@@ -96,9 +102,9 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("C39", E, "PL I, II.9.a", "Kính gửi không đậm; nhiều nơi thì - … ; và . ở cuối",
              "Kính gửi not bold; several recipients as - … ; ending ."),
     RuleInfo("C40", E, "PL I, I.7", "Số trang ở giữa lề trên, cỡ 13–14, số Ả Rập, không ở trang đầu",
-             "Page number top centre, 13–14 pt, Arabic, not on page 1"),
+             "Page number top centre, 13–14 pt, Arabic, not on page 1", EVERY_FILE),
     RuleInfo("C41", W, "PL I, I.7", "Văn bản nhiều trang có đánh số trang",
-             "A multi-page document has page numbers"),
+             "A multi-page document has page numbers", EVERY_FILE),
     RuleInfo("C46", W, "PL III", "Không dùng chữ viết tắt tên loại cũ (TT01)",
              "No obsolete (TT01) type abbreviations"),
     RuleInfo("C47", E, "Điều 8.2", "Có đủ các thành phần chính", "All main components present"),

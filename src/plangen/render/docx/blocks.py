@@ -80,7 +80,7 @@ def _inner(cell_cm: float) -> float:
     return cell_cm - 2 * nd30.CELL_PADDING_CM
 
 
-DRAFT_MARK = "DỰ THẢO"
+DRAFT_MARK = nd30.DRAFT_MARK_TEXT
 
 
 def draft_mark(document: Any) -> Any:

@@ -8,11 +8,14 @@ checked.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from plangen.plan.model import Section
-from plangen.render.docx import oxml, page
+from docx.shared import Pt
+
+from plangen.plan.document import Block, Heading, Prose, Table
+from plangen.render.docx import oxml, page, tables
 from plangen.render.docx.markup import Span, parse_blocks
 from plangen.spec import nd30, vn
 
@@ -39,31 +42,53 @@ def add_text(document: Any, text: str, style: str = page.BODY) -> list[Any]:
     return paragraphs
 
 
-def number(level: int, index: int) -> str:
-    """The label of the ``index``-th (from 1) section at ``level`` (1 = mục)."""
-    if level == 1:
-        return f"{vn.la_ma(index)}."
-    if level == 2:
-        return f"{index}."
-    return f"{vn.chu_cai(index)})"
+@dataclass(frozen=True)
+class Numbering:
+    """How a kind numbers its headings, level by level (index counts from 1)."""
+
+    labels: tuple[Callable[[int], str], ...]
+
+    def label(self, level: int, index: int) -> str:
+        """The label of the ``index``-th heading at ``level`` (1 = the top level)."""
+        return self.labels[level - 1](index)
 
 
-def heading(document: Any, level: int, index: int, text: str) -> Any:
-    """One numbered heading: ``I. TEXT`` (capitals), ``1. Text`` or ``a) Text``."""
+# NĐ30 PL I, II.6.đ: phần/mục I., khoản 1., điểm a); "-" and "+" items below.
+MUC_KHOAN_DIEM = Numbering((lambda i: f"{vn.la_ma(i)}.", lambda i: f"{i}.",
+                            lambda i: f"{vn.chu_cai(i)})"))
+
+
+def heading(document: Any, level: int, label: str, text: str) -> Any:
+    """One numbered heading: ``I. TEXT`` (capitals at the top level), ``1. Text``, ``a) Text``."""
     shown = vn.upper(text) if level == 1 else text
     paragraph = document.add_paragraph(style=page.HEADING[level - 1])
-    paragraph.add_run(f"{number(level, index)} {shown}")
+    paragraph.add_run(f"{label} {shown}")
     return paragraph
 
 
-def add_sections(document: Any, sections: Sequence[Section], level: int = 1) -> list[Any]:
-    """Headings and contents of ``sections`` and their subsections, numbered as NĐ30 does."""
+def add_blocks(document: Any, body: Sequence[Block], numbering: Numbering) -> list[Any]:
+    """Headings, text and tables of a document's body, in order; returns the paragraphs.
+
+    Headings are counted per level (a heading resets the counts below it). Two tables in a
+    row get a small paragraph between them, or a word processor would join them.
+    """
     paragraphs: list[Any] = []
-    for index, section in enumerate(sections, start=1):
-        paragraphs.append(heading(document, level, index, section.heading))
-        if section.content:
-            paragraphs += add_text(document, section.content)
-        paragraphs += add_sections(document, section.sections, level + 1)
+    counts = [0] * len(numbering.labels)
+    previous: Block | None = None
+    for block in body:
+        if isinstance(block, Heading):
+            counts[block.level - 1] += 1
+            counts[block.level:] = [0] * (len(counts) - block.level)
+            label = numbering.label(block.level, counts[block.level - 1])
+            paragraphs.append(heading(document, block.level, label, block.text))
+        elif isinstance(block, Prose):
+            paragraphs += add_text(document, block.text)
+        else:
+            if isinstance(previous, Table):
+                spacer = document.add_paragraph(style=page.HEADER_TEXT)
+                spacer.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT)
+            tables.grid_table(document, block)
+        previous = block
     return paragraphs
 
 

@@ -1,0 +1,52 @@
+"""What the campaign's Word forms are filled with: the campaign, the issuer and, in a
+registration form, one registration.
+
+Why: the same names reach the blank forms attached to the plan and the filled forms of
+each registration, so ``plangen templates`` lints both against one shape.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plangen.plan.model import Plan
+from plangen.plan.records import Registration
+from plangen.spec import vn
+
+FORM_TEMPLATE = "phieu-dang-ky.docx"
+REPORT_TEMPLATE = "mau-bao-cao.docx"
+FORM_TITLE = "Mẫu phiếu đăng ký mô hình, giải pháp, sáng kiến cải cách hành chính"
+FILLED_TITLE = "Phiếu đăng ký mô hình, giải pháp, sáng kiến cải cách hành chính"
+REPORT_TITLE = "Mẫu báo cáo kết quả thực hiện mô hình, giải pháp, sáng kiến"
+DOTS = "…………………………"
+REG_FIELDS = ("kind", "name", "field", "owner", "summary", "goal", "thoi_gian", "effect",
+              "signer")
+
+
+def campaign_context(plan: Plan) -> dict[str, Any]:
+    """What every form may say about the campaign and the issuer."""
+    campaign = plan.campaign
+    links = campaign.links if campaign is not None else {}
+    return {
+        "campaign": {"name": campaign.name if campaign else DOTS,
+                     "years": campaign.years if campaign else DOTS,
+                     "link_dang_ky": links.get("dang_ky", DOTS),
+                     "link_bao_cao": links.get("bao_cao", DOTS)},
+        "issuer": {"name": " ".join(plan.issuer.name.split())},
+    }
+
+
+def form_context(plan: Plan, reg: Registration | None) -> dict[str, Any]:
+    """The registration form's context; without a registration, dotted blanks."""
+    context = campaign_context(plan)
+    if reg is None:
+        context["reg"] = dict.fromkeys(REG_FIELDS, DOTS) | {"signer": ""}
+        return context
+    signer = reg.owner.people[0].name if reg.owner.people else ""
+    context["reg"] = {
+        "kind": reg.kind.capitalize(), "name": reg.name, "field": reg.field,
+        "owner": str(reg.owner), "summary": reg.summary, "goal": reg.goal,
+        "thoi_gian": f"Từ {vn.ngay_ngan(reg.start)} đến {vn.ngay_ngan(reg.end)}",
+        "effect": reg.effect, "signer": signer,
+    }
+    return context

@@ -1,0 +1,58 @@
+"""The plan's own document: the Kế hoạch (or any mẫu 1.4 kind the plan names in ``kind``),
+with the campaign's blank forms as its Phụ lục.
+
+Why: the plan file's top-level fields are this document; turning them into the document
+model here keeps the layout builder ignorant of plans and campaigns.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from plangen.kinds import Kind, Made, campaign
+from plangen.plan.datafiles import Bundle
+from plangen.plan.document import Annex, Block, Document, NumberAndDate, Prose, Recipients, flatten
+from plangen.plan.model import Plan
+from plangen.render.layouts import mau_1_4
+
+# The day a document's file properties give when it has neither a date of issue nor a
+# campaign to date it by: the zip format's epoch, which plangen's files use already.
+NO_DAY = date(1980, 1, 1)
+
+
+def plan_document(plan: Plan) -> Document:
+    """The document the plan file describes, as the layout builders read it."""
+    body: list[Block] = [Prose(text=plan.opening)] if plan.opening else []
+    body += flatten(plan.body)
+    if plan.closing:
+        body.append(Prose(text=plan.closing))
+    return Document(
+        kind=plan.kind, issuer=plan.issuer,
+        number=NumberAndDate(number=plan.number, place=plan.place, issued_on=plan.issued_on,
+                             de_trong=frozenset(plan.de_trong)),
+        trich_yeu=plan.trich_yeu,
+        recipients=Recipients(kinh_gui=tuple(plan.kinh_gui), noi_nhan=tuple(plan.noi_nhan)),
+        can_cu=tuple(plan.can_cu), body=tuple(body), signer=plan.signer,
+        annexes=campaign_annexes(plan),
+        undated_day=plan.campaign.start if plan.campaign is not None else NO_DAY)
+
+
+def campaign_annexes(plan: Plan) -> tuple[Annex, ...]:
+    """A campaign's plan carries the blank registration and report forms as Phụ lục."""
+    if plan.campaign is None:
+        return ()
+    return (Annex(title=campaign.FORM_TITLE, template=campaign.FORM_TEMPLATE,
+                  context=campaign.form_context(plan, None)),
+            Annex(title=campaign.REPORT_TITLE, template=campaign.REPORT_TEMPLATE,
+                  context=campaign.campaign_context(plan)))
+
+
+def _sources(bundle: Bundle) -> list[Made[Document]]:
+    return [Made("", plan_document(bundle.plan))]
+
+
+KIND: Kind[Document] = Kind(
+    name="ke-hoach", file_name="ke-hoach.docx", sources=_sources, layout=mau_1_4.build,
+    checked_as="van-ban",
+    manifest=("loai_van_ban", "so_ky_hieu", "trich_yeu", "ngay", "nguoi_ky", "chuc_vu",
+              "noi_nhan"))

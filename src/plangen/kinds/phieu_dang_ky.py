@@ -1,0 +1,59 @@
+"""Phiếu đăng ký: the blank registration form and one filled form per registration, each
+a file of its own, from the Word template.
+
+Why: a staff member registers on paper or signs the printed form; a Sở fills thousands, so
+the template is compiled once and each form is a string render and a zip write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from plangen.kinds import Kind, Made, campaign
+from plangen.kinds.ke_hoach import plan_document
+from plangen.plan.datafiles import Bundle
+from plangen.plan.document import Document
+from plangen.plan.records import Registration
+from plangen.render.annex import forms
+from plangen.render.context import RenderContext
+from plangen.render.docx import blocks
+from plangen.spec import vn
+
+
+@dataclass(frozen=True)
+class Form:
+    """One form: the plan's document it is attached to, its values, its registration."""
+
+    main: Document
+    context: dict[str, Any]
+    registration: Registration | None
+
+
+def _sources(bundle: Bundle) -> list[Made[Form]]:
+    plan = bundle.plan
+    if plan.campaign is None:
+        return []
+    main = plan_document(plan)
+    made = [Made("mau-trong", Form(main, campaign.form_context(plan, None), None))]
+    for reg in bundle.registrations:
+        key = f"{vn.safe_file_name(reg.id, 20)}-{vn.safe_file_name(reg.name, 50)}"
+        made.append(Made(key, Form(main, campaign.form_context(plan, reg), reg)))
+    return made
+
+
+def build(form: Form, context: RenderContext) -> bytes:
+    """One registration form as a whole DOCX (blank without a registration)."""
+    heading = forms.heading_xml(blocks.AppendixHeading(
+        "Phụ lục I", campaign.FILLED_TITLE, forms.kem_theo(form.main)), context.draft)
+    # Every form's values have one shape, so the first form's values lint the template.
+    template = context.templates.get(campaign.FORM_TEMPLATE, form.context, heading)
+    reg = form.registration
+    title = f"{campaign.FILLED_TITLE} {reg.id}" if reg else campaign.FORM_TITLE
+    props = forms.attachment_properties(form.main, title,
+                                        reg.name if reg else campaign.FORM_TITLE)
+    return template.render(form.context, props)
+
+
+KIND: Kind[Form] = Kind(name="phieu-dang-ky", file_name="phieu-dang-ky/{key}.docx",
+                        sources=_sources, layout=build, checked_as="phu-luc")

@@ -1,0 +1,151 @@
+"""One administrative document, as its layout builder reads it.
+
+Why: a plan gives several documents (the Kế hoạch, a Báo cáo each year, and later the
+Quyết định, Công văn and Tờ trình of the same campaign). They are made of the same parts:
+issuer, number and date, recipients, body, signer, annexes. Every builder reads this one
+model, so a new kind is a new way to fill it, never a new copy of a layout, and the
+manifest reads structured values here instead of parsing printed text back.
+
+The parts are separate models; ``Document`` is the member of the layout family "mẫu 1.4"
+(văn bản có tên loại: Kế hoạch, Báo cáo, Tờ trình, Thông báo…). The Quyết định
+(Mẫu 1.2/1.3) and Công văn (Mẫu 1.5) families join ``AnyDocument`` with their builders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
+
+from plangen.plan.model import DocKind, Issuer, Section, Signer, StrictModel
+from plangen.spec import nd30, vn
+
+Blank = Literal["number", "issued_on"]
+
+
+class NumberAndDate(StrictModel):
+    """Số, địa danh và ngày ban hành; what is left blank for the văn thư, and what may be."""
+
+    number: int | None = None
+    place: str
+    issued_on: date | None = None
+    de_trong: frozenset[Blank] = frozenset()
+
+    @property
+    def blanks(self) -> frozenset[Blank]:
+        """The parts this document leaves blank."""
+        blanks: set[Blank] = set()
+        if self.number is None:
+            blanks.add("number")
+        if self.issued_on is None:
+            blanks.add("issued_on")
+        return frozenset(blanks)
+
+
+class Recipients(StrictModel):
+    """Kính gửi (before the body) and Nơi nhận (beside the signer)."""
+
+    kinh_gui: tuple[str, ...] = ()
+    noi_nhan: tuple[str, ...] = ()
+
+    def noi_nhan_lines(self) -> tuple[str, ...]:
+        """Nơi nhận as printed: "Như trên" first when the document has a Kính gửi block
+        (NĐ30 PL I, II.9.b), unless the author wrote it already."""
+        if self.kinh_gui and "Như trên" not in self.noi_nhan:
+            return ("Như trên", *self.noi_nhan)
+        return self.noi_nhan
+
+
+class Heading(StrictModel):
+    """A numbered heading; its number comes from the kind's numbering scheme."""
+
+    type: Literal["heading"] = "heading"
+    level: Annotated[int, Field(ge=1, le=nd30.SECTION_DEPTH)]
+    text: str
+
+
+class Prose(StrictModel):
+    """Markdown text: paragraphs and "-" / "+" items."""
+
+    type: Literal["prose"] = "prose"
+    text: str
+
+
+class Column(StrictModel):
+    """A table column: its title, its width, how its cells are aligned below the title."""
+
+    title: str
+    width_cm: float
+    align: Literal["left", "center"] = "left"
+
+
+class Table(StrictModel):
+    """A table with a bold, centred, repeating title row; rows never split across pages."""
+
+    type: Literal["table"] = "table"
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+    size_pt: float = 13
+
+
+Block = Annotated[Heading | Prose | Table, Field(discriminator="type")]
+
+
+class Annex(StrictModel):
+    """A Phụ lục: a Word template from the templates folder, filled with ``context``."""
+
+    title: str
+    template: str
+    context: dict[str, Any] = Field(default_factory=dict)
+
+
+class Document(StrictModel):
+    """A document of the mẫu 1.4 family: header, tên loại and trích yếu, Kính gửi, căn
+    cứ, body, Nơi nhận and signer, then its Phụ lục."""
+
+    layout: Literal["mau-1.4"] = "mau-1.4"
+    kind: DocKind
+    issuer: Issuer
+    number: NumberAndDate
+    trich_yeu: str
+    recipients: Recipients = Recipients()
+    can_cu: tuple[str, ...] = ()
+    body: tuple[Block, ...]
+    signer: Signer
+    annexes: tuple[Annex, ...] = ()
+    undated_day: date
+    """The day the file's properties give while the văn thư has yet to date it."""
+
+    @property
+    def kind_name(self) -> str:
+        """``Kế hoạch``: the tên loại of the kind."""
+        return nd30.DOC_KINDS[self.kind]
+
+    @property
+    def ky_hieu(self) -> str:
+        """``KH-THPTNT``."""
+        return vn.ky_hieu(self.kind, self.issuer.abbreviation)
+
+    @property
+    def day(self) -> date:
+        """The date of issue, or the stand-in day while it is blank."""
+        return self.number.issued_on or self.undated_day
+
+
+def flatten(sections: Sequence[Section], level: int = 1) -> list[Block]:
+    """A plan's nested sections as body blocks: each heading, then its content, then its
+    subsections."""
+    out: list[Block] = []
+    for section in sections:
+        out.append(Heading(level=level, text=section.heading))
+        if section.content:
+            out.append(Prose(text=section.content))
+        out += flatten(section.sections, level + 1)
+    return out
+
+
+AnyDocument = Document
+"""Every layout family plangen builds (a discriminated union on ``layout`` once a second
+family is added)."""
