@@ -1,0 +1,207 @@
+"""The kind registry: a new kind needs one entry, every kind is built, marked and gated
+alike, and the plan's documents come from the plan as it was read."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_PLAN, SEED_PLAN, bundle_of, minimal_text, problems_of
+from plangen.build.pipeline import build_plan
+from plangen.build.save import sha256
+from plangen.check import check_docx
+from plangen.check.read.layout import FAMILIES
+from plangen.check.read.package import read_docx
+from plangen.check.rules.catalog import RULES
+from plangen.cli import main
+from plangen.errors import UserError
+from plangen.kinds import KINDS, Kind, Made, Rendered, kind_names
+from plangen.kinds.ke_hoach import plan_document
+from plangen.plan.datafiles import Bundle
+from plangen.plan.document import Document
+from plangen.render.docx import blocks
+from plangen.render.layouts import mau_1_4
+from plangen.spec import nd30
+from plangen.spec.vn import BLANK_NUMBER
+
+
+def thong_bao(bundle: Bundle) -> list[Made[Document]]:
+    """A toy kind: the plan's text issued as a Thông báo, with no Phụ lục."""
+    notice = plan_document(bundle.plan).model_copy(update={"kind": "TB", "annexes": ()})
+    return [Made("", notice)]
+
+
+TOY = Kind(name="thong-bao", file_name="thong-bao.docx", sources=thong_bao,
+           layout=mau_1_4.build, checked_as="van-ban",
+           manifest=("loai_van_ban", "so_ky_hieu", "nguoi_ky"))
+
+
+def test_a_kind_added_through_the_registry_alone_is_built_gated_and_listed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(KINDS, TOY.name, TOY)
+    assert main(["build", str(MINIMAL_PLAN), "-o", str(tmp_path), "--only", "thong-bao"]) == 0
+    out = tmp_path / MINIMAL_PLAN.stem
+    written = out / "thong-bao.docx"
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "thong-bao.docx"]
+    report = check_docx(written)
+    assert (report.family, report.count("error"), report.count("warning")) == ("van-ban", 0, 0)
+    texts = [p.text for p in read_docx(written).paragraphs]
+    assert "THÔNG BÁO" in texts and f"Số: {BLANK_NUMBER}/TB-THPTTN" in texts
+    entry = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["documents"][0]
+    assert entry["kind"] == "thong-bao"
+    assert {k: entry[k] for k in TOY.manifest} == {
+        "loai_van_ban": "Thông báo", "so_ky_hieu": "/TB-THPTTN", "nguoi_ky": "Trần Thị Bình"}
+
+
+def test_there_is_one_registry_of_kinds_in_build_order() -> None:
+    assert kind_names() == ("ke-hoach", "phieu-dang-ky", "danh-sach", "bao-cao")
+    assert {k.checked_as for k in KINDS.values()} <= set(FAMILIES)
+
+
+def test_a_draft_marks_every_document(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    written = build_plan(bundle_of(SEED_PLAN), out, draft=True).written
+    docx_files = [p for p in written if p.suffix == ".docx"]
+    assert {p.name for p in docx_files} >= {"ke-hoach.docx", "bao-cao-2024.docx",
+                                            "bao-cao-tong-ket.docx", "danh-sach-dang-ky.docx",
+                                            "mau-trong.docx"}
+    for path in docx_files:
+        first = [p.text for p in read_docx(path).paragraphs[:2]]
+        assert nd30.DRAFT_MARK_TEXT in first, path.name
+        assert check_docx(path).count("error") == 0, path.name
+
+
+def test_the_gate_refuses_a_draft_without_its_mark(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(blocks, "draft_mark", lambda document: None)
+    with pytest.raises(UserError) as refused:
+        build_plan(bundle_of(MINIMAL_PLAN), tmp_path / "out", draft=True,
+                   only=["ke-hoach"], lang="en")
+    assert refused.value.lines == [
+        'ke-hoach.docx: not ready for signing: the draft has no "DỰ THẢO" mark at the top '
+        "of page 1"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_gate_refuses_a_file_the_checker_reads_as_another_layout(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    wrong = Kind(name="ke-hoach", file_name="ke-hoach.docx", sources=KINDS["ke-hoach"].sources,
+                 layout=mau_1_4.build, checked_as="phu-luc")
+    monkeypatch.setitem(KINDS, "ke-hoach", wrong)
+    with pytest.raises(UserError) as refused:
+        build_plan(bundle_of(MINIMAL_PLAN), tmp_path / "out", only=["ke-hoach"], lang="vi")
+    assert refused.value.lines == [
+        "ke-hoach.docx: chưa sẵn sàng để ký: trình kiểm tra đọc văn bản là một văn bản, nhưng "
+        "loại ke-hoach phải là một phụ lục"]
+
+
+def seed_with(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the seed plan and its data files with ``old`` replaced by ``new``."""
+    folder = tmp_path / "plans"
+    shutil.copytree(SEED_PLAN.parent, folder)
+    target = folder / SEED_PLAN.name
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+REPORT_SIGNER = """  noi_nhan:
+    - Ban Giám hiệu
+    - "Lưu: VT"
+  signer:
+    authority: KT.
+    head_title: Hiệu trưởng
+    title: Phó Hiệu trưởng
+"""
+
+
+def test_reports_own_their_signer_and_the_gate_wants_its_name(tmp_path: Path) -> None:
+    plan = seed_with(tmp_path, "  noi_nhan:\n    - Ban Giám hiệu\n    - \"Lưu: VT\"\n",
+                     REPORT_SIGNER)
+    with pytest.raises(UserError) as refused:
+        build_plan(bundle_of(plan), tmp_path / "out", only=["bao-cao"], lang="en")
+    assert refused.value.lines == [
+        f"{name}: not ready for signing: no signer's name (signer.name); use --draft for a "
+        "draft" for name in ("bao-cao-2023.docx", "bao-cao-2024.docx", "bao-cao-tong-ket.docx")]
+    named = plan.read_text(encoding="utf-8").replace(
+        "    title: Phó Hiệu trưởng\n", "    title: Phó Hiệu trưởng\n    name: Lê Văn Cường\n")
+    plan.write_text(named, encoding="utf-8")
+    out = tmp_path / "named"
+    build_plan(bundle_of(plan), out, only=["bao-cao", "ke-hoach"])
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    by_file = {e["file"]: e for e in manifest["documents"]}
+    assert (by_file["bao-cao-2024.docx"]["nguoi_ky"], by_file["bao-cao-2024.docx"]["chuc_vu"]) \
+        == ("Lê Văn Cường", "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG")
+    assert by_file["ke-hoach.docx"]["nguoi_ky"] == "Nguyễn Văn An"
+    assert check_docx(out / "bao-cao-2024.docx").count("error") == 0
+
+
+def without_campaign() -> str:
+    """The minimal plan with no campaign and no text that names one."""
+    text = minimal_text()
+    text = re.sub(r"campaign:\n(  .*\n|    .*\n)+", "", text)
+    text = text.replace("Tổ chức hội thi {{ campaign.name }} năm {{ campaign.start.year }}",
+                        "Tổ chức hội thi Giáo viên dạy giỏi năm 2024")
+    text = text.replace("Căn cứ Kế hoạch năm học {{ campaign.start.year }} - "
+                        "{{ campaign.end.year }}", "Căn cứ Kế hoạch năm học 2023 - 2024")
+    return text.replace(", hạn chót {{ phases[0].end | ngay }}", "")
+
+
+def test_a_plan_without_a_campaign_is_a_plain_ke_hoach(tmp_path: Path) -> None:
+    plan = tmp_path / "khong-phong-trao.yaml"
+    plan.write_text(without_campaign(), encoding="utf-8")
+    assert "campaign" not in plan.read_text(encoding="utf-8")
+    out = tmp_path / "out"
+    written = build_plan(bundle_of(plan), out).written
+    assert [p.name for p in written] == ["ke-hoach.docx"]
+    texts = [p.text for p in read_docx(written[0]).paragraphs]
+    assert not any(t.startswith(("Phụ lục", "(Kèm theo")) for t in texts)
+    assert check_docx(written[0]).count("error") == 0
+
+
+def test_a_campaign_name_in_a_plan_without_one_is_located() -> None:
+    text = without_campaign().replace("Nâng cao chất lượng dạy học.",
+                                      "Nâng cao chất lượng dạy học, {{ phases[0].end }}.")
+    assert problems_of(text) == [
+        'body[0].content: the expression uses a name the plan does not have: "phases"']
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("vi", "data: có tệp dữ liệu (đăng ký, kết quả) nhưng không có campaign: hãy thêm campaign "
+           "(name, start, end)"),
+    ("en", "data: data files (registrations, results) need a campaign: add campaign (name, "
+           "start, end)"),
+])
+def test_data_files_without_a_campaign_are_refused(lang: str, expected: str) -> None:
+    text = without_campaign() + "data:\n  results: ket-qua.yaml\n"
+    assert problems_of(text, lang) == [expected]
+
+
+def test_the_manifest_names_the_plan_as_it_was_read(tmp_path: Path) -> None:
+    plan = tmp_path / "ke-hoach.yaml"
+    original = minimal_text()
+    plan.write_text(original, encoding="utf-8")
+    bundle = bundle_of(plan)
+    plan.write_text(original + "# saved again by an editor during the build\n",
+                    encoding="utf-8")
+    build_plan(bundle, tmp_path / "out", only=["ke-hoach"])
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["plan"] == {"file": "ke-hoach.yaml",
+                                "sha256": sha256(original.encode("utf-8"))}
+
+
+def test_which_rules_apply_to_an_attachment_is_data_on_each_rule() -> None:
+    for_attachments = [r.code for r in RULES if "phu-luc" in r.families]
+    assert for_attachments == ["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C11",
+                               "C12", "C13", "C40", "C41"]
+    assert all(r.families <= set(FAMILIES) and "van-ban" in r.families for r in RULES)
+
+
+def test_rendered_documents_know_their_signer() -> None:
+    assert Rendered("a.docx", "x").signed is False
+    assert Rendered("a.docx", "x", signer="").signed is True
