@@ -205,3 +205,16 @@ def test_which_rules_apply_to_an_attachment_is_data_on_each_rule() -> None:
 def test_rendered_documents_know_their_signer() -> None:
     assert Rendered("a.docx", "x").signed is False
     assert Rendered("a.docx", "x", signer="").signed is True
+
+
+def test_the_plans_document_is_named_after_its_kind(tmp_path: Path) -> None:
+    plan = tmp_path / "thong-bao.yaml"
+    plan.write_text(minimal_text().replace("place: Hà Nội", "kind: TB\nplace: Hà Nội"),
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    build_plan(bundle_of(plan), out, only=["ke-hoach"])
+    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "thong-bao.docx"]
+    texts = [p.text for p in read_docx(out / "thong-bao.docx").paragraphs]
+    assert "THÔNG BÁO" in texts
+    assert "(Kèm theo Thông báo số ……/TB-THPTTN ngày 01/3/2024 của Trường THPT Thử Nghiệm)" \
+        in texts

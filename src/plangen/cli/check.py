@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plangen.check import DocxUnreadable, Report, check_docx
 from plangen.check.report import as_json, text_lines
 from plangen.messages import Lang, message
+
+if TYPE_CHECKING:
+    from plangen.cli.common import Commands
+
+
+def add_parser(commands: Commands, common: argparse.ArgumentParser,
+               ) -> argparse.ArgumentParser:
+    check = commands.add_parser("check", parents=[common],
+                                help="check DOCX files against the rules of Nghị định 30")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE.docx")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="warnings fail too")
+    return check
+
+
+def run(args: argparse.Namespace, lang: Lang) -> int:
+    return run_check(args.files, args.format, args.strict, lang)
 
 
 def run_check(files: Sequence[Path], output: str, strict: bool, lang: Lang) -> int:

@@ -11,8 +11,8 @@ from plangen.kinds.ke_hoach import plan_document
 from plangen.plan.datafiles import Bundle
 from plangen.plan.document import Column, Table
 from plangen.plan.records import Registration
-from plangen.render.layouts import danh_sach
-from plangen.render.layouts.danh_sach import AttachedList
+from plangen.render.layouts import attached_list
+from plangen.render.layouts.attached_list import AttachedList
 from plangen.spec import vn
 
 TITLE = "Danh sách đăng ký mô hình, giải pháp, sáng kiến cải cách hành chính"
@@ -44,5 +44,5 @@ def _sources(bundle: Bundle) -> list[Made[AttachedList]]:
 
 
 KIND: Kind[AttachedList] = Kind(name="danh-sach", file_name="danh-sach-dang-ky.docx",
-                                sources=_sources, layout=danh_sach.build,
+                                sources=_sources, layout=attached_list.build,
                                 checked_as="phu-luc")

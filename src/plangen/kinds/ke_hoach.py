@@ -1,5 +1,6 @@
-"""The plan's own document: the Kế hoạch (or any mẫu 1.4 kind the plan names in ``kind``),
-with the campaign's blank forms as its Phụ lục.
+"""The plan's own document: the Kế hoạch (or any mẫu 1.4 kind the plan names in ``kind``,
+written to a file named after it: ``ke-hoach.docx``, ``to-trinh.docx``…), with the
+campaign's blank forms as its Phụ lục.
 
 Why: the plan file's top-level fields are this document; turning them into the document
 model here keeps the layout builder ignorant of plans and campaigns.
@@ -14,6 +15,7 @@ from plangen.plan.datafiles import Bundle
 from plangen.plan.document import Annex, Block, Document, NumberAndDate, Prose, Recipients, flatten
 from plangen.plan.model import Plan
 from plangen.render.layouts import mau_1_4
+from plangen.spec import vn
 
 # The day a document's file properties give when it has neither a date of issue nor a
 # campaign to date it by: the zip format's epoch, which plangen's files use already.
@@ -48,11 +50,12 @@ def campaign_annexes(plan: Plan) -> tuple[Annex, ...]:
 
 
 def _sources(bundle: Bundle) -> list[Made[Document]]:
-    return [Made("", plan_document(bundle.plan))]
+    main = plan_document(bundle.plan)
+    return [Made(vn.slug(main.kind_name), main)]  # ke-hoach, to-trinh, thong-bao…
 
 
 KIND: Kind[Document] = Kind(
-    name="ke-hoach", file_name="ke-hoach.docx", sources=_sources, layout=mau_1_4.build,
+    name="ke-hoach", file_name="{key}.docx", sources=_sources, layout=mau_1_4.build,
     checked_as="van-ban",
     manifest=("loai_van_ban", "so_ky_hieu", "trich_yeu", "ngay", "nguoi_ky", "chuc_vu",
               "noi_nhan"))

@@ -1,0 +1,59 @@
+"""What the commands share: loading every plan before anything is written, and writing a
+single file safely.
+
+Why: "one bad file stops the whole run" and "never overwrite by surprise" hold for every
+command that reads plans or writes a file, so they are written once.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from plangen.build.save import write_atomic
+from plangen.errors import PlanError, Problem, UserError
+from plangen.messages import Lang, message
+from plangen.plan.datafiles import Bundle, load_bundle
+
+if TYPE_CHECKING:
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+    """Where each command adds its parser."""
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+Run = Callable[[argparse.Namespace, Lang], int]
+"""A command: its parsed arguments and the language of messages in, the exit code out."""
+
+
+def load_all(paths: Sequence[Path], lang: Lang) -> list[Bundle]:
+    """Every plan and its data files validated before anything is written: one bad file
+    stops the whole run."""
+    plans: list[Bundle] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.is_file():
+            problems.append(Problem(str(path), 0, 0, "", message("file_missing", lang)))
+            continue
+        try:
+            plans.append(load_bundle(path, lang))
+        except PlanError as err:
+            problems += err.problems
+    if problems:
+        raise PlanError(problems)
+    return plans
+
+
+def write_file(path: Path, data: bytes, lang: Lang) -> None:
+    """Write ``data`` whole to ``path``; a failure is the user's to fix, not a traceback."""
+    try:
+        write_atomic(path, data)
+    except OSError as err:
+        raise UserError([message("cannot_write", lang, path=path,
+                                 reason=err.strerror or err)]) from None
+
+
+def refuse_overwrite(path: Path, force: bool, lang: Lang) -> None:
+    """Stop when ``path`` exists, unless ``force``."""
+    if path.exists() and not force:
+        raise UserError([message("file_exists", lang, path=path)])
