@@ -83,12 +83,20 @@ def _inner(cell_cm: float) -> float:
 DRAFT_MARK = nd30.DRAFT_MARK_TEXT
 
 
+DRAFT_MARK_PADDING_CM = 0.3  # room inside the box on each side of the words
+
+
 def draft_mark(document: Any) -> Any:
-    """A boxed "DỰ THẢO" at the top right of page 1: this copy is not for signing."""
+    """A boxed "DỰ THẢO" at the top right of page 1: this copy is not for signing. The box
+    is indented to hug the words, not drawn across the page."""
+    spec = nd30.TextSpec(nd30.fixed(14), bold=True)
     paragraph = document.add_paragraph(style=page.HEADER_TEXT)
-    paragraph.alignment = page.ALIGN["right"]
-    run(paragraph, DRAFT_MARK, nd30.TextSpec(nd30.fixed(14), bold=True))
+    paragraph.alignment = page.ALIGN["center"]  # centred in a box at the right margin
+    run(paragraph, DRAFT_MARK, spec)
     oxml.box(paragraph, nd30.RULE_WEIGHT_EIGHTHS_PT)
+    available = page.text_width_cm(document.sections[-1])
+    words = _widest([DRAFT_MARK], spec) + 2 * DRAFT_MARK_PADDING_CM
+    paragraph.paragraph_format.left_indent = Cm(max(available - words, 0))
     paragraph.paragraph_format.space_after = Pt(6)
     return paragraph
 
