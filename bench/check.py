@@ -26,10 +26,9 @@ PLAN = ROOT / "plans" / "cchc-2023-2025.yaml"
 def large_document(paragraphs: int, folder: Path) -> Path:
     from plangen.build.pipeline import build_plan
     from plangen.plan.datafiles import load_bundle
-    from plangen.plan.load import load_plan
 
-    out = build_plan(load_bundle(load_plan(PLAN), PLAN), PLAN, folder / "build",
-                     templates_dir=ROOT / "templates", only=["ke-hoach"]).written[0]
+    out = build_plan(load_bundle(PLAN), folder / "build", templates_dir=ROOT / "templates",
+                     only=["ke-hoach"]).written[0]
     document = docx.Document(str(out))
     signature = document.tables[1]._tbl
     for i in range(paragraphs):

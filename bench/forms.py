@@ -40,14 +40,18 @@ def registrations(count: int) -> list:
 
 
 def run_plangen(count: int) -> float:
+    from plangen.kinds import campaign, phieu_dang_ky
+    from plangen.kinds.ke_hoach import plan_document
     from plangen.plan.load import load_plan
-    from plangen.render.annex.forms import compile_all, filled_form
+    from plangen.render.annex.forms import TemplateStore
+    from plangen.render.context import RenderContext
 
     plan = load_plan(PLAN)
     regs = registrations(count)
     start = time.perf_counter()
-    templates = compile_all(plan, TEMPLATES, "vi")
-    total = sum(len(filled_form(plan, templates, reg)) for reg in regs)
+    main, context = plan_document(plan), RenderContext(TemplateStore(TEMPLATES))
+    total = sum(len(phieu_dang_ky.build(phieu_dang_ky.Form(
+        main, campaign.form_context(plan, reg), reg), context)) for reg in regs)
     elapsed = time.perf_counter() - start
     assert total > 0
     return elapsed
@@ -56,9 +60,9 @@ def run_plangen(count: int) -> float:
 def run_docxtpl(count: int) -> float:
     from docxtpl import DocxTemplate
 
+    from plangen.kinds.campaign import form_context
     from plangen.plan.load import load_plan
     from plangen.render.annex.engine import ENV
-    from plangen.render.annex.forms import form_context
 
     plan = load_plan(PLAN)
     regs = registrations(count)

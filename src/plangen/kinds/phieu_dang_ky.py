@@ -8,6 +8,7 @@ the template is compiled once and each form is a string render and a zip write.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from plangen.kinds import Kind, Made, campaign
@@ -44,8 +45,7 @@ def _sources(bundle: Bundle) -> list[Made[Form]]:
 
 def build(form: Form, context: RenderContext) -> bytes:
     """One registration form as a whole DOCX (blank without a registration)."""
-    heading = forms.heading_xml(blocks.AppendixHeading(
-        "Phụ lục I", campaign.FILLED_TITLE, forms.kem_theo(form.main)), context.draft)
+    heading = _heading(forms.kem_theo(form.main), context.draft)
     # Every form's values have one shape, so the first form's values lint the template.
     template = context.templates.get(campaign.FORM_TEMPLATE, form.context, heading)
     reg = form.registration
@@ -53,6 +53,13 @@ def build(form: Form, context: RenderContext) -> bytes:
     props = forms.attachment_properties(form.main, title,
                                         reg.name if reg else campaign.FORM_TITLE)
     return template.render(form.context, props)
+
+
+@cache
+def _heading(kem_theo: str, draft: bool) -> str:
+    """The Phụ lục heading of every filled form (made once: it costs a whole new page)."""
+    return forms.heading_xml(blocks.AppendixHeading("Phụ lục I", campaign.FILLED_TITLE,
+                                                    kem_theo), draft)
 
 
 KIND: Kind[Form] = Kind(name="phieu-dang-ky", file_name="phieu-dang-ky/{key}.docx",
