@@ -218,3 +218,22 @@ def restart_page_numbers(section: Any) -> None:
 def repeat_header(row: Any) -> None:
     """Repeat a table's first row at the top of every page it runs onto."""
     _child(row._tr.get_or_add_trPr(), "w:tblHeader")
+
+
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def drop_relationships(rels: Any, reltypes: tuple[str, ...]) -> None:
+    """Remove the relationships of ``reltypes`` (and so the parts only they reach)."""
+    for rel_id, rel in list(rels.items()):
+        if rel.reltype in reltypes:
+            del rels[rel_id]
+
+
+def clean_settings(settings: Any) -> None:
+    """``w:zoom`` with the ``w:percent`` the schema requires; no request for a preview
+    picture, which plangen's files do not carry."""
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None:
+        zoom.set(qn("w:percent"), "100")
+    remove_children(settings, "w:savePreviewPicture")

@@ -66,7 +66,7 @@ STYLES = (
 def new_document() -> Any:
     """An empty A4 document with NĐ30 margins, defaults, styles and page numbers."""
     document = docx.Document()
-    _drop_thumbnail(document)
+    _drop_template_leftovers(document)
     _page(document.sections[0])
     _defaults(document)
     for style in STYLES:
@@ -87,13 +87,16 @@ def set_properties(document: Any, *, title: str, subject: str, author: str,
     props.created = props.modified = datetime.combine(day, time(0, 0), tzinfo=UTC)
 
 
-def _drop_thumbnail(document: Any) -> None:
-    """python-docx's template carries a preview picture of another document; drop it so
-    file browsers do not show it for ours."""
-    rels = document.part.package.rels
-    for rel_id, rel in list(rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            del rels[rel_id]
+def _drop_template_leftovers(document: Any) -> None:
+    """python-docx's template is a Word 2010 file of another document: its preview picture,
+    its statistics and application name (docProps/app.xml), a bibliography store
+    (customXml) and a stale Word 2010 copy of its styles (stylesWithEffects.xml, Calibri and
+    en-US, which Word may take for damaged content) would ship in every file. Drop them,
+    and give the zoom setting the percentage the schema requires."""
+    oxml.drop_relationships(document.part.package.rels,
+                            (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES))
+    oxml.drop_relationships(document.part.rels, (RT.CUSTOM_XML, oxml.STYLES_WITH_EFFECTS))
+    oxml.clean_settings(document.settings.element)
 
 
 def _page(section: Any) -> None:
