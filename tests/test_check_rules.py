@@ -166,6 +166,7 @@ BREAKERS: dict[str, Breaker] = {
     "C40": lambda d: setattr(d.sections[0].header.paragraphs[0], "alignment",
                              WD_ALIGN_PARAGRAPH.RIGHT),
     "C41": remove_page_field,
+    "C42": lambda d: [setattr(r, "italic", True) for r in body(d, "Phụ lục I").runs],
     "C46": lambda d: set_text(header_cell(d, 1, 0).paragraphs[0], "Số:       /UQ-THPTNT"),
     "C47": lambda d: set_text(header_cell(d, 1, 0).paragraphs[0], ""),
 }
@@ -194,3 +195,37 @@ def test_breaking_one_rule_reports_exactly_that_rule(code: str, seed_docx: Path,
                                                       tmp_path: Path) -> None:
     report = check_docx(broken(seed_docx, tmp_path, BREAKERS[code]))
     assert {f.code for f in report.findings} == {code}, report.findings
+
+
+def small_italic_label(d: Doc) -> None:
+    for run in body(d, "Phụ lục I").runs:
+        run.italic, run.font.size = True, Pt(11)
+
+
+def left_title_justified_trich_yeu(d: Doc) -> None:
+    body(d, "KẾ HOẠCH").alignment = WD_ALIGN_PARAGRAPH.LEFT
+    body(d, "Phát động").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+@pytest.mark.parametrize(("breaker", "codes"), [
+    # A deleted trích yếu is a missing main component (Điều 8.2), not "not checked".
+    (lambda d: remove(body(d, "Phát động")), {"C47"}),
+    # A misaligned title and trích yếu are told to be centred; the căn cứ after them is
+    # still read as căn cứ (italic is right), not as body text that must be upright.
+    (left_title_justified_trich_yeu, {"C18", "C19"}),
+    (small_italic_label, {"C42"}),
+    (lambda d: set_text(body(d, "Phụ lục II"), "Phụ lục 2"), {"C42"}),
+    (lambda d: [setattr(r, "italic", False) for r in body(d, "(Kèm theo").runs], {"C42"}),
+])
+def test_one_misplaced_part_gives_one_finding(breaker: Breaker, codes: set[str],
+                                              seed_docx: Path, tmp_path: Path) -> None:
+    report = check_docx(broken(seed_docx, tmp_path, breaker))
+    assert {f.code for f in report.findings} == codes, report.findings
+
+
+def test_rule_classes_print_in_single_brackets(seed_docx: Path, tmp_path: Path) -> None:
+    from plangen.check.report import text_lines
+
+    report = check_docx(broken(seed_docx, tmp_path, BREAKERS["C34"]))
+    lines = [line for line in text_lines(report, "en") if " C34 " in line]
+    assert lines and all("[PRACTICE]" in line and "[[" not in line for line in lines)

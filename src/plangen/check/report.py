@@ -19,7 +19,8 @@ def text_lines(report: Report, lang: Lang) -> list[str]:
         severity = message(f"severity_{info.severity}", lang)
         where = f"{f.where} «{f.excerpt}»" if f.excerpt else f.where
         text = f.vi if lang == "vi" else f.en
-        lines.append(f"{report.path}: {f.code} {severity} [{info.ref}] {where}: {text}")
+        ref = info.ref if info.ref.startswith("[") else f"[{info.ref}]"
+        lines.append(f"{report.path}: {f.code} {severity} {ref} {where}: {text}")
     for n in report.not_checked:
         reason = n.vi if lang == "vi" else n.en
         lines.append(f"{report.path}: {n.code} {message('not_checked', lang)}: {reason}")

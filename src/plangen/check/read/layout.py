@@ -17,6 +17,8 @@ from plangen.check.read.facts import Document, Paragraph, Table
 from plangen.spec import nd30
 from plangen.spec.metrics import text_width_cm
 
+CAN_CU_STARTS = ("Căn cứ",)
+HEADING_START = re.compile(r"^(?:[IVXLC]+\.|\d+\.|Điều \d+)\s")
 SUPERSCRIPT_SCALE = 0.65  # Word's superscript size (nd30.md §14.4, an estimate)
 _UNDERSCORES = re.compile(r"^[_\s]{5,}$")
 _ORG_WORDS = ("TRƯỜNG", "BAN", "PHÒNG", "SỞ", "CỤC", "VỤ", "VIỆN", "TRUNG TÂM", "VĂN PHÒNG",
@@ -50,6 +52,15 @@ class RuleMark:
     how: str  # "border", "underscores", "shape", "underline", "vml"
 
 
+@dataclass(frozen=True)
+class AnnexHeading:
+    """The lines that open a Phụ lục: its label ("Phụ lục II"), title and "(Kèm theo …)"."""
+
+    label: Paragraph | None
+    titles: tuple[Paragraph, ...]
+    kem_theo: Paragraph
+
+
 @dataclass
 class Layout:
     """The components found in one document; None or [] where not found."""
@@ -78,6 +89,7 @@ class Layout:
     noi_nhan_label: Paragraph | None = None
     noi_nhan_items: list[Paragraph] = field(default_factory=list)
     signer: list[Paragraph] = field(default_factory=list)
+    annexes: list[AnnexHeading] = field(default_factory=list)
 
     def available_cm(self, p: Paragraph) -> float:
         """Width a paragraph can use: its table column, or the page's text width."""
@@ -143,7 +155,35 @@ def find_layout(doc: Document) -> Layout:
     _title_block(layout)
     _signature(layout)
     _body(layout)
+    layout.annexes = _annexes(doc)
     return layout
+
+
+ANNEX_LABEL = re.compile(r"^phụ lục(\s+\S+)?$", re.IGNORECASE)
+_ANNEX_TITLE_LINES = 3
+
+
+def _annexes(doc: Document) -> list[AnnexHeading]:
+    """Each "(Kèm theo …)" line outside tables, with the title lines above it and the
+    "Phụ lục …" label above those, if any (Mẫu 2.1)."""
+    heads: list[AnnexHeading] = []
+    outside = [p for p in doc.paragraphs if p.table is None]
+    for i, p in enumerate(outside):
+        if not p.text.strip().startswith("(Kèm theo"):
+            continue
+        label: Paragraph | None = None
+        titles: list[Paragraph] = []
+        for above in reversed(outside[max(0, i - _ANNEX_TITLE_LINES - 1):i]):
+            text = above.text.strip()
+            if ANNEX_LABEL.match(text):
+                label = above
+                break
+            if not text or text == nd30.DRAFT_MARK_TEXT or letters(text) in (
+                    QUOC_HIEU_KEY, TIEU_NGU_KEY) or len(titles) == _ANNEX_TITLE_LINES:
+                break
+            titles.insert(0, above)
+        heads.append(AnnexHeading(label, tuple(titles), p))
+    return heads
 
 
 def _header(layout: Layout) -> None:
@@ -207,14 +247,25 @@ def _title_block(layout: Layout) -> None:
         return
     body = [p for p in doc.paragraphs if p.table is None and p.index > layout.title.index]
     for p in body:
-        if (not p.text.strip() or is_rule_paragraph(p) or p.align != layout.title.align
-                or p.text.lstrip().startswith(("Căn cứ", "Kính gửi"))):
+        if not _continues_trich_yeu(layout.title, p):
             break
         layout.trich_yeu.append(p)
-        if layout.title.align != "center" or len(layout.trich_yeu) == 3:
-            break  # a title not centred gives no layout to follow: one line of trích yếu
+        if layout.title.align != "center" or p.align != layout.title.align \
+                or len(layout.trich_yeu) == 3:
+            break  # no centred layout to follow: one line of trích yếu
     if layout.trich_yeu:
         layout.trich_yeu_rule = rule_after(layout, layout.trich_yeu[-1], body)
+
+
+def _continues_trich_yeu(title: Paragraph, p: Paragraph) -> bool:
+    """A line right under the tên loại belongs to the trích yếu when it is aligned like the
+    title, or bold (a trích yếu set justified or left is still a trích yếu, and is judged
+    as one rather than as body text)."""
+    text = p.text.strip()
+    if not text or is_rule_paragraph(p) or text.startswith((*CAN_CU_STARTS, "Kính gửi")):
+        return False
+    bold = [r.bold for r in p.runs if r.text.strip()]
+    return p.align == title.align or (bool(bold) and all(bold))
 
 
 def _last_index(layout: Layout) -> int:
@@ -262,6 +313,21 @@ def _body(layout: Layout) -> None:
                 break
             layout.kinh_gui.append(p)
         content = content[kinh_gui + len(layout.kinh_gui):]
-    while content and content[0].text.lstrip().startswith("Căn cứ"):
-        layout.can_cu.append(content.pop(0))
-    layout.body = content
+    layout.can_cu = _can_cu(content)
+    can_cu = {p.index for p in layout.can_cu}
+    layout.body = [p for p in content if p.index not in can_cu]
+
+
+def _can_cu(content: list[Paragraph]) -> list[Paragraph]:
+    """The căn cứ, found by their words before the first heading: a misplaced line before
+    them does not turn them into body text, and they end at the first other line."""
+    found: list[Paragraph] = []
+    for p in content:
+        text = p.text.lstrip()
+        if HEADING_START.match(text):
+            break
+        if text.startswith(CAN_CU_STARTS):
+            found.append(p)
+        elif found:
+            break
+    return found

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from plangen.check.read.facts import Paragraph
 from plangen.check.read.layout import Layout
 from plangen.check.rules.base import (
+    Finding,
     NotChecked,
     Result,
     all_bold,
@@ -40,7 +41,14 @@ def type_name(layout: Layout) -> Iterator[Result]:
         yield found("C18", p, "tên loại phải in hoa", "the type name must be in capitals")
     if not all_bold(p):
         yield found("C18", p, "tên loại phải in đậm", "the type name must be bold")
+    yield from _centred("C18", p, ("tên loại", "the type name"))
     yield from check_size("C18", p, nd30.TEN_LOAI.size_pt, ("tên loại", "the type name"))
+
+
+def _centred(code: str, p: Paragraph, what: tuple[str, str]) -> Iterator[Finding]:
+    if p.align != "center":
+        yield found(code, p, f"{what[0]} phải căn giữa (đang căn {p.align})",
+                    f"{what[1]} must be centred (it is aligned {p.align})")
 
 
 @rule("C19")
@@ -54,6 +62,7 @@ def trich_yeu(layout: Layout) -> Iterator[Result]:
                         "the trích yếu must not be all capitals")
         if not all_bold(p):
             yield found("C19", p, "trích yếu phải in đậm", "the trích yếu must be bold")
+        yield from _centred("C19", p, ("trích yếu", "the trích yếu"))
         yield from check_size("C19", p, nd30.TRICH_YEU.size_pt, ("trích yếu", "the trích yếu"))
 
 

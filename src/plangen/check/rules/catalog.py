@@ -61,9 +61,10 @@ RULES: tuple[RuleInfo, ...] = (
     RuleInfo("C16", E, "PL I, II.4", "Địa danh, ngày tháng: nghiêng, cỡ 13–14, số 0 đúng chỗ, cùng dòng với Số",
              "Place and date: italic, 13–14 pt, leading zeros, level with the Số line"),
     RuleInfo("C17", W, "PL I, II.4", "Địa danh không viết tắt", "Place name not abbreviated"),
-    RuleInfo("C18", E, "PL I, II.5.a", "Tên loại in hoa, đậm", "Type name in capitals, bold"),
-    RuleInfo("C19", E, "PL I, II.5.a", "Trích yếu đậm, không in hoa toàn bộ",
-             "Trích yếu bold, not all capitals"),
+    RuleInfo("C18", E, "PL I, II.5.a", "Tên loại in hoa, đậm, căn giữa",
+             "Type name in capitals, bold, centred"),
+    RuleInfo("C19", E, "PL I, II.5.a", "Trích yếu đậm, không in hoa toàn bộ, căn giữa",
+             "Trích yếu bold, not all capitals, centred"),
     RuleInfo("C20", E, "PL I, II.5.a", "Có đường kẻ dưới trích yếu", "Rule under the trích yếu"),
     RuleInfo("C21", E, "PL I, II.5.b", "Công văn: V/v không đậm, không in hoa, cỡ 12–13",
              "Công văn: V/v not bold, not capitals, 12–13 pt"),
@@ -105,8 +106,12 @@ RULES: tuple[RuleInfo, ...] = (
              "Page number top centre, 13–14 pt, Arabic, not on page 1", EVERY_FILE),
     RuleInfo("C41", W, "PL I, I.7", "Văn bản nhiều trang có đánh số trang",
              "A multi-page document has page numbers", EVERY_FILE),
+    RuleInfo("C42", E, "PL I, III.1", "Phụ lục: nhãn cỡ 14 đậm đứng, số La Mã; tên in hoa, đậm; "
+             "dòng (Kèm theo …) nghiêng", "Phụ lục: label 14 pt bold upright, Roman number; title "
+             "bold capitals; the (Kèm theo …) line italic", EVERY_FILE),
     RuleInfo("C46", W, "PL III", "Không dùng chữ viết tắt tên loại cũ (TT01)",
              "No obsolete (TT01) type abbreviations"),
-    RuleInfo("C47", E, "Điều 8.2", "Có đủ các thành phần chính", "All main components present"),
+    RuleInfo("C47", E, "Điều 8.2", "Có đủ các thành phần chính, cả trích yếu dưới tên loại",
+             "All main components present, the trích yếu under a type name included"),
 )
 BY_CODE = {rule.code: rule for rule in RULES}

@@ -188,6 +188,9 @@ def components(layout: Layout) -> Iterator[Result]:
     if layout.title is None and layout.vv_line is None:
         yield found("C47", None, "thiếu tên loại văn bản (hoặc V/v của công văn)",
                     "no type name (nor the V/v of a công văn)", where="document")
+    if layout.title is not None and not layout.trich_yeu:  # Điều 8.2: every tên loại has one
+        yield found("C47", layout.title, "thiếu trích yếu nội dung dưới tên loại",
+                    "no trích yếu under the type name")
     if not layout.issuer_lines:
         yield found("C47", None, "thiếu tên cơ quan ban hành", "the issuing body is missing",
                     where="document")
