@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -65,3 +66,25 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "trich_yue" in done.stderr
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`plangen schema | head`: the reader goes away, plangen stops without a traceback."""
+    with subprocess.Popen([sys.executable, "-m", "plangen", "schema"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as reader:
+        assert reader.stdout is not None and reader.stderr is not None
+        reader.stdout.close()
+        assert reader.wait(timeout=60) == 1
+        assert reader.stderr.read() == b""
+
+
+def test_files_get_the_mode_the_umask_gives(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        assert main(["init", str(tmp_path / "ke-hoach.yaml")]) == 0
+        assert main(["build", str(tmp_path / "ke-hoach.yaml"), "-o", str(tmp_path / "out")]) == 0
+    finally:
+        os.umask(old)
+    made = [tmp_path / "ke-hoach.yaml", tmp_path / "plan.schema.json",
+            tmp_path / "out" / "ke-hoach" / "ke-hoach.docx"]
+    assert {oct(p.stat().st_mode & 0o777) for p in made} == {oct(0o640)}

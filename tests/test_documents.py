@@ -5,7 +5,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
+from docx.shared import Pt
 
 from conftest import ROOT, SEED_PLAN, bundle_of, copy_templates, minimal_text, replace_in_template
 from plangen.build.pipeline import build_plan
@@ -90,13 +92,32 @@ def test_plan_has_the_blank_forms_as_numbered_phu_luc(seed_out: Path) -> None:
 def test_a_filled_form_has_the_registration(seed_out: Path) -> None:
     form = "gp01-ky-so-hoc-ba-dien-tu-cho-toan-bo-hoc-sinh.docx"
     lines = texts(seed_out / "phieu-dang-ky" / form)
-    assert lines[:3] == ["Phụ lục I", "PHIẾU ĐĂNG KÝ MÔ HÌNH, GIẢI PHÁP, SÁNG KIẾN CẢI CÁCH "
-                         "HÀNH CHÍNH", "(Kèm theo Kế hoạch số ……/KH-THPTNT ngày 21/8/2023 "
-                         "của Trường THPT Nguyễn Trãi)"]
+    # A form that stands alone carries the national header, as real forms of its kind do.
+    assert [line for line in lines[:6] if line] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Phụ lục I",
+        "PHIẾU ĐĂNG KÝ MÔ HÌNH, GIẢI PHÁP, SÁNG KIẾN CẢI CÁCH HÀNH CHÍNH",
+        "(Kèm theo Kế hoạch số ……/KH-THPTNT ngày 21/8/2023 của Trường THPT Nguyễn Trãi)"]
+    # No date of registration: the place, and dots for the văn thư to fill.
+    assert "Thành phố Hồ Chí Minh, ngày …… tháng …… năm ……" in lines
     assert "Ký số học bạ điện tử cho toàn bộ học sinh" in lines
     assert ("Lê Thị Hạnh (Phó Hiệu trưởng), Phạm Quốc Bảo (Giáo viên Tin học)" in lines)
     assert "Từ 05/9/2023 đến 30/6/2024" in lines
     assert lines[-1] == "Lê Thị Hạnh"
+
+
+def test_a_form_shows_the_date_of_its_registration(seed_out: Path) -> None:
+    form = "mh01-so-tay-dien-tu-thu-tuc-hanh-chinh-cua-nha-truong.docx"
+    assert "Thành phố Hồ Chí Minh, ngày 24 tháng 8 năm 2023" in texts(
+        seed_out / "phieu-dang-ky" / form)
+
+
+def test_the_rule_under_a_phu_luc_heading_has_room_below(seed_out: Path) -> None:
+    document = docx.Document(str(seed_out / "ke-hoach.docx"))
+    paragraphs = document.paragraphs
+    kem_theo = next(i for i, p in enumerate(paragraphs) if p.text.startswith("(Kèm theo"))
+    rule = paragraphs[kem_theo + 1]
+    assert rule.text == "" and rule.style.name == "ND30 Rule"
+    assert rule.paragraph_format.space_after == Pt(6)
 
 
 HARD = '''# yaml-language-server: $schema=../plan.schema.json
@@ -157,8 +178,8 @@ def test_a_misspelt_variable_is_named_with_its_template(tmp_path: Path) -> None:
     with pytest.raises(UserError) as failed:
         compile_all(load_plan(SEED_PLAN), templates, "vi")
     assert failed.value.lines == [
-        f'{form}: thẻ "{{{{ reg.nmae }}}}" dùng "reg.nmae", dữ liệu không có (có: effect, '
-        "field, goal, kind, name, owner, signer, summary, thoi_gian)"]
+        f'{form}: thẻ "{{{{ reg.nmae }}}}" dùng "reg.nmae", dữ liệu không có (có: '
+        "dia_danh_ngay, effect, field, goal, kind, name, owner, signer, summary, thoi_gian)"]
 
 
 def test_a_tag_split_across_runs_is_reported(tmp_path: Path) -> None:

@@ -57,7 +57,8 @@ def grid_table(document: Any, rows: int, widths_cm: list[float]) -> Any:
     return table
 
 
-def signature(document: Any, title: str, name: str) -> None:
+def signature(document: Any, title: str, name: str,
+              date_line: str = "……, ngày …… tháng …… năm ……") -> None:
     """"…, ngày … tháng … năm …", the title, room to sign, the name: right half."""
     table = document.add_table(rows=1, cols=2)
     oxml.no_table_borders(table)
@@ -67,7 +68,7 @@ def signature(document: Any, title: str, name: str) -> None:
     first.style = page.HEADER_TEXT
     first.alignment = page.ALIGN["center"]
     first.paragraph_format.space_before = Pt(12)
-    run = first.add_run("……, ngày …… tháng …… năm ……")
+    run = first.add_run(date_line)
     run.font.italic = True
     paragraph(cell, title, bold=True)
     paragraph(cell, "(Ký và ghi rõ họ tên)", italic=True)
@@ -88,7 +89,7 @@ def registration_form() -> Any:
         for cell in row.cells:
             first = cell.paragraphs[0]
             first._p.getparent().remove(first._p)
-    signature(document, "NGƯỜI ĐĂNG KÝ", "{{ reg.signer }}")
+    signature(document, "NGƯỜI ĐĂNG KÝ", "{{ reg.signer }}", "{{ reg.dia_danh_ngay }}")
     return document
 
 

@@ -8,6 +8,7 @@ Messages are Vietnamese unless ``--lang en`` is given.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import cast
@@ -52,7 +53,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = cast(Lang, args.lang)
     run = cast(Run, args.run)
     try:
-        return run(args, lang)
+        code = run(args, lang)
+        sys.stdout.flush()  # a closed pipe shows here, not as noise when Python exits
+        return code
+    except BrokenPipeError:  # the reader went away (`plangen schema | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_INVALID
     except PlanError as err:
         for line in err.lines:
             print(line, file=sys.stderr)

@@ -19,8 +19,9 @@ FORM_TITLE = "Mẫu phiếu đăng ký mô hình, giải pháp, sáng kiến c�
 FILLED_TITLE = "Phiếu đăng ký mô hình, giải pháp, sáng kiến cải cách hành chính"
 REPORT_TITLE = "Mẫu báo cáo kết quả thực hiện mô hình, giải pháp, sáng kiến"
 DOTS = "…………………………"
+DOTTED_DATE = "ngày …… tháng …… năm ……"
 REG_FIELDS = ("kind", "name", "field", "owner", "summary", "goal", "thoi_gian", "effect",
-              "signer")
+              "signer", "dia_danh_ngay")
 
 
 def campaign_context(plan: Plan) -> dict[str, Any]:
@@ -40,7 +41,8 @@ def form_context(plan: Plan, reg: Registration | None) -> dict[str, Any]:
     """The registration form's context; without a registration, dotted blanks."""
     context = campaign_context(plan)
     if reg is None:
-        context["reg"] = dict.fromkeys(REG_FIELDS, DOTS) | {"signer": ""}
+        context["reg"] = dict.fromkeys(REG_FIELDS, DOTS) | {
+            "signer": "", "dia_danh_ngay": f"……, {DOTTED_DATE}"}
         return context
     signer = reg.owner.people[0].name if reg.owner.people else ""
     context["reg"] = {
@@ -48,5 +50,7 @@ def form_context(plan: Plan, reg: Registration | None) -> dict[str, Any]:
         "owner": str(reg.owner), "summary": reg.summary, "goal": reg.goal,
         "thoi_gian": f"Từ {vn.ngay_ngan(reg.start)} đến {vn.ngay_ngan(reg.end)}",
         "effect": reg.effect, "signer": signer,
+        "dia_danh_ngay": f"{plan.place}, "
+                         + (vn.ngay(reg.registered_on) if reg.registered_on else DOTTED_DATE),
     }
     return context

@@ -57,9 +57,10 @@ def build(form: Form, context: RenderContext) -> bytes:
 
 @cache
 def _heading(kem_theo: str, draft: bool) -> str:
-    """The Phụ lục heading of every filled form (made once: it costs a whole new page)."""
+    """The heading of every filled form (made once: it costs a whole new page): a form
+    that stands alone carries the Quốc hiệu and Tiêu ngữ, as real forms of its kind do."""
     return forms.heading_xml(blocks.AppendixHeading("Phụ lục I", campaign.FILLED_TITLE,
-                                                    kem_theo), draft)
+                                                    kem_theo), draft, national=True)
 
 
 KIND: Kind[Form] = Kind(name="phieu-dang-ky", file_name="phieu-dang-ky/{key}.docx",

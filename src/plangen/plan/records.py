@@ -70,6 +70,8 @@ class Registration(StrictModel):
     """Hiệu quả dự kiến."""
     year: int
     """Năm đăng ký."""
+    registered_on: VnDate | None = None
+    """Ngày đăng ký (ghi ở dòng địa danh, ngày tháng của phiếu); để trống thì phiếu để chấm."""
 
 
 class Result(StrictModel):

@@ -17,6 +17,7 @@ from typing import Any
 import docx
 from docx.enum.section import WD_SECTION
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.shared import Pt
 from lxml import etree
 
 from plangen.errors import UserError
@@ -57,13 +58,17 @@ class TemplateStore:
         return self._compiled[key]
 
 
-def heading_xml(heading: blocks.AppendixHeading, draft: bool = False) -> str:
-    """The XML of a Phụ lục heading (after a "DỰ THẢO" mark for a draft), to go first in a
-    template's body."""
+def heading_xml(heading: blocks.AppendixHeading, draft: bool = False,
+                national: bool = False) -> str:
+    """The XML of a Phụ lục heading, to go first in a template's body: after a "DỰ THẢO"
+    mark for a draft, and under the Quốc hiệu and Tiêu ngữ for a form that stands alone."""
     document = page.new_document()
+    width = page.text_width_cm(document.sections[0])
     if draft:
         blocks.draft_mark(document)
-    blocks.appendix_heading(document, heading, page.text_width_cm(document.sections[0]))
+    if national:
+        blocks.national_header(document, width).paragraph_format.space_after = Pt(12)
+    blocks.appendix_heading(document, heading, width)
     body = document.element.body
     return "".join(etree.tostring(el, encoding=str) for el in body
                    if not el.tag.endswith("}sectPr"))

@@ -188,10 +188,16 @@ def _issuer_cell(cell: Any, header: Header, layout: HeaderLayout) -> None:
 
 
 def _national_cell(cell: Any, layout: HeaderLayout) -> None:
-    line(cell, nd30.QUOC_HIEU_TEXT, nd30.QUOC_HIEU, page.HEADER_TEXT)
-    line(cell, nd30.TIEU_NGU_TEXT, nd30.TIEU_NGU, page.HEADER_TEXT)
+    national_header(cell, _inner(layout.right_cm))
+
+
+def national_header(container: Any, available_cm: float) -> Any:
+    """Quốc hiệu, Tiêu ngữ and the rule as long as the Tiêu ngữ, centred in
+    ``available_cm``; returns the rule's paragraph."""
+    line(container, nd30.QUOC_HIEU_TEXT, nd30.QUOC_HIEU, page.HEADER_TEXT)
+    line(container, nd30.TIEU_NGU_TEXT, nd30.TIEU_NGU, page.HEADER_TEXT)
     width = _widest([nd30.TIEU_NGU_TEXT], nd30.TIEU_NGU) * nd30.TIEU_NGU_RULE.preferred
-    rule(cell, _inner(layout.right_cm), width)
+    return rule(container, available_cm, width)
 
 
 def _date_line(cell: Any, header: Header, layout: HeaderLayout) -> None:
@@ -303,4 +309,6 @@ def appendix_heading(container: Any, heading: AppendixHeading, available_cm: flo
         line(container, heading.label, nd30.PHU_LUC_LABEL, page.TITLE)
     line(container, heading.title, nd30.PHU_LUC_TITLE, page.TITLE)
     line(container, heading.kem_theo, nd30.PHU_LUC_KEM_THEO, page.HEADER_TEXT)
-    rule(container, available_cm, nd30.PHU_LUC_RULE_CM)
+    # Clear space under the rule: the Phụ lục's own first line may start right after it.
+    rule(container, available_cm, nd30.PHU_LUC_RULE_CM).paragraph_format.space_after = \
+        Pt(nd30.SPACE_BEFORE_PT)
