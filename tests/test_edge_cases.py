@@ -19,6 +19,7 @@ from conftest import (
     bundle_of,
     copy_templates,
     minimal_text,
+    problems_of,
     replace_in_template,
 )
 from plangen.build.pipeline import build_plan
@@ -213,3 +214,84 @@ def test_two_plans_cannot_share_a_folder(tmp_path: Path,
 def test_check_of_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "khong-co.docx"]) == 1
     assert capsys.readouterr().err == "khong-co.docx: không tìm thấy tệp\n"
+
+
+# -- found by review of the kind registry -------------------------------------------------
+
+
+def no_campaign_text() -> str:
+    from test_kinds import without_campaign
+
+    return without_campaign()
+
+
+def test_new_from_a_plan_with_campaign_null_says_what_is_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = write_plan(tmp_path, no_campaign_text() + "campaign: null\n")
+    assert main(["validate", str(old)]) == 0
+    capsys.readouterr()
+    assert main(["new", str(old), str(tmp_path / "moi.yaml"), "--start", "2025-01-01",
+                 "--lang", "en"]) == 1
+    assert capsys.readouterr().err == "campaign.start not found, so the shift cannot be computed\n"
+
+
+def test_new_replaces_a_de_trong_block_list(tmp_path: Path) -> None:
+    text = minimal_text().replace("de_trong: [number]", "de_trong:\n  - number")
+    old = write_plan(tmp_path, text)
+    new = tmp_path / "moi.yaml"
+    assert main(["new", str(old), str(new), "--shift-years", "1"]) == 0
+    assert "de_trong: [number, issued_on]\n" in new.read_text(encoding="utf-8")
+    load_plan(new)
+
+
+def test_a_raw_ampersand_from_a_safe_tag_is_named_not_a_traceback(tmp_path: Path) -> None:
+    templates = copy_templates(tmp_path)
+    replace_in_template(templates / "mau-bao-cao.docx", "{{ campaign.name }}",
+                        "{{ campaign.name | safe }}")
+    plan = write_plan(tmp_path, minimal_text().replace("name: Giáo viên dạy giỏi",
+                                                       "name: Dạy & học giỏi"))
+    with pytest.raises(UserError) as failed:
+        build_plan(load_bundle(plan), tmp_path / "out", templates_dir=templates)
+    assert failed.value.lines[0].startswith(
+        f"{templates / 'mau-bao-cao.docx'}: không điền được mẫu: XML: ")
+
+
+def test_lang_before_the_command_is_kept(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "validate", str(tmp_path / "none.yaml")]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == f"{tmp_path / 'none.yaml'}: no such file"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("vi", 'trich_yeu: biểu thức dùng "campaign" của phong trào, nhưng kế hoạch không có '
+           "campaign: thêm campaign (name, start, end) hoặc bỏ biểu thức"),
+    ("en", 'trich_yeu: the expression uses "campaign" of a campaign, but the plan has no '
+           "campaign: add campaign (name, start, end) or drop the expression"),
+])
+def test_campaign_names_in_a_plan_without_one(lang: str, expected: str) -> None:
+    text = no_campaign_text().replace("Tổ chức hội thi Giáo viên dạy giỏi năm 2024",
+                                      "Tổ chức hội thi {{ campaign.name }}")
+    assert problems_of(text, lang) == [expected]
+
+
+def test_templates_of_a_plan_that_uses_none(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    plan = write_plan(tmp_path, no_campaign_text())
+    assert main(["templates", str(plan), "--templates", str(tmp_path), "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        f"{plan}: the plan uses no Word template (it has no campaign); nothing to check\n")
+
+
+def test_reports_need_a_noi_nhan() -> None:
+    text = minimal_text() + "reports:\n  noi_nhan: []\n"
+    assert problems_of(text) == ["reports.noi_nhan: needs at least 1 item(s)"]
+
+
+def test_the_manifest_records_the_kinh_gui_of_the_plans_document(tmp_path: Path) -> None:
+    text = minimal_text().replace("place: Hà Nội", "kind: TTr\nplace: Hà Nội") + (
+        "kinh_gui: [Sở Giáo dục và Đào tạo Hà Nội]\n")
+    plan = write_plan(tmp_path, text)
+    build_plan(load_bundle(plan), tmp_path / "out", only=["ke-hoach"])
+    entry = json.loads((tmp_path / "out" / "manifest.json").read_text())["documents"][0]
+    assert (entry["file"], entry["kinh_gui"]) == ("to-trinh.docx",
+                                                  ["Sở Giáo dục và Đào tạo Hà Nội"])

@@ -168,7 +168,8 @@ def test_a_campaign_name_in_a_plan_without_one_is_located() -> None:
     text = without_campaign().replace("Nâng cao chất lượng dạy học.",
                                       "Nâng cao chất lượng dạy học, {{ phases[0].end }}.")
     assert problems_of(text) == [
-        'body[0].content: the expression uses a name the plan does not have: "phases"']
+        'body[0].content: the expression uses "phases" of a campaign, but the plan has no '
+        "campaign: add campaign (name, start, end) or drop the expression"]
 
 
 @pytest.mark.parametrize(("lang", "expected"), [

@@ -195,6 +195,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": "invalid value: {detail}",
     },
     # -- templates --------------------------------------------------------------------------
+    "templates_none": {
+        "vi": "{path}: kế hoạch không dùng mẫu Word nào (không có campaign), không có gì để kiểm tra",
+        "en": "{path}: the plan uses no Word template (it has no campaign); nothing to check",
+    },
     "templates_ok": {
         "vi": "{path}: các mẫu Word hợp lệ",
         "en": "{path}: the Word templates are valid",
@@ -353,6 +357,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
     "jinja_undefined": {
         "vi": 'biểu thức dùng tên không có trong kế hoạch: "{detail}"{hint}',
         "en": 'the expression uses a name the plan does not have: "{detail}"{hint}',
+    },
+    "jinja_no_campaign": {
+        "vi": 'biểu thức dùng "{detail}" của phong trào, nhưng kế hoạch không có campaign: thêm campaign (name, start, end) hoặc bỏ biểu thức{hint}',
+        "en": 'the expression uses "{detail}" of a campaign, but the plan has no campaign: add campaign (name, start, end) or drop the expression{hint}',
     },
     "jinja_security": {
         "vi": 'biểu thức không được phép truy cập "{detail}"',

@@ -32,12 +32,19 @@ COMMANDS: tuple[tuple[object, Run], ...] = (
 )
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=LANGS, default="vi",
+def _lang_option(default: str | None) -> argparse.ArgumentParser:
+    """``--lang``, taken before or after the command; only the top level sets a default,
+    so that ``plangen --lang en build …`` is not undone by the command's own option."""
+    holder = argparse.ArgumentParser(add_help=False)
+    holder.add_argument("--lang", choices=LANGS, default=default or argparse.SUPPRESS,
                         help="language of messages (vi, en); default vi")
+    return holder
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _lang_option(None)
     parser = argparse.ArgumentParser(
-        prog="plangen", parents=[common],
+        prog="plangen", parents=[_lang_option("vi")],
         description="Văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ một tệp kế hoạch YAML.")
     parser.add_argument("--version", action="version", version=f"plangen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -27,6 +27,7 @@ def add_parser(commands: Commands, common: argparse.ArgumentParser,
 def run(args: argparse.Namespace, lang: Lang) -> int:
     for bundle in load_all(args.plans, lang):
         folder = args.templates or default_templates(bundle.plan_file)
-        compile_all(bundle.plan, folder, lang)
-        print(message("templates_ok", lang, path=folder))
+        used = compile_all(bundle.plan, folder, lang).used()
+        print(message("templates_ok" if used else "templates_none", lang,
+                      path=folder if used else bundle.plan_file))
     return EXIT_OK

@@ -58,4 +58,4 @@ KIND: Kind[Document] = Kind(
     name="ke-hoach", file_name="{key}.docx", sources=_sources, layout=mau_1_4.build,
     checked_as="van-ban",
     manifest=("loai_van_ban", "so_ky_hieu", "trich_yeu", "ngay", "nguoi_ky", "chuc_vu",
-              "noi_nhan"))
+              "kinh_gui", "noi_nhan"))

@@ -251,7 +251,7 @@ class ReportSettings(StrictModel):
 
     kinh_gui: list[Recipient] = Field(default_factory=list)
     """Cơ quan nhận báo cáo (ví dụ: Sở Giáo dục và Đào tạo)."""
-    noi_nhan: list[Recipient] = Field(default_factory=lambda: ["Lưu: VT"])
+    noi_nhan: list[Recipient] = Field(default_factory=lambda: ["Lưu: VT"], min_length=1)
     """Nơi nhận sau "- Như trên;", dòng cuối là "Lưu: VT"."""
     signer: Signer | None = None
     """Người ký các báo cáo; để trống thì dùng người ký của kế hoạch (signer)."""

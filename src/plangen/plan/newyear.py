@@ -54,7 +54,8 @@ class Review:
 def shift_for_start(text: str, start: date) -> Shift:
     """The shift that moves the campaign's start to ``start``."""
     located = read_yaml(text)
-    old = _as_date(str(located.data.get("campaign", {}).get("start", "")))
+    campaign = located.data.get("campaign")
+    old = _as_date(str(campaign.get("start", ""))) if isinstance(campaign, dict) else None
     if old is None:
         raise ValueError("campaign.start")
     return Shift(days=(start - old).days)
@@ -125,7 +126,12 @@ def _list_blanks(text: str) -> str:
     located = read_yaml(text)
     wanted = "[number, issued_on]"
     if ("de_trong",) in located.spans:
-        return _apply(text, {located.spans[("de_trong",)]: wanted})
+        begin, end = located.spans[("de_trong",)]
+        colon = text.rindex(":", 0, begin) + 1
+        if "\n" in text[colon:begin]:  # a block list under the key: the flow list replaces it
+            end = begin + len(text[begin:end].rstrip())  # the line break after it stays
+            return _apply(text, {(colon, end): f" {wanted}"})
+        return _apply(text, {(begin, end): wanted})
     line = f"de_trong: {wanted}  # văn thư ghi số và ngày khi ban hành\n"
     anchor = located.keys.get(("issued_on",)) or located.keys.get(("place",))
     if anchor is None:

@@ -33,6 +33,10 @@ FILTERS: dict[str, Callable[..., str]] = {
 }
 
 
+CAMPAIGN_NAMES = ("campaign", "phases", "milestones", "targets", "participants", "links")
+"""The names that exist only in a plan with a campaign."""
+
+
 def _environment() -> ImmutableSandboxedEnvironment:
     # trim_blocks/lstrip_blocks: a {% for %} line leaves no blank line in the text.
     env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
@@ -58,7 +62,9 @@ class TemplateProblem:
 
 def context(plan: Plan) -> dict[str, Any]:
     """The names plan text may use: the plan's fields, plus shortcuts into the campaign."""
-    names: dict[str, Any] = {name: getattr(plan, name) for name in Plan.model_fields}
+    # A field left out (campaign: none) is no name at all, so using it is reported by name.
+    names: dict[str, Any] = {name: getattr(plan, name) for name in Plan.model_fields
+                             if getattr(plan, name) is not None}
     names["ky_hieu"] = plan.ky_hieu
     campaign = plan.campaign
     if campaign is not None:  # without one, a name like "phases" is reported as unknown
@@ -133,6 +139,8 @@ def resolve(data: Any, names: dict[str, Any], problems: list[TemplateProblem],
             return render_text(data, names)
         except Exception as err:  # every Jinja failure is the plan author's to fix
             code, detail, line = _classify(err)
+            if code == "jinja_undefined" and detail in CAMPAIGN_NAMES and "campaign" not in names:
+                code = "jinja_no_campaign"
             close = difflib.get_close_matches(detail, list(names), n=1, cutoff=0.6)
             suggestion = close[0] if code == "jinja_undefined" and close else None
             problems.append(TemplateProblem(path, code, detail, line, suggestion))

@@ -57,6 +57,10 @@ class TemplateStore:
                                                    heading)
         return self._compiled[key]
 
+    def used(self) -> list[str]:
+        """The names of the templates compiled so far."""
+        return sorted({name for name, _heading in self._compiled})
+
 
 def heading_xml(heading: blocks.AppendixHeading, draft: bool = False,
                 national: bool = False) -> str:
@@ -90,7 +94,11 @@ def append_annexes(document: Any, doc: Document, templates: TemplateStore) -> No
 
 def body_elements(template: CompiledTemplate, context: Mapping[str, Any]) -> list[Any]:
     """The body of the filled template as elements, without its section properties."""
-    root = etree.fromstring(template.render_xml(context).encode("utf-8"))
+    try:
+        root = etree.fromstring(template.render_xml(context).encode("utf-8"))
+    except etree.XMLSyntaxError as err:  # e.g. a "| safe" tag let a raw "&" through
+        raise UserError([message("template_render", template.lang, template=template.path,
+                                 detail=f"XML: {err}")]) from None
     body = root.find(W_BODY)
     return [el for el in body if not el.tag.endswith("}sectPr")]
 
