@@ -96,33 +96,52 @@ def test_an_unchanged_output_is_rebuilt_without_force(tmp_path: Path) -> None:
     build_dir(tmp_path)  # no error: the file is what plangen wrote
 
 
+def whole_and_clean(out: Path, clean: Path) -> None:
+    """Every document in ``out`` is a whole file, the very one a clean build writes."""
+    for path in out.rglob("*.docx"):
+        assert path.read_bytes() == (clean / path.relative_to(out)).read_bytes(), path
+
+
 def test_an_interrupted_write_leaves_no_partial_file(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(save.os, "fsync", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        build_dir(tmp_path)
+    clean = build_dir(tmp_path / "clean")
+    with monkeypatch.context() as patched:
+        patched.setattr(save.os, "fsync", interrupted)  # the manifest's write is stopped
+        with pytest.raises(KeyboardInterrupt):
+            build_dir(tmp_path)
     out = tmp_path / SEED_PLAN.stem
-    assert [p for p in out.rglob("*") if p.is_file()] == []
+    whole_and_clean(out, clean)
+    assert not [p for p in tmp_path.glob(".*") if p.is_dir()]  # no staging folder left
+    build_dir(tmp_path)  # the same plan again: its own whole files are no hand edits
+    assert (out / "manifest.json").is_file()
 
 
 def test_a_killed_build_leaves_no_partial_file(tmp_path: Path) -> None:
-    """A real SIGKILL between writing the temporary file and renaming it."""
+    """A real SIGKILL while the staged files are moved into place: the third move."""
     script = (
         "import os, signal, sys\n"
         "from plangen.build import save\n"
-        "save.os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "moves = []\n"
+        "real = os.replace\n"
+        "def kill_third(*a):\n"
+        "    moves.append(a)\n"
+        "    if len(moves) == 3: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    real(*a)\n"
+        "save.os.replace = kill_third\n"
         "from plangen.cli import main\n"
         f"main(['build', {str(SEED_PLAN)!r}, '-o', {str(tmp_path)!r}])\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, check=False)
     assert done.returncode == -signal.SIGKILL
     out = tmp_path / SEED_PLAN.stem
-    assert not (out / "ke-hoach.docx").exists()
-    assert not (out / "manifest.json").exists()
-    leftovers = [p for p in out.rglob("*") if p.is_file()]
-    assert leftovers and all(p.name.startswith(".") and p.suffix == ".tmp" for p in leftovers)
+    assert len(list(out.rglob("*.docx"))) == 2 and not (out / "manifest.json").exists()
+    clean = build_dir(tmp_path / "clean")
+    whole_and_clean(out, clean)
+    assert main(["build", str(SEED_PLAN), "-o", str(tmp_path)]) == 0  # no --force needed
+    whole_and_clean(out, clean)
+    assert not [p for p in tmp_path.glob(".*") if p.is_dir()]
     build_dir(tmp_path)  # the next build completes and clears what the kill left
     assert not list(out.rglob(".*.tmp"))
     assert (out / "ke-hoach.docx").is_file() and (out / "manifest.json").is_file()

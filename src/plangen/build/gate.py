@@ -5,15 +5,21 @@ Why: a văn thư signs what plangen writes, so a file with a leftover template t
 were final. A draft (``--draft``) is marked "DỰ THẢO", every one of its files, and may
 have blanks. The gate reads the finished bytes as the checker does, and judges each file
 by what its kind declares: read as the layout it must have, signed where it has a signer.
+
+Files filled from one template (a Sở's thousands of forms) share the template's layout:
+the first is checked in full, each other one for what its data can change (leftover tags,
+"None", control characters, properties, the draft mark), so the gate's cost per form is
+small and does not grow with the number of forms.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
-from plangen.check import check_docx
-from plangen.check.read.package import DocxUnreadable, read_docx
+from plangen.check import check_document
+from plangen.check.read.package import DocxUnreadable, Texts, read_docx, read_texts
 from plangen.check.rules.catalog import BY_CODE
 from plangen.kinds import Rendered
 from plangen.messages import Lang, message
@@ -21,24 +27,34 @@ from plangen.spec.nd30 import DRAFT_MARK_TEXT
 
 # "nan" and "null" are not listed: "nan giải" is Vietnamese.
 LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\bNone\b|\bTODO\b|\[\[|\]\]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 REQUIRED_PROPERTIES = ("title", "subject", "creator", "created")
 DRAFT_MARK_WITHIN = 3  # the mark is among the first paragraphs of page 1
 LAYOUT_NAMES = {"van-ban": {"vi": "một văn bản", "en": "a document"},
                 "phu-luc": {"vi": "một phụ lục", "en": "an attachment"}}
 
 
-def gate_reasons(rendered: Rendered, data: bytes, draft: bool, lang: Lang) -> list[str]:
-    """Why the document ``data`` is not ready for signing (empty when it is)."""
+def gate_reasons(rendered: Rendered, data: bytes, draft: bool, lang: Lang,
+                 full: bool = True) -> list[str]:
+    """Why the document ``data`` is not ready for signing (empty when it is); without
+    ``full``, only what the data of a form filled from a checked template can change."""
     file_name = rendered.file_name
     try:
-        reasons = _content(data, draft, lang)
+        if not full:
+            return _named(file_name, _text_reasons(read_texts(data), draft, lang), lang)
+        doc = read_docx(data)
     except DocxUnreadable:  # a template's tags wrote XML Word could not open
-        return [message("gate", lang, file=file_name, reason=message("gate_broken", lang))]
+        return _named(file_name, [message("gate_broken", lang)], lang)
+    every = list(doc.paragraphs) + [p for s in doc.sections for part in (s.headers, s.footers)
+                                    for ps in part.values() for p in ps]
+    reasons = _text_reasons(Texts(tuple(p.text for p in every), doc.core, doc.has_comments,
+                                  doc.has_tracked_changes), draft, lang,
+                            [p.where for p in every])
     if not draft:
         reasons += _blanks(rendered, lang)
     # A blank signer is reported above (or allowed in a draft), not again as C47.
     skip = {"C47"} if draft or (rendered.signed and not rendered.signer) else set()
-    report = check_docx(Path(file_name), data)
+    report = check_document(Path(file_name), doc)
     if report.family != rendered.checked_as:
         reasons.append(message("gate_layout", lang, kind=rendered.kind,
                                found=LAYOUT_NAMES[report.family][lang],
@@ -46,27 +62,32 @@ def gate_reasons(rendered: Rendered, data: bytes, draft: bool, lang: Lang) -> li
     reasons += [message("gate_nd30", lang, code=f.code, text=f.vi if lang == "vi" else f.en)
                 for f in report.findings
                 if BY_CODE[f.code].severity == "error" and f.code not in skip]
+    return _named(file_name, reasons, lang)
+
+
+def _named(file_name: str, reasons: list[str], lang: Lang) -> list[str]:
     return [message("gate", lang, file=file_name, reason=r) for r in reasons]
 
 
-def _content(data: bytes, draft: bool, lang: Lang) -> list[str]:
-    doc = read_docx(data)
+def _text_reasons(texts: Texts, draft: bool, lang: Lang,
+                  where: Sequence[str] | None = None) -> list[str]:
     reasons = []
-    paragraphs = list(doc.paragraphs) + [p for s in doc.sections
-                                         for part in (s.headers, s.footers)
-                                         for ps in part.values() for p in ps]
-    for p in paragraphs:
-        for text in dict.fromkeys(m.group() for m in LEFTOVER.finditer(p.text)):
-            reasons.append(message("gate_leftover", lang, text=text, where=p.where))
-    if draft and not any(p.text.strip() == DRAFT_MARK_TEXT
-                         for p in doc.paragraphs[:DRAFT_MARK_WITHIN]):
+    for i, text in enumerate(texts.paragraphs):
+        place = where[i] if where else f"¶{i + 1}"
+        for found in dict.fromkeys(m.group() for m in LEFTOVER.finditer(text)):
+            reasons.append(message("gate_leftover", lang, text=found, where=place))
+        control = CONTROL.search(text)
+        if control is not None:
+            reasons.append(message("gate_leftover", lang, text=f"U+{ord(control.group()):04X}",
+                                   where=place))
+    if draft and DRAFT_MARK_TEXT not in (t.strip() for t in texts.paragraphs[:DRAFT_MARK_WITHIN]):
         reasons.append(message("gate_unmarked_draft", lang))
-    if doc.has_comments:
+    if texts.has_comments:
         reasons.append(message("gate_comments", lang))
-    if doc.has_tracked_changes:
+    if texts.has_tracked_changes:
         reasons.append(message("gate_tracked", lang))
     reasons += [message("gate_property", lang, name=name)
-                for name in REQUIRED_PROPERTIES if not doc.core.get(name)]
+                for name in REQUIRED_PROPERTIES if not texts.core.get(name)]
     return reasons
 
 

@@ -1,15 +1,20 @@
-"""Build a plan's documents into a folder: render → gate → protect → write → manifest.
+"""Build a plan's documents into a folder: render → gate → stage → protect → move →
+manifest.
 
 Why: everything that decides whether and how a file reaches output/ lives here, in the
-order it happens, so "nothing is written when anything is wrong" is visible in one place:
-every document is rendered and passes the signed-ready gate, and no hand-edited file is
-in the way, before the first byte is written.
+order it happens, so "nothing is written when anything is wrong" is visible in one place.
+Each document is rendered, passes the signed-ready gate and is written to a staging folder
+beside the output folder, one at a time, so memory does not grow with the number of
+documents; only when every document has passed, and no hand-edited file is in the way,
+are the staged files moved into place.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable
+import shutil
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -18,7 +23,7 @@ from typing import Any
 from plangen import __version__
 from plangen.build.gate import gate_reasons
 from plangen.build.pdf import convert_to_pdf
-from plangen.build.save import docx_bytes, sha256, write_atomic
+from plangen.build.save import docx_bytes, move_into_place, sha256, write_atomic
 from plangen.errors import UserError
 from plangen.kinds import KINDS, render_documents
 from plangen.messages import Lang, message
@@ -37,12 +42,14 @@ class Outcome:
 
 
 @dataclass(frozen=True)
-class Blob:
-    """One document's file name, kind and bytes, before writing; its e-office metadata."""
+class Staged:
+    """One document written to the staging folder: its name, kind, hash and size, and its
+    e-office metadata for the manifest."""
 
     file_name: str
     kind: str
-    data: bytes
+    sha256: str
+    size: int
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -65,61 +72,117 @@ def default_templates(plan_file: Path) -> Path:
 
 @dataclass(frozen=True)
 class Job:
-    """One plan's documents rendered and through the gate, ready to be written."""
+    """One plan's documents rendered, through the gate and staged, ready to be moved."""
 
     bundle: Bundle
     out_dir: Path
-    blobs: list[Blob]
+    files: list[Staged]
     draft: bool
     complete: bool  # every kind was built (no --only)
+    made_parent: bool = False  # the output's parent folder did not exist before
+
+    @property
+    def staging(self) -> Path:
+        return staging_dir(self.out_dir)
+
+
+def staging_dir(out_dir: Path) -> Path:
+    """Where a plan's documents wait until all have passed: beside its output folder, on
+    the same file system, so that moving them into place is a rename."""
+    return out_dir.parent / f".{out_dir.name}.dang-tao"
+
+
+Progress = Callable[[int], None]
+"""Told how many documents are done, after each one."""
 
 
 def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
             draft: bool = False, only: Iterable[str] | None = None,
-            lang: Lang = "vi") -> Job:
-    """Render every document of ``bundle`` and pass each through the signed-ready gate;
-    nothing is written."""
+            lang: Lang = "vi", progress: Progress | None = None) -> Job:
+    """Render every document of ``bundle``, pass each through the signed-ready gate and
+    write it to the staging folder; nothing reaches ``out_dir``. Raises
+    :class:`UserError` with every reason when any document fails the gate."""
     templates = templates_dir or default_templates(bundle.plan_file)
-    rendered = render_documents(bundle, templates, draft=draft, only=only, lang=lang)
-    blobs = [Blob(r.file_name, r.kind, r.data if r.data is not None
-                  else docx_bytes(r.document), r.meta) for r in rendered]
-    reasons = [reason for r, b in zip(rendered, blobs, strict=True)
-               for reason in gate_reasons(r, b.data, draft, lang)]
-    if reasons:
-        raise UserError(reasons)
-    return Job(bundle, out_dir, blobs, draft, only is None or set(KINDS) <= set(only))
+    staging = staging_dir(out_dir)
+    shutil.rmtree(staging, ignore_errors=True)  # what a killed build left
+    made_parent = not out_dir.parent.exists()
+    files: list[Staged] = []
+    reasons: list[str] = []
+    try:
+        for rendered in render_documents(bundle, templates, draft=draft, only=only, lang=lang):
+            data = rendered.data if rendered.data is not None else docx_bytes(rendered.document)
+            problems = gate_reasons(rendered, data, draft, lang, full=rendered.gate_full)
+            reasons += problems
+            if not problems and not reasons:
+                _stage(staging / rendered.file_name, data, lang)
+                files.append(Staged(rendered.file_name, rendered.kind, sha256(data), len(data),
+                                    rendered.meta))
+            if progress is not None:
+                progress(len(files))
+        if reasons:
+            raise UserError(reasons)
+    except BaseException:
+        _remove_staging(staging, made_parent)
+        raise
+    return Job(bundle, out_dir, files, draft, only is None or set(KINDS) <= set(only),
+               made_parent)
+
+
+def _stage(target: Path, data: bytes, lang: Lang) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as err:
+        raise UserError([message("cannot_write", lang, path=err.filename or target,
+                                 reason=err.strerror or err)]) from None
+
+
+def discard(job: Job) -> None:
+    """Drop a prepared job's staged files (another plan of the run failed): the output
+    folder is as it was, down to a parent folder the build had to create."""
+    _remove_staging(job.staging, job.made_parent)
+
+
+def _remove_staging(staging: Path, made_parent: bool) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+    if made_parent:
+        with contextlib.suppress(OSError):  # only when empty: another plan may be in it
+            staging.parent.rmdir()
 
 
 def check_hand_edits(job: Job, force: bool, lang: Lang) -> None:
     """Refuse, before anything is written, to overwrite files edited by hand (unless
     ``force``)."""
-    edited = _edited(job.out_dir, [b.file_name for b in job.blobs])
+    edited = _edited(job.out_dir, job.files)
     if edited and not force:
         raise UserError([message("hand_edited", lang, path=p) for p in edited])
 
 
 def write(job: Job, *, force: bool = False, pdf: bool = False, lang: Lang = "vi") -> Outcome:
-    """Write a prepared job's documents (and PDFs) and its manifest."""
+    """Move a prepared job's documents into place (keeping hand-edited ones as backups
+    with ``force``), then PDFs and the manifest."""
     outcome = Outcome()
-    out_dir, blobs = job.out_dir, list(job.blobs)
+    out_dir, files = job.out_dir, list(job.files)
     _clear_interrupted_writes(out_dir)
     check_hand_edits(job, force, lang)
-    for target in _edited(out_dir, [b.file_name for b in blobs]):
+    for target in _edited(out_dir, files):
         digest = sha256(target.read_bytes())[:8]
         backup = target.with_name(f"{target.stem}.sua-tay-{digest}{target.suffix}")
         target.replace(backup)
         outcome.backups.append(backup)
-    for blob in blobs:
-        write_atomic(out_dir / blob.file_name, blob.data)
-        outcome.written.append(out_dir / blob.file_name)
+    move_into_place(job.staging, out_dir, [f.file_name for f in files])
+    outcome.written += [out_dir / f.file_name for f in files]
+    shutil.rmtree(job.staging, ignore_errors=True)
     if pdf:
         for made in convert_to_pdf(outcome.written, lang):
-            blobs.append(Blob(str(made.relative_to(out_dir)), "pdf", made.read_bytes()))
+            data = made.read_bytes()
+            files.append(Staged(str(made.relative_to(out_dir)), "pdf", sha256(data),
+                                len(data)))
             outcome.written.append(made)
-    kept = _untouched_earlier_files(out_dir, {b.file_name for b in blobs})
+    kept = _untouched_earlier_files(out_dir, {f.file_name for f in files})
     if job.complete:
         outcome.stale = [out_dir / e["file"] for e in kept if e.get("kind") != "pdf"]
-    write_atomic(out_dir / MANIFEST, make_manifest(job.bundle, blobs, job.draft, kept))
+    write_atomic(out_dir / MANIFEST, make_manifest(job.bundle, files, job.draft, kept))
     return outcome
 
 
@@ -167,15 +230,21 @@ def recorded_hashes(out_dir: Path) -> dict[str, str]:
         return {}
 
 
-def _edited(out_dir: Path, names: list[str]) -> list[Path]:
-    """Files among ``names`` whose bytes differ from what the last manifest recorded."""
+def _edited(out_dir: Path, files: list[Staged]) -> list[Path]:
+    """Files whose bytes differ both from what the last manifest recorded and from what
+    this build writes (a build stopped before its manifest left whole files of its own:
+    the same plan rebuilt gives the same bytes, which are not a hand edit)."""
     recorded = recorded_hashes(out_dir)
-    return [out_dir / name for name in names
-            if (out_dir / name).is_file()
-            and sha256((out_dir / name).read_bytes()) != recorded.get(name)]
+    edited = []
+    for staged in files:
+        target = out_dir / staged.file_name
+        if target.is_file() and sha256(target.read_bytes()) not in (
+                recorded.get(staged.file_name), staged.sha256):
+            edited.append(target)
+    return edited
 
 
-def make_manifest(bundle: Bundle, blobs: list[Blob], draft: bool,
+def make_manifest(bundle: Bundle, files: list[Staged], draft: bool,
                   kept: list[dict[str, Any]] | None = None) -> bytes:
     """The manifest: each file's kind, hash and size, the plan's hash (of the bytes the
     documents were made from), the e-office data; ``kept`` lists unchanged files of earlier
@@ -184,7 +253,7 @@ def make_manifest(bundle: Bundle, blobs: list[Blob], draft: bool,
         "plangen": __version__,
         "plan": {"file": bundle.plan_file.name, "sha256": bundle.plan_sha256},
         "du_thao": draft,
-        "documents": [{"file": b.file_name, "kind": b.kind, "sha256": sha256(b.data),
-                       "size": len(b.data), **b.meta} for b in blobs] + list(kept or []),
+        "documents": [{"file": f.file_name, "kind": f.kind, "sha256": f.sha256,
+                       "size": f.size, **f.meta} for f in files] + list(kept or []),
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

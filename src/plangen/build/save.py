@@ -78,3 +78,19 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def move_into_place(staging: Path, out_dir: Path, names: list[str]) -> None:
+    """Move the staged files ``names`` over their places in ``out_dir``.
+
+    The staged bytes are flushed to disk once, then each file is renamed over its target
+    in one step (staging and output share a file system): a file in ``out_dir`` is always
+    a whole old one or a whole new one.
+    """
+    os.sync()
+    for name in names:
+        target = out_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source = staging / name
+        os.chmod(source, _mode_for(target))
+        os.replace(source, target)

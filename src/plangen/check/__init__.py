@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plangen.check.read.facts import Document
 from plangen.check.read.layout import Family, find_layout
 from plangen.check.read.package import DocxUnreadable, read_docx
 from plangen.check.rules import CHECKS, Finding, NotChecked
 from plangen.check.rules.catalog import BY_CODE, RULES
 
-__all__ = ["DocxUnreadable", "Finding", "NotChecked", "Report", "check_docx"]
+__all__ = ["DocxUnreadable", "Finding", "NotChecked", "Report", "check_document", "check_docx"]
 
 @dataclass
 class Report:
@@ -36,7 +37,12 @@ def check_docx(path: Path, data: bytes | None = None) -> Report:
 
     Raises :class:`DocxUnreadable` when the file is not a DOCX that can be read.
     """
-    layout = find_layout(read_docx(data if data is not None else path))
+    return check_document(path, read_docx(data if data is not None else path))
+
+
+def check_document(path: Path, doc: Document) -> Report:
+    """Run every rule of the catalog on ``doc``, already read (the file at ``path``)."""
+    layout = find_layout(doc)
     report = Report(path, layout.family)
     for info in RULES:
         if layout.family not in info.families:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plangen.build.pipeline import Job, check_hand_edits, prepare, write
+from plangen.build.pipeline import Job, check_hand_edits, discard, prepare, write
 from plangen.cli.common import EXIT_OK, load_all
 from plangen.errors import UserError
 from plangen.kinds import kind_names
@@ -44,12 +44,18 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     first file is written."""
     bundles = load_all(args.plans, lang)
     _refuse_shared_folders(args.plans, args.output, lang)
-    jobs = [prepare(bundle, out_dir(args.output, bundle.plan_file),
-                    templates_dir=args.templates, draft=args.draft, only=args.only,
-                    lang=lang)
-            for bundle in bundles]
-    for job in jobs:
-        check_hand_edits(job, args.force, lang)
+    jobs: list[Job] = []
+    try:
+        for bundle in bundles:
+            jobs.append(prepare(bundle, out_dir(args.output, bundle.plan_file),
+                                templates_dir=args.templates, draft=args.draft,
+                                only=args.only, lang=lang))
+        for job in jobs:
+            check_hand_edits(job, args.force, lang)
+    except BaseException:
+        for job in reversed(jobs):
+            discard(job)
+        raise
     for job in jobs:
         _write(job, args, lang)
     return EXIT_OK

@@ -8,7 +8,7 @@ Each of those reads ``KINDS``; a new kind is one ``register`` call and one build
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
@@ -53,6 +53,9 @@ class Kind(Generic[Source]):
     numbering: Numbering = MUC_KHOAN_DIEM
     manifest: tuple[str, ...] = ()
     """The e-office fields the manifest records, read from the document model."""
+    one_template: bool = False
+    """Every document is filled from one template: the gate checks the first in full and
+    the others for what their data can change."""
 
 
 KINDS: dict[str, Kind[Any]] = {}
@@ -80,6 +83,7 @@ class Rendered:
     signer: str | None = None  # the signer's name where the document has a signer block
     checked_as: Family = "van-ban"
     meta: dict[str, Any] = field(default_factory=dict)
+    gate_full: bool = True  # False: a form filled from a template already checked in full
 
     @property
     def signed(self) -> bool:
@@ -88,18 +92,19 @@ class Rendered:
 
 
 def render_documents(bundle: Bundle, templates_dir: Path, *, draft: bool = False,
-                     only: Iterable[str] | None = None, lang: Lang = "vi") -> list[Rendered]:
-    """Every document of the plan and its data (of the kinds in ``only``), in memory."""
+                     only: Iterable[str] | None = None, lang: Lang = "vi"
+                     ) -> Iterator[Rendered]:
+    """Every document of the plan and its data (of the kinds in ``only``), one at a time,
+    so that a caller can write each away before the next is made."""
     store = TemplateStore(templates_dir, lang)
     wanted = set(KINDS if only is None else only)
-    out: list[Rendered] = []
     for kind in KINDS.values():
         if kind.name not in wanted:
             continue
         context = RenderContext(store, draft, kind.numbering)
-        for made in kind.sources(bundle):
-            out.append(_rendered(kind, made, kind.layout(made.source, context)))
-    return out
+        for i, made in enumerate(kind.sources(bundle)):
+            rendered = _rendered(kind, made, kind.layout(made.source, context))
+            yield replace(rendered, gate_full=not kind.one_template or i == 0)
 
 
 def _rendered(kind: Kind[Any], made: Made[Any], built: Any) -> Rendered:

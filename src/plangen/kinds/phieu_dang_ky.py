@@ -64,4 +64,5 @@ def _heading(kem_theo: str, draft: bool) -> str:
 
 
 KIND: Kind[Form] = Kind(name="phieu-dang-ky", file_name="phieu-dang-ky/{key}.docx",
-                        sources=_sources, layout=build, checked_as="phu-luc")
+                        sources=_sources, layout=build, checked_as="phu-luc",
+                        one_template=True)
