@@ -20,7 +20,7 @@ from plangen.messages import Lang, message
 from plangen.plan.load import at, read_located, read_plan, validate_located
 from plangen.plan.model import CsvSource, Plan
 from plangen.plan.records import Registration, RegistrationFile, Results
-from plangen.plan.yamlread import MAX_FILE_BYTES, Located, clean_text
+from plangen.plan.yamlread import DATA_LIMITS, Located, clean_text
 
 
 @dataclass
@@ -103,14 +103,14 @@ def _locator(located: Located, name: str, path: tuple[str | int, ...]) -> Where:
 def _csv_registrations(path: Path, source: CsvSource,
                        lang: Lang) -> list[tuple[Registration, Where]]:
     raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
+    if len(raw) > DATA_LIMITS.bytes:
         raise PlanError([Problem(str(path), 0, 0, "", message(
-            "too_large", lang, size=len(raw), limit=MAX_FILE_BYTES))])
+            "too_large", lang, size=len(raw), limit=DATA_LIMITS.bytes))])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PlanError([Problem(str(path), 0, 0, "", message("not_utf8", lang))]) from None
-    csv.field_size_limit(MAX_FILE_BYTES)  # a cell may be as long as the file may be
+    csv.field_size_limit(DATA_LIMITS.bytes)  # a cell may be as long as the file may be
     try:
         rows = list(csv.reader(io.StringIO(text)))
     except csv.Error as err:

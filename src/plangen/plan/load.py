@@ -23,8 +23,10 @@ from plangen.plan import templating
 from plangen.plan.consistency import check_plan
 from plangen.plan.model import Plan
 from plangen.plan.yamlread import (
-    MAX_FILE_BYTES,
+    DATA_LIMITS,
+    PLAN_LIMITS,
     DataPath,
+    Limits,
     Located,
     YamlRejected,
     read_yaml,
@@ -50,38 +52,38 @@ def load_plan_text(text: str, name: str, lang: Lang = "vi") -> Plan:
     return _validate(_parse(text, name, lang), name, lang)
 
 
-def _read(path: Path, lang: Lang) -> Located:
-    return _decode(_read_bytes(path, lang), str(path), lang)
+def _read(path: Path, lang: Lang, limits: Limits = PLAN_LIMITS) -> Located:
+    return _decode(_read_bytes(path, lang, limits), str(path), lang, limits)
 
 
-def _read_bytes(path: Path, lang: Lang) -> bytes:
+def _read_bytes(path: Path, lang: Lang, limits: Limits = PLAN_LIMITS) -> bytes:
     name = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _single(name, "too_large", lang, size=size, limit=MAX_FILE_BYTES)
+        if size > limits.bytes:
+            raise _single(name, "too_large", lang, size=size, limit=limits.bytes)
         return path.read_bytes()
     except OSError as err:
         raise _single(name, "unreadable", lang, reason=err.strerror or str(err)) from None
 
 
-def _decode(raw: bytes, name: str, lang: Lang) -> Located:
+def _decode(raw: bytes, name: str, lang: Lang, limits: Limits = PLAN_LIMITS) -> Located:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise _single(name, "not_utf8", lang) from None
-    return _parse(text, name, lang)
+    return _parse(text, name, lang, limits)
 
 
 def _single(name: str, code: str, lang: Lang, **values: object) -> PlanError:
     return PlanError([Problem(name, 0, 0, "", message(code, lang, **values))])
 
 
-def _parse(text: str, name: str, lang: Lang) -> Located:
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        raise _single(name, "too_large", lang, size=len(text.encode()), limit=MAX_FILE_BYTES)
+def _parse(text: str, name: str, lang: Lang, limits: Limits = PLAN_LIMITS) -> Located:
+    if len(text.encode("utf-8")) > limits.bytes:
+        raise _single(name, "too_large", lang, size=len(text.encode()), limit=limits.bytes)
     try:
-        return read_yaml(text)
+        return read_yaml(text, limits)
     except YamlRejected as rejected:
         raise PlanError([
             Problem(name, p.line, p.col, dotted(p.path), p.text(lang))
@@ -132,10 +134,10 @@ def validate_located(model: type[M], data: Any, located: Located, name: str,
         raise PlanError(sorted(problems, key=lambda p: (p.line, p.col))) from None
 
 
-def read_located(path: Path, lang: Lang) -> Located:
-    """YAML file ``path`` read with positions (size and encoding checked), or
+def read_located(path: Path, lang: Lang, limits: Limits = DATA_LIMITS) -> Located:
+    """Data file ``path`` read with positions (size and encoding checked), or
     :class:`PlanError` located in that file."""
-    return _read(path, lang)
+    return _read(path, lang, limits)
 
 
 def at(located: Located, name: str, path: DataPath, text: str) -> Problem:

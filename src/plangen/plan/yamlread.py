@@ -29,6 +29,20 @@ from plangen.spec import vn
 MAX_FILE_BYTES = 1_000_000  # a plan is a few kB; a megabyte is surely a mistake
 MAX_NODES = 100_000  # values after aliases are expanded (billion-laughs guard)
 
+
+@dataclass(frozen=True)
+class Limits:
+    """How large a file may be, in bytes and in values once aliases are expanded."""
+
+    bytes: int
+    nodes: int
+
+
+PLAN_LIMITS = Limits(MAX_FILE_BYTES, MAX_NODES)
+# A province's data: 10,000 registrations are about 2.5 MB of CSV and 150,000 YAML values
+# of results; the limits leave room for ten times that and still stop an alias bomb.
+DATA_LIMITS = Limits(50_000_000, 5_000_000)
+
 DataPath = tuple[str | int, ...]
 """Where a value sits in the data: keys and list indexes from the top (``("campaign", "end")``)."""
 
@@ -119,10 +133,11 @@ def _pos(node: Node) -> tuple[int, int]:
 class _Walker:
     """Turns a node tree into data, collecting positions and problems."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_nodes: int) -> None:
         self.out = Located(data=None)
         self.problems: list[YamlProblem] = []
         self.count = 0
+        self.max_nodes = max_nodes
 
     def problem(self, node: Node, path: DataPath, code: str, **values: Any) -> None:
         line, col = _pos(node)
@@ -130,9 +145,9 @@ class _Walker:
 
     def walk(self, node: Node, path: DataPath) -> Any:
         self.count += 1
-        if self.count > MAX_NODES:
+        if self.count > self.max_nodes:
             raise YamlRejected([YamlProblem(*_pos(node), path, "too_many_nodes",
-                                            {"limit": MAX_NODES})])
+                                            {"limit": self.max_nodes})])
         self.out.values[path] = _pos(node)
         self.out.spans[path] = (node.start_mark.index, node.end_mark.index)
         if node.tag not in _PLAIN_TAGS:
@@ -257,7 +272,7 @@ def _mark(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
-def read_yaml(text: str) -> Located:
+def read_yaml(text: str, limits: Limits = PLAN_LIMITS) -> Located:
     """Parse ``text`` into :class:`Located` data, or raise :class:`YamlRejected`."""
     try:
         root = _Composer(text).get_single_node()
@@ -265,7 +280,7 @@ def read_yaml(text: str) -> Located:
         raise YamlRejected([_syntax_problem(err, text)]) from None
     except RecursionError:
         raise YamlRejected([YamlProblem(1, 1, (), "too_deep", {})]) from None
-    walker = _Walker()
+    walker = _Walker(limits.nodes)
     if root is None or not isinstance(root, MappingNode):
         pos = _pos(root) if root is not None else (1, 1)
         raise YamlRejected([YamlProblem(*pos, (), "top_not_mapping", {})])

@@ -47,7 +47,7 @@ def run(paragraph: Any, text: str, spec: nd30.TextSpec | None = None) -> Any:
 
 def line(container: Any, text: str, spec: nd30.TextSpec, style: str) -> Any:
     """A paragraph holding one ``text`` run set by ``spec``, in paragraph style ``style``."""
-    paragraph = container.add_paragraph(style=style)
+    paragraph = page.paragraph(container, style)
     paragraph.alignment = page.ALIGN[spec.align]
     run(paragraph, vn.upper(text) if spec.upper else text, spec)
     return paragraph
@@ -60,7 +60,7 @@ def rule(container: Any, available_cm: float, length_cm: float) -> Any:
     length is exact in Word and LibreOffice, and readable by the checker.
     """
     length = min(length_cm, available_cm)
-    paragraph = container.add_paragraph(style=page.RULE)
+    paragraph = page.paragraph(container, page.RULE)
     side = Cm((available_cm - length) / 2)
     fmt = paragraph.paragraph_format
     fmt.left_indent = side
@@ -90,7 +90,7 @@ def draft_mark(document: Any) -> Any:
     """A boxed "DỰ THẢO" at the top right of page 1: this copy is not for signing. The box
     is indented to hug the words, not drawn across the page."""
     spec = nd30.TextSpec(nd30.fixed(14), bold=True)
-    paragraph = document.add_paragraph(style=page.HEADER_TEXT)
+    paragraph = page.paragraph(document, page.HEADER_TEXT)
     paragraph.alignment = page.ALIGN["center"]  # centred in a box at the right margin
     run(paragraph, DRAFT_MARK, spec)
     oxml.box(paragraph, nd30.RULE_WEIGHT_EIGHTHS_PT)
@@ -217,7 +217,7 @@ def title_block(document: Any, kind_name: str, trich_yeu: str) -> None:
     title = line(document, kind_name, nd30.TEN_LOAI, page.TITLE)
     title.paragraph_format.space_before = Pt(18)
     lines = trich_yeu.splitlines()
-    paragraph = document.add_paragraph(style=page.TITLE)
+    paragraph = page.paragraph(document, page.TITLE)
     for i, text in enumerate(lines):
         added = run(paragraph, text, nd30.TRICH_YEU)
         if i < len(lines) - 1:
@@ -231,7 +231,7 @@ def can_cu(document: Any, items: Sequence[str]) -> None:
     """One italic căn cứ per paragraph, each ending ``;`` and the last ``.``."""
     for i, text in enumerate(items):
         end = "." if i == len(items) - 1 else ";"
-        paragraph = document.add_paragraph(text.rstrip(";.,") + end, style=page.CAN_CU)
+        paragraph = page.paragraph(document, page.CAN_CU, text.rstrip(";.,") + end)
         if i == 0:
             paragraph.paragraph_format.space_before = Pt(12)
 
@@ -244,7 +244,7 @@ def kinh_gui(document: Any, recipients: Sequence[str]) -> None:
     if not recipients:
         return
     spec = nd30.KINH_GUI
-    first = document.add_paragraph(style=page.HEADER_TEXT)
+    first = page.paragraph(document, page.HEADER_TEXT)
     first.alignment = page.ALIGN["left"]
     first.paragraph_format.left_indent = Cm(KINH_GUI_INDENT_CM)
     first.paragraph_format.space_before = Pt(12)
@@ -254,7 +254,7 @@ def kinh_gui(document: Any, recipients: Sequence[str]) -> None:
     run(first, "Kính gửi:", spec)
     for i, item in enumerate(recipients):
         end = "." if i == len(recipients) - 1 else ";"
-        paragraph = document.add_paragraph(style=page.HEADER_TEXT)
+        paragraph = page.paragraph(document, page.HEADER_TEXT)
         paragraph.alignment = page.ALIGN["left"]
         paragraph.paragraph_format.left_indent = Cm(KINH_GUI_INDENT_CM + 1)
         run(paragraph, f"- {item}{end}", spec)
@@ -281,13 +281,13 @@ def signature_table(document: Any, noi_nhan: Sequence[str], signer: SignerLines)
     label.paragraph_format.space_before = Pt(12)
     for i, item in enumerate(noi_nhan):
         end = "." if i == len(noi_nhan) - 1 else ";"
-        left.add_paragraph(f"- {item}{end}", style=page.NOI_NHAN)
+        page.paragraph(left, page.NOI_NHAN, f"- {item}{end}")
     for i, text in enumerate(signer.titles):
         paragraph = line(right, text, nd30.CHUC_VU, page.SIGNER)
         if i == 0:
             paragraph.paragraph_format.space_before = Pt(12)
     for _ in range(nd30.SIGNATURE_SPACE_LINES):
-        right.add_paragraph(style=page.SIGNER)
+        page.paragraph(right, page.SIGNER)
     line(right, signer.name, nd30.HO_TEN, page.SIGNER)
     for cell in (left, right):
         _drop_first_empty(cell)

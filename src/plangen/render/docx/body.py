@@ -36,7 +36,7 @@ def add_text(document: Any, text: str, style: str = page.BODY) -> list[Any]:
     """Paragraphs for a Markdown text field; returns them in order."""
     paragraphs = []
     for block in parse_blocks(text):
-        paragraph = document.add_paragraph(style=style)
+        paragraph = page.paragraph(document, style)
         add_spans(paragraph, block.spans)
         paragraphs.append(paragraph)
     return paragraphs
@@ -61,7 +61,7 @@ MUC_KHOAN_DIEM = Numbering((lambda i: f"{vn.la_ma(i)}.", lambda i: f"{i}.",
 def heading(document: Any, level: int, label: str, text: str) -> Any:
     """One numbered heading: ``I. TEXT`` (capitals at the top level), ``1. Text``, ``a) Text``."""
     shown = vn.upper(text) if level == 1 else text
-    paragraph = document.add_paragraph(style=page.HEADING[level - 1])
+    paragraph = page.paragraph(document, page.HEADING[level - 1])
     paragraph.add_run(f"{label} {shown}")
     return paragraph
 
@@ -85,7 +85,7 @@ def add_blocks(document: Any, body: Sequence[Block], numbering: Numbering) -> li
             paragraphs += add_text(document, block.text)
         else:
             if isinstance(previous, Table):
-                spacer = document.add_paragraph(style=page.HEADER_TEXT)
+                spacer = page.paragraph(document, page.HEADER_TEXT)
                 spacer.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT)
             tables.grid_table(document, block)
         previous = block

@@ -35,7 +35,7 @@ def grid_table(document: Any, table: Table) -> Any:
 
 def _cell_text(cell: Any, text: str, size_pt: float, bold: bool, align: str) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.style = page.HEADER_TEXT
+    page.set_style(paragraph, page.HEADER_TEXT)
     paragraph.alignment = page.ALIGN[align]
     run = paragraph.add_run(text)
     run.font.size = Pt(size_pt)

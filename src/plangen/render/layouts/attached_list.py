@@ -56,7 +56,7 @@ def build(attached: AttachedList, context: RenderContext) -> Any:
                                                              kem_theo(main)),
                             page.text_width_cm(section))
     tables.grid_table(document, attached.table)
-    total = document.add_paragraph(style=page.HEADER_TEXT)
+    total = page.paragraph(document, page.HEADER_TEXT)
     total.alignment = page.ALIGN["left"]
     total.paragraph_format.space_before = Pt(6)
     total.add_run(f"Tổng cộng: {vn.hai_so(len(attached.table.rows))} {attached.counted}.")
