@@ -30,6 +30,9 @@ LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\bNone\b|\bTODO\b|\[\[|\]\]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 REQUIRED_PROPERTIES = ("title", "subject", "creator", "created")
 DRAFT_MARK_WITHIN = 3  # the mark is among the first paragraphs of page 1
+# plangen's tables repeat one prepared row (render/docx/tables.py): the NĐ30 rules read the
+# title row and two rows in full, every other row is read for its words only.
+TABLE_ROWS_READ = 3
 LAYOUT_NAMES = {"van-ban": {"vi": "một văn bản", "en": "a document"},
                 "phu-luc": {"vi": "một phụ lục", "en": "an attachment"}}
 
@@ -42,14 +45,15 @@ def gate_reasons(rendered: Rendered, data: bytes, draft: bool, lang: Lang,
     try:
         if not full:
             return _named(file_name, _text_reasons(read_texts(data), draft, lang), lang)
-        doc = read_docx(data)
+        doc = read_docx(data, rows_per_table=TABLE_ROWS_READ)
     except DocxUnreadable:  # a template's tags wrote XML Word could not open
         return _named(file_name, [message("gate_broken", lang)], lang)
     every = list(doc.paragraphs) + [p for s in doc.sections for part in (s.headers, s.footers)
                                     for ps in part.values() for p in ps]
-    reasons = _text_reasons(Texts(tuple(p.text for p in every), doc.core, doc.has_comments,
+    texts = [p.text for p in every] + [text for text, _where in doc.skimmed]
+    reasons = _text_reasons(Texts(tuple(texts), doc.core, doc.has_comments,
                                   doc.has_tracked_changes), draft, lang,
-                            [p.where for p in every])
+                            [p.where for p in every] + [where for _text, where in doc.skimmed])
     if not draft:
         reasons += _blanks(rendered, lang)
     # A blank signer is reported above (or allowed in a draft), not again as C47.

@@ -93,7 +93,7 @@ def staging_dir(out_dir: Path) -> Path:
 
 
 Progress = Callable[[int], None]
-"""Told how many documents are done, after each one."""
+"""Told how many documents are done, after each one; -1 when the build is through."""
 
 
 def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
@@ -119,6 +119,8 @@ def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
                                     rendered.meta))
             if progress is not None:
                 progress(len(files))
+        if progress is not None:
+            progress(-1)
         if reasons:
             raise UserError(reasons)
     except BaseException:

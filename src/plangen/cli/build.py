@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
+import sys
+import time
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plangen.build.pipeline import Job, check_hand_edits, discard, prepare, write
-from plangen.cli.common import EXIT_OK, load_all
-from plangen.errors import UserError
+from plangen.build.pipeline import Job, Progress, check_hand_edits, discard, prepare, write
+from plangen.cli.common import EXIT_INVALID, EXIT_OK, load_all
+from plangen.errors import PlanError, UserError
 from plangen.kinds import kind_names
 from plangen.messages import Lang, message
 from plangen.spec import vn
@@ -33,6 +39,9 @@ def add_parser(commands: Commands, common: argparse.ArgumentParser,
                        help="also convert every document to PDF with LibreOffice")
     build.add_argument("--only", action="append", choices=kind_names(), metavar="KIND",
                        help=f"build only this kind ({', '.join(kind_names())}); may be repeated")
+    build.add_argument("--jobs", type=int, nargs="?", const=os.cpu_count() or 1, metavar="N",
+                       help="build the plans in N processes (default: one per core), each "
+                       "plan on its own: a bad plan does not stop the others")
     build.add_argument("--templates", type=Path, metavar="DIR",
                        help="folder of the Word templates (default: templates/ beside the "
                        "plan or one folder up, else those installed with plangen)")
@@ -41,15 +50,18 @@ def add_parser(commands: Commands, common: argparse.ArgumentParser,
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
     """Every plan is rendered and gated, and no hand-edited file is in the way, before the
-    first file is written."""
-    bundles = load_all(args.plans, lang)
+    first file is written; with ``--jobs``, each plan on its own, in parallel."""
     _refuse_shared_folders(args.plans, args.output, lang)
+    if args.jobs is not None:
+        return _run_in_parallel(args, lang)
+    bundles = load_all(args.plans, lang)
     jobs: list[Job] = []
     try:
         for bundle in bundles:
             jobs.append(prepare(bundle, out_dir(args.output, bundle.plan_file),
                                 templates_dir=args.templates, draft=args.draft,
-                                only=args.only, lang=lang))
+                                only=args.only, lang=lang,
+                                progress=progress_line(bundle.plan_file)))
         for job in jobs:
             check_hand_edits(job, args.force, lang)
     except BaseException:
@@ -59,6 +71,74 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     for job in jobs:
         _write(job, args, lang)
     return EXIT_OK
+
+
+def _run_in_parallel(args: argparse.Namespace, lang: Lang) -> int:
+    """Each plan in a process of its own, all or nothing for each plan; the output of
+    each is printed whole, in the order of the command line."""
+    workers = max(1, min(args.jobs, len(args.plans)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        done = list(pool.map(_build_alone, [(plan, args) for plan in args.plans]))
+    for out, err, _code in done:
+        for line in out:
+            print(line)
+        for line in err:
+            print(line, file=sys.stderr)
+    return max(code for _out, _err, code in done)
+
+
+def _build_alone(task: tuple[Path, argparse.Namespace]) -> tuple[list[str], list[str], int]:
+    """Build one plan as ``plangen build PLAN`` would; its output lines and exit code."""
+    plan, args = task
+    lang = args.lang
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out):
+        try:
+            bundle = load_all([plan], lang)[0]
+            job = prepare(bundle, out_dir(args.output, plan), templates_dir=args.templates,
+                          draft=args.draft, only=args.only, lang=lang)
+            try:
+                check_hand_edits(job, args.force, lang)
+            except BaseException:
+                discard(job)
+                raise
+            _write(job, args, lang)
+            code = EXIT_OK
+        except PlanError as failed:
+            err.write("\n".join([*failed.lines, message("problems_found", lang,
+                                                        count=len(failed.problems))]))
+            code = EXIT_INVALID
+        except UserError as failed:
+            err.write("\n".join(failed.lines))
+            code = EXIT_INVALID
+    return out.getvalue().splitlines(), err.getvalue().splitlines(), code
+
+
+PROGRESS_AFTER_SECONDS = 2.0
+PROGRESS_AFTER_DOCUMENTS = 50
+
+
+def progress_line(plan_file: Path) -> Progress | None:
+    """A line on stderr that counts the documents of a long build, rewritten in place; none
+    when stderr is not a terminal (CI logs stay clean)."""
+    if not sys.stderr.isatty():
+        return None
+    start = time.monotonic()
+    shown = [0.0]
+
+    def show(done: int) -> None:
+        if done < 0:  # finished: clear the line if one was shown
+            if shown[0]:
+                print("\r\033[K", end="", file=sys.stderr, flush=True)
+            return
+        now = time.monotonic()
+        if (now - start < PROGRESS_AFTER_SECONDS and done < PROGRESS_AFTER_DOCUMENTS) \
+                or now - shown[0] < 0.2:
+            return
+        shown[0] = now
+        print(f"\r{plan_file.name}: {done} …", end="", file=sys.stderr, flush=True)
+
+    return show
 
 
 def out_dir(output: Path, plan_file: Path) -> Path:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """A run of text and the formatting it shows."""
 
@@ -25,7 +25,7 @@ class Run:
     in_hyperlink: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A paragraph and its effective paragraph formatting."""
 
@@ -56,7 +56,7 @@ class Paragraph:
     index: int = 0  # position in Document.paragraphs (body and tables, in order)
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     """A table's geometry and borders."""
 
@@ -97,3 +97,5 @@ class Document:
     core: dict[str, str]
     has_comments: bool
     has_tracked_changes: bool
+    skimmed: list[tuple[str, str]] = field(default_factory=list)
+    """Text and place of the table rows read only for their words (``rows_per_table``)."""

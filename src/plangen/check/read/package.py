@@ -178,9 +178,14 @@ def _block_children(parent: Any) -> list[Any]:
     return out
 
 
-def read_docx(source: Path | bytes) -> Document:
+def read_docx(source: Path | bytes, rows_per_table: int | None = None) -> Document:
     """All facts of the DOCX at ``source`` (a path, or the file's bytes); raises
-    :class:`DocxUnreadable` with a reason code."""
+    :class:`DocxUnreadable` with a reason code.
+
+    With ``rows_per_table``, only the first rows of each table are read in full and the
+    others only for their words (``Document.skimmed``): for files whose long tables repeat
+    one row's format (plangen's own), so that a 10,000-row list costs little to gate.
+    """
     pkg = _Package(source)
     styles = Styles(pkg.xml("word/styles.xml"), pkg.xml("word/theme/theme1.xml"))
     resolver = Resolver(styles)
@@ -190,6 +195,7 @@ def read_docx(source: Path | bytes) -> Document:
         raise DocxUnreadable("corrupt")
     paragraphs: list[Paragraph] = []
     tables: list[Table] = []
+    skimmed: list[tuple[str, str]] = []
     section_props: list[Any] = []
     for child in _block_children(body):
         tag = etree.QName(child).localname
@@ -201,7 +207,8 @@ def read_docx(source: Path | bytes) -> Document:
             if sect is not None:
                 section_props.append(sect)
         elif tag == "tbl":
-            _read_table(child, resolver, tables, paragraphs, len(section_props))
+            _read_table(child, resolver, tables, paragraphs, len(section_props),
+                        (rows_per_table, skimmed))
         elif tag == "sectPr":
             section_props.append(child)
     for i, para in enumerate(paragraphs):
@@ -217,6 +224,7 @@ def read_docx(source: Path | bytes) -> Document:
         and pkg.xml("word/comments.xml").find("w:comment", NS) is not None,
         has_tracked_changes=root.find(".//w:ins", NS) is not None
         or root.find(".//w:del", NS) is not None,
+        skimmed=skimmed,
     )
 
 
@@ -245,8 +253,12 @@ def read_texts(source: Path | bytes) -> Texts:
                  root.find(".//w:ins", NS) is not None or root.find(".//w:del", NS) is not None)
 
 
+Skim = tuple[int | None, list[tuple[str, str]]]
+
+
 def _read_table(tbl: Any, resolver: Resolver, tables: list[Table],
-                paragraphs: list[Paragraph], section: int) -> None:
+                paragraphs: list[Paragraph], section: int,
+                skim: Skim = (None, [])) -> None:
     index = len(tables) + 1
     grid = [_twips_cm(g.get(w_tag("w"))) for g in tbl.findall("w:tblGrid/w:gridCol", NS)]
     indent = tbl.find("w:tblPr/w:tblInd", NS)
@@ -263,7 +275,13 @@ def _read_table(tbl: Any, resolver: Resolver, tables: list[Table],
         cant_split_rows=sum(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows),
         header_rows=sum(r.find("w:trPr/w:tblHeader", NS) is not None for r in rows),
     ))
+    limit, skimmed = skim
+    w_t, w_p = w_tag("t"), w_tag("p")
     for r, row in enumerate(rows, start=1):
+        if limit is not None and r > limit:
+            skimmed += [("".join(t.text or "" for t in p.iter(w_t)), f"table {index} r{r}")
+                        for p in row.iter(w_p)]
+            continue
         for c, cell in enumerate(row.findall("w:tc", NS), start=1):
             for child in _block_children(cell):
                 tag = etree.QName(child).localname
@@ -272,7 +290,7 @@ def _read_table(tbl: Any, resolver: Resolver, tables: list[Table],
                     para.table, para.row, para.col, para.section = index, r, c, section
                     paragraphs.append(para)
                 elif tag == "tbl":  # a table inside a cell is a table of its own
-                    _read_table(child, resolver, tables, paragraphs, section)
+                    _read_table(child, resolver, tables, paragraphs, section, skim)
 
 
 def _borders_visible(tbl: Any, styles: Styles) -> bool:
