@@ -317,3 +317,28 @@ def test_one_plan_refused_by_the_gate_writes_nothing_for_any(tmp_path: Path,
     assert main(["build", str(MINIMAL_PLAN), str(unsigned), "-o", str(out)]) == 1
     assert not out.exists()
     assert "chưa có họ tên người ký" in capsys.readouterr().err
+
+
+def test_jobs_build_each_plan_on_its_own(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """With --jobs, a bad plan does not stop a good one: the good one is written whole, the
+    bad one not at all, and the exit code says that something failed."""
+    unsigned = plan_with("  name: Trần Thị Bình\n", "", tmp_path)
+    broken = tmp_path / "hong.yaml"
+    broken.write_text("issuer: [\n", encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["build", str(MINIMAL_PLAN), str(unsigned), str(broken), "-o", str(out),
+            "--jobs", "2"]
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert sorted(p.name for p in out.iterdir()) == ["minimal"]
+    assert (out / "minimal" / "manifest.json").is_file()
+    assert f"đã ghi {out / 'minimal' / 'ke-hoach.docx'}" in captured.out.splitlines()
+    assert "ke-hoach.docx: chưa sẵn sàng để ký: chưa có họ tên người ký" in captured.err
+    assert f"{broken}:" in captured.err
+    # The same good plan built alone gives the same bytes.
+    alone = tmp_path / "alone"
+    assert main(["build", str(MINIMAL_PLAN), "-o", str(alone)]) == 0
+    for path in (out / "minimal").rglob("*.docx"):
+        twin = alone / "minimal" / path.relative_to(out / "minimal")
+        assert path.read_bytes() == twin.read_bytes()

@@ -88,3 +88,17 @@ def test_files_get_the_mode_the_umask_gives(tmp_path: Path) -> None:
     made = [tmp_path / "ke-hoach.yaml", tmp_path / "plan.schema.json",
             tmp_path / "out" / "ke-hoach" / "ke-hoach.docx"]
     assert {oct(p.stat().st_mode & 0o777) for p in made} == {oct(0o640)}
+
+
+def test_a_progress_line_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from plangen.cli.build import progress_line
+
+    assert progress_line(Path("ke-hoach.yaml")) is None  # stderr is captured, not a terminal
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    show = progress_line(Path("ke-hoach.yaml"))
+    assert show is not None
+    show(10)  # a short build shows nothing
+    show(60)
+    show(-1)
+    assert capsys.readouterr().err == "\rke-hoach.yaml: 60 …\r\033[K"

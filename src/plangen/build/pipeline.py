@@ -12,10 +12,11 @@ are the staged files moved into place.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -110,7 +111,13 @@ def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
     reasons: list[str] = []
     try:
         for rendered in render_documents(bundle, templates, draft=draft, only=only, lang=lang):
-            data = rendered.data if rendered.data is not None else docx_bytes(rendered.document)
+            data = rendered.data
+            if data is None:
+                # Saved, the python-docx document (a web of cycles) is collected at once,
+                # before the gate reads the bytes: a long report is never held twice.
+                data = docx_bytes(rendered.document)
+                rendered = replace(rendered, document=None)
+                gc.collect()
             problems = gate_reasons(rendered, data, draft, lang, full=rendered.gate_full)
             reasons += problems
             if not problems and not reasons:

@@ -103,8 +103,9 @@ def render_documents(bundle: Bundle, templates_dir: Path, *, draft: bool = False
             continue
         context = RenderContext(store, draft, kind.numbering)
         for i, made in enumerate(kind.sources(bundle)):
-            rendered = _rendered(kind, made, kind.layout(made.source, context))
-            yield replace(rendered, gate_full=not kind.one_template or i == 0)
+            # No local keeps the document: the caller drops it before the next is made.
+            yield replace(_rendered(kind, made, kind.layout(made.source, context)),
+                          gate_full=not kind.one_template or i == 0)
 
 
 def _rendered(kind: Kind[Any], made: Made[Any], built: Any) -> Rendered:
