@@ -32,16 +32,19 @@ MAX_NODES = 100_000  # values after aliases are expanded (billion-laughs guard)
 
 @dataclass(frozen=True)
 class Limits:
-    """How large a file may be, in bytes and in values once aliases are expanded."""
+    """How large a file may be, in bytes and in values once aliases are expanded, and
+    whether the character span of each value is kept (``plangen new`` edits plan files in
+    place; data files are only read, and a province's would hold millions of spans)."""
 
     bytes: int
     nodes: int
+    spans: bool = True
 
 
 PLAN_LIMITS = Limits(MAX_FILE_BYTES, MAX_NODES)
 # A province's data: 10,000 registrations are about 2.5 MB of CSV and 150,000 YAML values
 # of results; the limits leave room for ten times that and still stop an alias bomb.
-DATA_LIMITS = Limits(50_000_000, 5_000_000)
+DATA_LIMITS = Limits(50_000_000, 5_000_000, spans=False)
 
 DataPath = tuple[str | int, ...]
 """Where a value sits in the data: keys and list indexes from the top (``("campaign", "end")``)."""
@@ -133,11 +136,12 @@ def _pos(node: Node) -> tuple[int, int]:
 class _Walker:
     """Turns a node tree into data, collecting positions and problems."""
 
-    def __init__(self, max_nodes: int) -> None:
+    def __init__(self, limits: Limits) -> None:
         self.out = Located(data=None)
         self.problems: list[YamlProblem] = []
         self.count = 0
-        self.max_nodes = max_nodes
+        self.max_nodes = limits.nodes
+        self.spans = limits.spans
 
     def problem(self, node: Node, path: DataPath, code: str, **values: Any) -> None:
         line, col = _pos(node)
@@ -149,7 +153,8 @@ class _Walker:
             raise YamlRejected([YamlProblem(*_pos(node), path, "too_many_nodes",
                                             {"limit": self.max_nodes})])
         self.out.values[path] = _pos(node)
-        self.out.spans[path] = (node.start_mark.index, node.end_mark.index)
+        if self.spans:
+            self.out.spans[path] = (node.start_mark.index, node.end_mark.index)
         if node.tag not in _PLAIN_TAGS:
             self.problem(node, path, "bad_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
             return None
@@ -280,7 +285,7 @@ def read_yaml(text: str, limits: Limits = PLAN_LIMITS) -> Located:
         raise YamlRejected([_syntax_problem(err, text)]) from None
     except RecursionError:
         raise YamlRejected([YamlProblem(1, 1, (), "too_deep", {})]) from None
-    walker = _Walker(limits.nodes)
+    walker = _Walker(limits)
     if root is None or not isinstance(root, MappingNode):
         pos = _pos(root) if root is not None else (1, 1)
         raise YamlRejected([YamlProblem(*pos, (), "top_not_mapping", {})])
