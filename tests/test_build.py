@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -342,3 +343,22 @@ def test_jobs_build_each_plan_on_its_own(tmp_path: Path,
     for path in (out / "minimal").rglob("*.docx"):
         twin = alone / "minimal" / path.relative_to(out / "minimal")
         assert path.read_bytes() == twin.read_bytes()
+
+
+def test_the_gate_finds_a_leftover_in_a_long_tables_last_row(tmp_path: Path) -> None:
+    """The gate reads a long table's repeated rows for their words only, but reads them."""
+    from plangen.build.gate import TABLE_ROWS_READ, gate_reasons
+    from plangen.kinds import Rendered
+    from plangen.plan.document import Column, Table
+    from plangen.render.docx import page, tables
+
+    document = page.new_document()
+    rows = tuple((str(i), "Tên" if i < 9 else "None") for i in range(1, 10))
+    tables.grid_table(document, Table(columns=(Column(title="STT", width_cm=2),
+                                               Column(title="Tên", width_cm=8)), rows=rows))
+    page.set_properties(document, title="t", subject="s", author="a", keywords="k",
+                        category="c", day=date(2024, 1, 1))
+    assert len(rows) + 1 > TABLE_ROWS_READ
+    reasons = gate_reasons(Rendered("x.docx", "danh-sach", checked_as="phu-luc"),
+                           save.docx_bytes(document), False, "en")
+    assert 'x.docx: not ready for signing: leftover "None" (table 1 r10)' in reasons

@@ -254,11 +254,12 @@ def read_texts(source: Path | bytes) -> Texts:
 
 
 Skim = tuple[int | None, list[tuple[str, str]]]
+"""How many rows of a table to read in full, and where to put the words of the others."""
 
 
 def _read_table(tbl: Any, resolver: Resolver, tables: list[Table],
                 paragraphs: list[Paragraph], section: int,
-                skim: Skim = (None, [])) -> None:
+                skim: Skim | None = None) -> None:
     index = len(tables) + 1
     grid = [_twips_cm(g.get(w_tag("w"))) for g in tbl.findall("w:tblGrid/w:gridCol", NS)]
     indent = tbl.find("w:tblPr/w:tblInd", NS)
@@ -275,7 +276,7 @@ def _read_table(tbl: Any, resolver: Resolver, tables: list[Table],
         cant_split_rows=sum(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows),
         header_rows=sum(r.find("w:trPr/w:tblHeader", NS) is not None for r in rows),
     ))
-    limit, skimmed = skim
+    limit, skimmed = skim if skim is not None else (None, [])
     w_t, w_p = w_tag("t"), w_tag("p")
     for r, row in enumerate(rows, start=1):
         if limit is not None and r > limit:
