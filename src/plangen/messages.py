@@ -456,8 +456,8 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": "kept the hand-edited file as {path}",
     },
     "no_libreoffice": {
-        "vi": "cần LibreOffice để tạo PDF (Debian: apt-get install libreoffice-writer-nogui fonts-liberation2)",
-        "en": "LibreOffice is needed for PDF (Debian: apt-get install libreoffice-writer-nogui fonts-liberation2)",
+        "vi": "cần LibreOffice để tạo PDF (Debian: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows: cài LibreOffice, hoặc đặt biến PLANGEN_SOFFICE là đường dẫn của soffice.exe)",
+        "en": "LibreOffice is needed for PDF (Debian: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows: install LibreOffice, or set PLANGEN_SOFFICE to the path of soffice.exe)",
     },
     "pdf_failed": {
         "vi": "LibreOffice không chuyển được sang PDF: {reason}",
@@ -496,6 +496,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
     "problems_found": {
         "vi": "{count} lỗi; chưa ghi tệp nào",
         "en": "{count} problem(s); nothing was written",
+    },
+    "file_locked": {
+        "vi": "{path} đang được mở (trong Word hoặc chương trình khác): hãy đóng tệp rồi tạo lại; chưa tệp nào được thay",
+        "en": "{path} is open (in Word or another program): close it and build again; no file was replaced",
     },
     "cannot_write": {
         "vi": "không ghi được {path}: {reason}",

@@ -8,8 +8,10 @@ converter cannot hang CI.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,8 +24,26 @@ TIMEOUT_SECONDS = 300
 
 
 def soffice() -> str | None:
-    """The LibreOffice program on PATH, if any."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """The LibreOffice program: ``PLANGEN_SOFFICE`` when set, else ``soffice`` or
+    ``libreoffice`` on PATH, else where LibreOffice's installer puts it (on Windows it does
+    not add itself to PATH)."""
+    chosen = os.environ.get("PLANGEN_SOFFICE")
+    if chosen:
+        return chosen if Path(chosen).is_file() else None
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    return next((str(p) for p in default_installs() if p.is_file()), None)
+
+
+def default_installs() -> list[Path]:
+    """Where LibreOffice's own installers put the program, on this platform."""
+    if sys.platform == "win32":
+        roots = [os.environ.get(name) for name in ("ProgramFiles", "ProgramFiles(x86)")]
+        return [Path(root, "LibreOffice", "program", "soffice.exe") for root in roots if root]
+    if sys.platform == "darwin":
+        return [Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")]
+    return [Path("/usr/bin/soffice"), Path("/opt/libreoffice/program/soffice")]
 
 
 def convert_to_pdf(docx_files: Sequence[Path], lang: Lang = "vi") -> list[Path]:

@@ -24,7 +24,14 @@ from typing import Any
 from plangen import __version__
 from plangen.build.gate import gate_reasons
 from plangen.build.pdf import convert_to_pdf
-from plangen.build.save import docx_bytes, move_into_place, sha256, write_atomic
+from plangen.build.save import (
+    FileLocked,
+    docx_bytes,
+    is_locked,
+    move_into_place,
+    sha256,
+    write_atomic,
+)
 from plangen.errors import UserError
 from plangen.kinds import KINDS, render_documents
 from plangen.messages import Lang, message
@@ -174,12 +181,18 @@ def write(job: Job, *, force: bool = False, pdf: bool = False, lang: Lang = "vi"
     out_dir, files = job.out_dir, list(job.files)
     _clear_interrupted_writes(out_dir)
     check_hand_edits(job, force, lang)
+    locked = [out_dir / f.file_name for f in files if is_locked(out_dir / f.file_name)]
+    if locked:  # before any backup or move: a locked file leaves everything as it was
+        raise UserError([message("file_locked", lang, path=p) for p in locked])
     for target in _edited(out_dir, files):
         digest = sha256(target.read_bytes())[:8]
         backup = target.with_name(f"{target.stem}.sua-tay-{digest}{target.suffix}")
         target.replace(backup)
         outcome.backups.append(backup)
-    move_into_place(job.staging, out_dir, [f.file_name for f in files])
+    try:
+        move_into_place(job.staging, out_dir, [f.file_name for f in files])
+    except FileLocked as held:
+        raise UserError([message("file_locked", lang, path=p) for p in held.paths]) from None
     outcome.written += [out_dir / f.file_name for f in files]
     shutil.rmtree(job.staging, ignore_errors=True)
     if pdf:

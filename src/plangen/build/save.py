@@ -87,10 +87,47 @@ def move_into_place(staging: Path, out_dir: Path, names: list[str]) -> None:
     in one step (staging and output share a file system): a file in ``out_dir`` is always
     a whole old one or a whole new one.
     """
-    os.sync()
+    locked = [out_dir / name for name in names if is_locked(out_dir / name)]
+    if locked:
+        raise FileLocked(locked)
+    _flush(staging, names)
     for name in names:
         target = out_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         source = staging / name
         os.chmod(source, _mode_for(target))
-        os.replace(source, target)
+        try:
+            os.replace(source, target)
+        except PermissionError:  # opened in Word since the check above
+            raise FileLocked([target]) from None
+
+
+def _flush(staging: Path, names: list[str]) -> None:
+    """The staged bytes on disk before any rename: one ``sync`` where the system has it,
+    each file's own ``fsync`` on Windows, which has none."""
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for name in names:
+        with open(staging / name, "rb+") as stream:
+            os.fsync(stream.fileno())
+
+
+class FileLocked(Exception):
+    """Files another program holds open (Word on Windows), which cannot be replaced."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        super().__init__(", ".join(map(str, paths)))
+        self.paths = paths
+
+
+def is_locked(path: Path) -> bool:
+    """True when ``path`` exists and cannot be opened for writing: on Windows, Word holds
+    an open document that way, and renaming over it would fail half-way through a build."""
+    if not path.exists():
+        return False
+    try:
+        with open(path, "ab"):
+            return False
+    except PermissionError:
+        return True

@@ -54,8 +54,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_output() -> None:
+    """Print UTF-8 whatever the console's code page: a Windows console or a pipe may default
+    to cp1252 or cp1258, where Vietnamese letters would end in a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``plangen`` with ``argv`` (default: the process arguments); returns the exit code."""
+    utf8_output()
     args = _parser().parse_args(argv)
     lang = cast(Lang, args.lang)
     run = cast(Run, args.run)
