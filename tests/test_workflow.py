@@ -8,6 +8,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,14 @@ def test_the_workflows_pass_actionlint() -> None:
     assert done.returncode == 1 and "osx" in done.stdout  # it can fail
 
 
+def test_the_gitlab_example_has_the_same_commands() -> None:
+    plangen = [line for script in gitlab_scripts() for line in script.splitlines()
+               if line.startswith("plangen")]
+    assert plangen == [line for run in github_scripts() for line in run.splitlines()
+                       if line.startswith("plangen")]
+    assert yaml.safe_load(GITLAB.read_text())["documents"]["artifacts"]["paths"] == ["output/"]
+
+
 def test_the_workflows_pass_zizmor() -> None:
     zizmor = Path(sys.executable).parent / "zizmor"
     done = subprocess.run([str(zizmor), "--offline", *map(str, WORKFLOWS)],
@@ -66,15 +75,28 @@ def test_the_workflows_pass_zizmor() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def run_steps(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str] | None:
-    """Each `run:` step of the example, in order, with bash as GitHub runs it; the first
-    that fails (None when all pass)."""
+GITLAB = ROOT / "examples" / "gitlab-ci.yml"
+
+
+def github_scripts() -> list[str]:
+    """The `run:` steps of the GitHub example, in order; `uses:` steps (checkout,
+    setup-python, upload) are GitHub's own."""
     steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["documents"]["steps"]
-    for step in steps:
-        if "run" not in step:
-            continue  # a `uses:` step (checkout, setup-python, upload) is GitHub's
+    return [step["run"] for step in steps if "run" in step]
+
+
+def gitlab_scripts() -> list[str]:
+    job = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))["documents"]
+    return [*job["before_script"], *job["script"]]
+
+
+def run_steps(scripts: list[str], repo: Path,
+              env: dict[str, str]) -> subprocess.CompletedProcess[str] | None:
+    """Each script in order, with bash as the CI services run it; the first that fails
+    (None when all pass)."""
+    for script in scripts:
         done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c",
-                               step["run"]], cwd=repo, env=env, capture_output=True,
+                               script], cwd=repo, env=env, capture_output=True,
                               text=True, check=False)
         if done.returncode != 0:
             return done
@@ -82,7 +104,9 @@ def run_steps(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[st
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
-def test_the_workflow_runs_in_a_repository_of_plans_only(tmp_path: Path) -> None:
+@pytest.mark.parametrize("scripts", [github_scripts, gitlab_scripts], ids=["github", "gitlab"])
+def test_the_workflow_runs_in_a_repository_of_plans_only(
+        scripts: Callable[[], list[str]], tmp_path: Path) -> None:
     """A school's repository: only plans/. plangen comes from the pip requirement the
     workflow names (here the wheel built from this checkout), into a fresh environment."""
     from test_wheel import build_wheel, fresh_venv
@@ -94,12 +118,12 @@ def test_the_workflow_runs_in_a_repository_of_plans_only(tmp_path: Path) -> None
     env = {**os.environ, "PLANGEN": str(wheel), "PIP_NO_INDEX": "1",
            "PATH": f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}", "RUNNER_OS": "Linux"}
     env.pop("VIRTUAL_ENV", None)
-    failed = run_steps(repo, env)
+    failed = run_steps(scripts(), repo, env)
     assert failed is None, (failed.args, failed.stdout[-1500:], failed.stderr[-1500:])
     out = repo / "output" / "cchc-2023-2025"
     assert (out / "ke-hoach.pdf").is_file() and (out / "manifest.json").is_file()
     # A broken plan in the repository makes the workflow fail.
     shutil.rmtree(repo / "output")
     (repo / "plans" / "hong.yaml").write_text("issuer: [\n", encoding="utf-8")
-    failed = run_steps(repo, env)
+    failed = run_steps(scripts(), repo, env)
     assert failed is not None and "hong.yaml" in failed.stderr
