@@ -65,6 +65,9 @@ STYLES = (
 )
 
 
+STYLE_BY_NAME = {style.name: style for style in STYLES}
+
+
 def style_id(name: str) -> str:
     """The id Word (and python-docx) gives a style named ``name``: its name without spaces."""
     return name.replace(" ", "")
