@@ -295,3 +295,22 @@ def test_the_manifest_records_the_kinh_gui_of_the_plans_document(tmp_path: Path)
     entry = json.loads((tmp_path / "out" / "manifest.json").read_text())["documents"][0]
     assert (entry["file"], entry["kinh_gui"]) == ("to-trinh.docx",
                                                   ["Sở Giáo dục và Đào tạo Hà Nội"])
+
+
+def test_a_data_file_may_be_larger_than_a_plan(tmp_path: Path) -> None:
+    """A province's registrations pass the plan's 1 MB limit; the data limit is 50 MB."""
+    from plangen.plan.yamlread import MAX_FILE_BYTES
+
+    shutil.copytree(SEED_PLAN.parent, tmp_path / "plans")
+    csv_file = tmp_path / "plans" / "cchc-2023-2025" / "dang-ky-bieu-mau.csv"
+    row = ("05/9/2024 08:00:00,X{i:05d},giải pháp,Giải pháp số {i} của tổ chuyên môn với một "
+           "cái tên khá dài,Chuyển đổi số,Tổ Văn phòng,Tóm tắt nội dung của giải pháp.,Mục "
+           "tiêu.,05/9/2024,31/5/2025,Hiệu quả.,2024\n")
+    with csv_file.open("a", encoding="utf-8") as stream:
+        i = 0
+        while csv_file.stat().st_size <= MAX_FILE_BYTES:
+            stream.write(row.format(i=i))
+            stream.flush()
+            i += 1
+    bundle = load_bundle(tmp_path / "plans" / SEED_PLAN.name)
+    assert len(bundle.registrations) == 5 + i
