@@ -100,6 +100,7 @@ def staging_dir(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.dang-tao"
 
 
+COLLECT_ABOVE_BYTES = 1_000_000  # a full collection costs ~20 ms: only for large documents
 Progress = Callable[[int], None]
 """Told how many documents are done, after each one; -1 when the build is through."""
 
@@ -120,11 +121,12 @@ def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
         for rendered in render_documents(bundle, templates, draft=draft, only=only, lang=lang):
             data = rendered.data
             if data is None:
-                # Saved, the python-docx document (a web of cycles) is collected at once,
-                # before the gate reads the bytes: a long report is never held twice.
+                # Saved, a large python-docx document (a web of cycles) is collected at
+                # once, before the gate reads the bytes: a long report is never held twice.
                 data = docx_bytes(rendered.document)
                 rendered = replace(rendered, document=None)
-                gc.collect()
+                if len(data) > COLLECT_ABOVE_BYTES:
+                    gc.collect()
             problems = gate_reasons(rendered, data, draft, lang, full=rendered.gate_full)
             reasons += problems
             if not problems and not reasons:

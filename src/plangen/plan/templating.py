@@ -12,9 +12,10 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -81,7 +82,13 @@ def has_expression(text: str) -> bool:
 
 def render_text(text: str, names: dict[str, Any]) -> str:
     """Evaluate the expressions of one text field; raises Jinja's errors."""
-    return ENV.from_string(text).render(names).strip()
+    return _compiled(text).render(names).strip()
+
+
+@lru_cache(maxsize=4096)
+def _compiled(text: str) -> Template:
+    """Each text compiled once: the loader evaluates every field twice."""
+    return ENV.from_string(text)
 
 
 def unresolved(data: Any, path: DataPath = ()) -> list[DataPath]:
