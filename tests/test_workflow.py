@@ -75,7 +75,7 @@ def test_the_workflows_pass_zizmor() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-GITLAB = ROOT / "examples" / "gitlab-ci.yml"
+GITLAB = ROOT / ".gitlab" / "documents.gitlab-ci.yml"
 
 
 def github_scripts() -> list[str]:
