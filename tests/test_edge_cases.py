@@ -92,8 +92,8 @@ def test_template_filter_and_render_errors_name_the_template(tag: str, expected:
     plan = load_plan(SEED_PLAN)
     with pytest.raises(UserError) as failed:
         compiled = compile_all(plan, templates, "vi")
-        compiled.get(FORM_TEMPLATE, form_context(plan, None)).render_xml(
-            form_context(plan, None))
+        compiled.get(FORM_TEMPLATE, form_context(plan, plan.campaign, None)).render_xml(
+            form_context(plan, plan.campaign, None))
     assert failed.value.lines[0] == f"{form}: {expected}"
 
 

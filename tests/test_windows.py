@@ -62,7 +62,6 @@ def test_a_document_open_in_word_is_named_and_nothing_is_replaced(
     plan = tmp_path / "minimal.yaml"
     plan.write_text(minimal_text().replace("Nâng cao", "Tiếp tục nâng cao"), encoding="utf-8")
     opened = out / "ke-hoach.docx"
-    monkeypatch.setattr(save, "is_locked", lambda path: path == opened)
     monkeypatch.setattr("plangen.build.pipeline.is_locked", lambda path: path == opened)
     capsys.readouterr()
     assert main(["build", str(plan), "-o", str(tmp_path)]) == 1

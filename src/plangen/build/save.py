@@ -87,9 +87,6 @@ def move_into_place(staging: Path, out_dir: Path, names: list[str]) -> None:
     in one step (staging and output share a file system): a file in ``out_dir`` is always
     a whole old one or a whole new one.
     """
-    locked = [out_dir / name for name in names if is_locked(out_dir / name)]
-    if locked:
-        raise FileLocked(locked)
     _flush(staging, names)
     for name in names:
         target = out_dir / name
@@ -98,7 +95,7 @@ def move_into_place(staging: Path, out_dir: Path, names: list[str]) -> None:
         os.chmod(source, _mode_for(target))
         try:
             os.replace(source, target)
-        except PermissionError:  # opened in Word since the check above
+        except PermissionError:  # opened in Word after the build looked (``is_locked``)
             raise FileLocked([target]) from None
 
 

@@ -15,9 +15,9 @@ from typing import cast
 
 from plangen import __version__
 from plangen.cli import build, check, init, new, reference, templates, validate
-from plangen.cli.common import EXIT_INVALID, Run
-from plangen.errors import PlanError, UserError
-from plangen.messages import LANGS, Lang, message
+from plangen.cli.common import EXIT_INVALID, Run, error_lines
+from plangen.errors import UserError
+from plangen.messages import LANGS, Lang
 
 # Each command: how its arguments are declared, and what runs it.
 COMMANDS: tuple[tuple[object, Run], ...] = (
@@ -76,13 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (`plangen schema | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_INVALID
-    except PlanError as err:
-        for line in err.lines:
-            print(line, file=sys.stderr)
-        print(message("problems_found", lang, count=len(err.problems)), file=sys.stderr)
-        return EXIT_INVALID
     except UserError as err:
-        for line in err.lines:
+        for line in error_lines(err, lang):
             print(line, file=sys.stderr)
         return EXIT_INVALID
 

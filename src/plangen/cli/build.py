@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plangen.build.pipeline import Job, Progress, check_hand_edits, discard, prepare, write
-from plangen.cli.common import EXIT_INVALID, EXIT_OK, load_all
-from plangen.errors import PlanError, UserError
+from plangen.cli.common import EXIT_INVALID, EXIT_OK, error_lines, load_all
+from plangen.errors import UserError
 from plangen.kinds import kind_names
 from plangen.messages import Lang, message
 from plangen.spec import vn
@@ -91,7 +91,7 @@ def _build_alone(task: tuple[Path, argparse.Namespace]) -> tuple[list[str], list
     """Build one plan as ``plangen build PLAN`` would; its output lines and exit code."""
     plan, args = task
     lang = args.lang
-    out, err = io.StringIO(), io.StringIO()
+    out = io.StringIO()
     with contextlib.redirect_stdout(out):
         try:
             bundle = load_all([plan], lang)[0]
@@ -103,15 +103,9 @@ def _build_alone(task: tuple[Path, argparse.Namespace]) -> tuple[list[str], list
                 discard(job)
                 raise
             _write(job, args, lang)
-            code = EXIT_OK
-        except PlanError as failed:
-            err.write("\n".join([*failed.lines, message("problems_found", lang,
-                                                        count=len(failed.problems))]))
-            code = EXIT_INVALID
         except UserError as failed:
-            err.write("\n".join(failed.lines))
-            code = EXIT_INVALID
-    return out.getvalue().splitlines(), err.getvalue().splitlines(), code
+            return out.getvalue().splitlines(), error_lines(failed, lang), EXIT_INVALID
+    return out.getvalue().splitlines(), [], EXIT_OK
 
 
 PROGRESS_AFTER_SECONDS = 2.0

@@ -57,3 +57,11 @@ def refuse_overwrite(path: Path, force: bool, lang: Lang) -> None:
     """Stop when ``path`` exists, unless ``force``."""
     if path.exists() and not force:
         raise UserError([message("file_exists", lang, path=path)])
+
+
+def error_lines(err: UserError, lang: Lang) -> list[str]:
+    """What a user's mistake prints on stderr: a line per problem, and for an invalid plan
+    how many problems there are."""
+    if isinstance(err, PlanError):
+        return [*err.lines, message("problems_found", lang, count=len(err.problems))]
+    return list(err.lines)

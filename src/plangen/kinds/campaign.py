@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plangen.plan.model import Plan
+from plangen.plan.model import Campaign, Plan
 from plangen.plan.records import Registration
 from plangen.spec import vn
 
@@ -24,22 +24,19 @@ REG_FIELDS = ("kind", "name", "field", "owner", "summary", "goal", "thoi_gian", 
               "signer", "dia_danh_ngay")
 
 
-def campaign_context(plan: Plan) -> dict[str, Any]:
-    """What every form may say about the campaign and the issuer."""
-    campaign = plan.campaign
-    links = campaign.links if campaign is not None else {}
+def campaign_context(plan: Plan, campaign: Campaign) -> dict[str, Any]:
+    """What every form may say about the campaign (``plan.campaign``) and the issuer."""
     return {
-        "campaign": {"name": campaign.name if campaign else DOTS,
-                     "years": campaign.years if campaign else DOTS,
-                     "link_dang_ky": links.get("dang_ky", DOTS),
-                     "link_bao_cao": links.get("bao_cao", DOTS)},
+        "campaign": {"name": campaign.name, "years": campaign.years,
+                     "link_dang_ky": campaign.links.get("dang_ky", DOTS),
+                     "link_bao_cao": campaign.links.get("bao_cao", DOTS)},
         "issuer": {"name": " ".join(plan.issuer.name.split())},
     }
 
 
-def form_context(plan: Plan, reg: Registration | None) -> dict[str, Any]:
+def form_context(plan: Plan, campaign: Campaign, reg: Registration | None) -> dict[str, Any]:
     """The registration form's context; without a registration, dotted blanks."""
-    context = campaign_context(plan)
+    context = campaign_context(plan, campaign)
     if reg is None:
         context["reg"] = dict.fromkeys(REG_FIELDS, DOTS) | {
             "signer": "", "dia_danh_ngay": f"……, {DOTTED_DATE}"}

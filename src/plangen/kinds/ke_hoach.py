@@ -44,9 +44,9 @@ def campaign_annexes(plan: Plan) -> tuple[Annex, ...]:
     if plan.campaign is None:
         return ()
     return (Annex(title=campaign.FORM_TITLE, template=campaign.FORM_TEMPLATE,
-                  context=campaign.form_context(plan, None)),
+                  context=campaign.form_context(plan, plan.campaign, None)),
             Annex(title=campaign.REPORT_TITLE, template=campaign.REPORT_TEMPLATE,
-                  context=campaign.campaign_context(plan)))
+                  context=campaign.campaign_context(plan, plan.campaign)))
 
 
 def _sources(bundle: Bundle) -> list[Made[Document]]:

@@ -32,14 +32,15 @@ class Form:
 
 
 def _sources(bundle: Bundle) -> list[Made[Form]]:
-    plan = bundle.plan
-    if plan.campaign is None:
+    plan, the_campaign = bundle.plan, bundle.plan.campaign
+    if the_campaign is None:
         return []
     main = plan_document(plan)
-    made = [Made("mau-trong", Form(main, campaign.form_context(plan, None), None))]
+    made = [Made("mau-trong", Form(main, campaign.form_context(plan, the_campaign, None),
+                                   None))]
     for reg in bundle.registrations:
         key = f"{vn.safe_file_name(reg.id, 20)}-{vn.safe_file_name(reg.name, 50)}"
-        made.append(Made(key, Form(main, campaign.form_context(plan, reg), reg)))
+        made.append(Made(key, Form(main, campaign.form_context(plan, the_campaign, reg), reg)))
     return made
 
 

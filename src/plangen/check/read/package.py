@@ -245,16 +245,22 @@ def read_texts(source: Path | bytes) -> Texts:
     :func:`read_docx` does."""
     pkg = _Package(source)
     root = pkg.xml("word/document.xml")
-    w_t, w_p = f"{{{NS['w']}}}t", f"{{{NS['w']}}}p"
-    paragraphs = tuple("".join(t.text or "" for t in p.iter(w_t)) for p in root.iter(w_p))
+    w_p = f"{{{NS['w']}}}p"
+    paragraphs = tuple(_words(p) for p in root.iter(w_p))
     comments = pkg.xml("word/comments.xml")
     return Texts(paragraphs, _core(pkg.xml("docProps/core.xml")),
                  comments is not None and comments.find("w:comment", NS) is not None,
                  root.find(".//w:ins", NS) is not None or root.find(".//w:del", NS) is not None)
 
 
+W_T = f"{{{NS['w']}}}t"
 Skim = tuple[int | None, list[tuple[str, str]]]
 """How many rows of a table to read in full, and where to put the words of the others."""
+
+
+def _words(paragraph: Any) -> str:
+    """A paragraph's text, nothing about its look: cheap, for texts that are only searched."""
+    return "".join(t.text or "" for t in paragraph.iter(W_T))
 
 
 def _read_table(tbl: Any, resolver: Resolver, tables: list[Table],
@@ -277,11 +283,10 @@ def _read_table(tbl: Any, resolver: Resolver, tables: list[Table],
         header_rows=sum(r.find("w:trPr/w:tblHeader", NS) is not None for r in rows),
     ))
     limit, skimmed = skim if skim is not None else (None, [])
-    w_t, w_p = w_tag("t"), w_tag("p")
+    w_p = w_tag("p")
     for r, row in enumerate(rows, start=1):
         if limit is not None and r > limit:
-            skimmed += [("".join(t.text or "" for t in p.iter(w_t)), f"table {index} r{r}")
-                        for p in row.iter(w_p)]
+            skimmed += [(_words(p), f"table {index} r{r}") for p in row.iter(w_p)]
             continue
         for c, cell in enumerate(row.findall("w:tc", NS), start=1):
             for child in _block_children(cell):
