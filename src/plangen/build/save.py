@@ -43,6 +43,12 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def body_size(data: bytes) -> int:
+    """The uncompressed size of a DOCX's ``word/document.xml``, from the zip's directory."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.getinfo("word/document.xml").file_size
+
+
 def sha256(data: bytes) -> str:
     """Hex SHA-256 of ``data``."""
     return hashlib.sha256(data).hexdigest()
