@@ -60,7 +60,7 @@ def test_manifest_matches_the_files(tmp_path: Path) -> None:
     assert {k: entry[k] for k in ("loai_van_ban", "so_ky_hieu", "ngay", "nguoi_ky",
                                   "chuc_vu")} == {
         "loai_van_ban": "Kế hoạch", "so_ky_hieu": "/KH-THPTNT", "ngay": "2023-08-21",
-        "nguoi_ky": "Nguyễn Văn An", "chuc_vu": "HIỆU TRƯỞNG"}
+        "nguoi_ky": "Nguyễn Văn An", "chuc_vu": "Hiệu trưởng"}
     assert entry["trich_yeu"].startswith("Phát động phong trào thi đua")
     assert entry["noi_nhan"][-1] == "Lưu: VT"
     report = next(e for e in manifest["documents"] if e["file"] == "bao-cao-2024.docx")

@@ -135,8 +135,11 @@ def test_reports_own_their_signer_and_the_gate_wants_its_name(tmp_path: Path) ->
     build_plan(bundle_of(plan), out, only=["bao-cao", "ke-hoach"])
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     by_file = {e["file"]: e for e in manifest["documents"]}
-    assert (by_file["bao-cao-2024.docx"]["nguoi_ky"], by_file["bao-cao-2024.docx"]["chuc_vu"]) \
-        == ("Lê Văn Cường", "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG")
+    report = by_file["bao-cao-2024.docx"]
+    assert {k: report[k] for k in ("nguoi_ky", "quyen_han", "tap_the", "chuc_vu_cap_truong",
+                                   "chuc_vu")} == {
+        "nguoi_ky": "Lê Văn Cường", "quyen_han": ["KT."], "tap_the": None,
+        "chuc_vu_cap_truong": "Hiệu trưởng", "chuc_vu": "Phó Hiệu trưởng"}
     assert by_file["ke-hoach.docx"]["nguoi_ky"] == "Nguyễn Văn An"
     assert check_docx(out / "bao-cao-2024.docx").count("error") == 0
 

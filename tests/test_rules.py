@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import minimal_text, problems_of
+from plangen.plan.load import load_plan_text
 
 
 def changed(old: str, new: str) -> str:
@@ -15,35 +16,79 @@ def test_minimal_plan_is_valid() -> None:
     assert problems_of(minimal_text()) == []
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("signer:\n  title: Hiệu trưởng", "signer:\n  authority: TM.\n  title: Chủ tịch",
-     "signer.head_title: a TM. signer needs head_title"),
-    ("signer:\n  title: Hiệu trưởng", "signer:\n  authority: Q.\n  head_title: Hiệu trưởng\n"
-     "  title: Phó Hiệu trưởng",
+SIGNER = "signer:\n  title: Hiệu trưởng"
+
+
+@pytest.mark.parametrize(("new", "expected"), [
+    ("signer:\n  authority: TM.\n  title: Chủ tịch",
+     "signer.collective: a TM. signer needs collective"),
+    ("signer:\n  authority: [TM., KT.]\n  collective: Ủy ban nhân dân\n"
+     "  title: Phó Chủ tịch",
+     "signer.head_title: a TM. KT. signer needs head_title"),
+    ("signer:\n  authority: Q.\n  head_title: Hiệu trưởng\n  title: Phó Hiệu trưởng",
      "signer.title: a Q. signer has only head_title (e.g. Q. HIỆU TRƯỞNG); drop title"),
-    ("signer:\n  title: Hiệu trưởng", "signer:\n  head_title: Hiệu trưởng\n  title: Phó",
-     "signer.head_title: head_title is only used with an authority prefix "
-     "(TM., KT., TL., TUQ., Q.)"),
-    ("signer:\n  title: Hiệu trưởng", "signer:", "signer.title: a — signer needs title"),
-    ("name: Trần Thị Bình", "name: ThS. Trần Thị Bình",
-     'signer.name: no academic title "ThS." before the signer\'s name'),
+    ("signer:\n  head_title: Hiệu trưởng\n  title: Phó",
+     "signer.head_title: head_title (the head's title) is only used after KT., TL., TUQ. "
+     "or Q.; a — signer has none (after TM. comes the body's name: write it in collective)"),
+    ("signer:\n  authority: KT.\n  collective: Ủy ban\n  head_title: Giám đốc\n"
+     "  title: Phó Giám đốc",
+     "signer.collective: collective (the body's name) is only used after TM.: write "
+     "authority: TM. or [TM., KT.]"),
+    ("signer:", "signer.title: the signer needs a title (their position, e.g. Hiệu trưởng)"),
 ])
-def test_signer_rules(old: str, new: str, expected: str) -> None:
-    assert problems_of(changed(old, new)) == [expected]
+def test_signer_rules(new: str, expected: str) -> None:
+    assert problems_of(changed(SIGNER, new)) == [expected]
 
 
-def test_authority_without_its_dot() -> None:
-    text = changed("signer:\n", "signer:\n  authority: K/T\n  head_title: X\n")
+def test_head_title_after_tm_points_at_collective() -> None:
+    text = changed(SIGNER, "signer:\n  authority: TM.\n  head_title: Ủy ban nhân dân\n"
+                           "  title: Chủ tịch")
+    assert problems_of(text, lang="vi") == [
+        "signer.collective: người ký TM. cần có collective",
+        "signer.head_title: head_title (chức vụ người đứng đầu) chỉ dùng sau KT., TL., TUQ. "
+        "hoặc Q.; người ký TM. không ghi (sau TM. là tên tập thể: ghi vào collective)"]
+
+
+def test_academic_title_before_the_name() -> None:
+    assert problems_of(changed("name: Trần Thị Bình", "name: ThS. Trần Thị Bình")) == [
+        'signer.name: no academic title "ThS." before the signer\'s name']
+
+
+@pytest.mark.parametrize("written", ["K/T", "KT", "[KT., TM.]", "[TM., TL.]"])
+def test_authority_forms_refused_with_the_allowed_ones(written: str) -> None:
+    text = changed("signer:\n", f"signer:\n  authority: {written}\n  head_title: X\n")
+    shown = written.strip("[]")
     assert problems_of(text) == [
-        "signer.authority: invalid value \"K/T\"; use one of: 'TM.', 'KT.', 'TL.', "
-        "'TUQ.' or 'Q.'"]
+        f'signer.authority: invalid authority "{shown}"; write one of: TM., KT., TL., TUQ., '
+        "Q. (with the dot), or [TM., KT.] for a deputy signing for the head of a collective"]
 
 
-def test_kt_signer_with_both_titles_is_valid() -> None:
-    text = changed("signer:\n  title: Hiệu trưởng",
-                   "signer:\n  authority: KT.\n  head_title: Hiệu trưởng\n"
-                   "  title: Phó Hiệu trưởng")
+def test_authority_message_in_vietnamese() -> None:
+    text = changed("signer:\n", "signer:\n  authority: K/T\n  head_title: X\n")
+    assert problems_of(text, lang="vi") == [
+        'signer.authority: quyền hạn ký "K/T" không hợp lệ; ghi một trong: TM., KT., TL., '
+        "TUQ., Q. (có dấu chấm), hoặc [TM., KT.] khi cấp phó ký thay người đứng đầu tập thể"]
+
+
+@pytest.mark.parametrize(("new", "titles"), [
+    ("signer:\n  authority: KT.\n  head_title: Hiệu trưởng\n  title: Phó Hiệu trưởng",
+     ("KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG")),
+    ("signer:\n  authority: TM.\n  collective: Ủy ban nhân dân\n  title: Chủ tịch",
+     ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")),
+    ("signer:\n  authority: [TM., KT.]\n  collective: Ủy ban nhân dân\n"
+     "  head_title: Chủ tịch\n  title: Phó Chủ tịch",
+     ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")),
+    ("signer:\n  authority: TL.\n  head_title: Giám đốc\n  title: Chánh Văn phòng",
+     ("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG")),
+    ("signer:\n  authority: TUQ.\n  head_title: Giám đốc\n  title: Trưởng phòng Tổ chức",
+     ("TUQ. GIÁM ĐỐC", "TRƯỞNG PHÒNG TỔ CHỨC")),
+    ("signer:\n  authority: Q.\n  head_title: Giám đốc", ("Q. GIÁM ĐỐC",)),
+])
+def test_every_signer_form_is_valid_and_prints_its_lines(new: str, titles: tuple[str, ...]
+                                                          ) -> None:
+    text = changed(SIGNER, new)
     assert problems_of(text) == []
+    assert load_plan_text(text, "plan.yaml").signer.titles() == titles
 
 
 def test_phase_that_ends_before_it_starts() -> None:

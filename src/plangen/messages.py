@@ -321,13 +321,25 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "người ký {authority} cần có {fields}",
         "en": "a {authority} signer needs {fields}",
     },
+    "signer_needs_title": {
+        "vi": "người ký cần có title (chức vụ, ví dụ: Hiệu trưởng)",
+        "en": "the signer needs a title (their position, e.g. Hiệu trưởng)",
+    },
+    "signer_collective_unused": {
+        "vi": "collective (tên tập thể) chỉ dùng sau TM.: ghi authority: TM. hoặc [TM., KT.]",
+        "en": "collective (the body's name) is only used after TM.: write authority: TM. or [TM., KT.]",
+    },
     "signer_head_title_unused": {
-        "vi": "head_title chỉ dùng khi có quyền hạn ký (TM., KT., TL., TUQ., Q.)",
-        "en": "head_title is only used with an authority prefix (TM., KT., TL., TUQ., Q.)",
+        "vi": "head_title (chức vụ người đứng đầu) chỉ dùng sau KT., TL., TUQ. hoặc Q.; người ký {authority} không ghi (sau TM. là tên tập thể: ghi vào collective)",
+        "en": "head_title (the head's title) is only used after KT., TL., TUQ. or Q.; a {authority} signer has none (after TM. comes the body's name: write it in collective)",
     },
     "signer_title_unused": {
         "vi": "người ký Q. chỉ ghi head_title (ví dụ: Q. HIỆU TRƯỞNG); bỏ title",
         "en": "a Q. signer has only head_title (e.g. Q. HIỆU TRƯỞNG); drop title",
+    },
+    "authority": {
+        "vi": 'quyền hạn ký "{value}" không hợp lệ; ghi một trong: TM., KT., TL., TUQ., Q. (có dấu chấm), hoặc [TM., KT.] khi cấp phó ký thay người đứng đầu tập thể',
+        "en": 'invalid authority "{value}"; write one of: TM., KT., TL., TUQ., Q. (with the dot), or [TM., KT.] for a deputy signing for the head of a collective',
     },
     "academic_title": {
         "vi": 'không ghi học hàm, học vị "{title}" trước họ tên người ký',

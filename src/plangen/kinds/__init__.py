@@ -127,7 +127,10 @@ MANIFEST_FIELDS: Mapping[str, Callable[[Document], Any]] = {
     "trich_yeu": lambda d: " ".join(d.trich_yeu.split()),
     "ngay": lambda d: d.number.issued_on.isoformat() if d.number.issued_on else None,
     "nguoi_ky": lambda d: d.signer.name or None,
-    "chuc_vu": lambda d: " / ".join(d.signer.titles()),
+    "quyen_han": lambda d: list(d.signer.authority or ()),
+    "tap_the": lambda d: d.signer.collective,
+    "chuc_vu_cap_truong": lambda d: d.signer.head_title,
+    "chuc_vu": lambda d: d.signer.title,
     "kinh_gui": lambda d: list(d.recipients.kinh_gui),
     "noi_nhan": lambda d: list(d.recipients.noi_nhan),
 }

@@ -57,5 +57,5 @@ def _sources(bundle: Bundle) -> list[Made[Document]]:
 KIND: Kind[Document] = Kind(
     name="ke-hoach", file_name="{key}.docx", sources=_sources, layout=mau_1_4.build,
     checked_as="van-ban",
-    manifest=("loai_van_ban", "so_ky_hieu", "trich_yeu", "ngay", "nguoi_ky", "chuc_vu",
-              "kinh_gui", "noi_nhan"))
+    manifest=("loai_van_ban", "so_ky_hieu", "trich_yeu", "ngay", "nguoi_ky", "quyen_han",
+              "tap_the", "chuc_vu_cap_truong", "chuc_vu", "kinh_gui", "noi_nhan"))

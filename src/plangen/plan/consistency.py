@@ -134,19 +134,29 @@ def _recipients(noi_nhan: list[str], path: DataPath) -> Iterator[RuleProblem]:
         yield RuleProblem(last_path, "archive_form", {"value": last})
 
 
-_NEEDS = {None: ("title",), "TM.": ("head_title", "title"), "KT.": ("head_title", "title"),
-          "TL.": ("head_title", "title"), "TUQ.": ("head_title", "title"), "Q.": ("head_title",)}
+def _needs(authority: tuple[str, ...]) -> tuple[str, ...]:
+    """The fields a signer with ``authority`` must fill (NĐ30 PL I, II.7.a)."""
+    needs = ["collective"] if "TM." in authority else []
+    if set(authority) & {"KT.", "TL.", "TUQ.", "Q."}:
+        needs.append("head_title")
+    if authority != ("Q.",):  # "Q. GIÁM ĐỐC": the acting head has no title of their own
+        needs.append("title")
+    return tuple(needs)
 
 
 def _signer(signer: Signer, path: DataPath) -> Iterator[RuleProblem]:
-    missing = [name for name in _NEEDS[signer.authority] if getattr(signer, name) is None]
-    if missing:
+    authority = signer.authority or ()
+    needs = _needs(authority)
+    shown = " ".join(authority) or "—"
+    missing = [name for name in needs if getattr(signer, name) is None]
+    if missing and not authority:
+        yield RuleProblem((*path, "title"), "signer_needs_title")
+    elif missing:
         yield RuleProblem((*path, missing[0]), "signer_needs", {
-            "authority": signer.authority or "—", "fields": ", ".join(missing)})
-    if signer.authority is None and signer.head_title is not None:
-        yield RuleProblem((*path, "head_title"), "signer_head_title_unused")
-    if signer.authority == "Q." and signer.title is not None:
-        yield RuleProblem((*path, "title"), "signer_title_unused")
+            "authority": shown, "fields": ", ".join(missing)})
+    for unused in ("collective", "head_title", "title"):
+        if unused not in needs and getattr(signer, unused) is not None:
+            yield RuleProblem((*path, unused), f"signer_{unused}_unused", {"authority": shown})
     words = (signer.name or "").split()
     first_word = words[0] if words else ""
     if first_word in nd30.ACADEMIC_TITLES or first_word.rstrip(".") + "." in nd30.ACADEMIC_TITLES:

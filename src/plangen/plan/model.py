@@ -206,23 +206,49 @@ class Section(StrictModel):
     """Các mục con."""
 
 
-class Signer(StrictModel):
-    """Người ký: quyền hạn, chức vụ, họ tên."""
+AUTHORITY_FORMS: tuple[tuple[str, ...], ...] = (
+    ("TM.",), ("KT.",), ("TL.",), ("TUQ.",), ("Q.",), ("TM.", "KT."))
+"""Quyền hạn ký NĐ30 allows (PL I, II.7.a), and the collective-plus-deputy form used by
+People's Committees: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"."""
 
-    authority: Authority | None = None
-    """Quyền hạn ký: TM., KT., TL., TUQ. hoặc Q.; để trống khi người đứng đầu ký."""
+
+def _authority(value: object) -> object:
+    """``KT.`` or ``[TM., KT.]`` as a tuple; anything else is refused with the forms allowed."""
+    if value is None:
+        return None
+    form = tuple(value) if isinstance(value, list | tuple) else (value,)
+    if form not in AUTHORITY_FORMS:
+        shown = ", ".join(str(v) for v in form) if isinstance(value, list | tuple) else value
+        raise PydanticCustomError("authority", "not an authority: {value}",
+                                  {"value": str(shown)})
+    return form
+
+
+AuthorityForm = Annotated[tuple[Authority, ...], BeforeValidator(_authority)]
+
+
+class Signer(StrictModel):
+    """Người ký: quyền hạn, tập thể hoặc chức vụ người đứng đầu, chức vụ, họ tên."""
+
+    authority: AuthorityForm | None = None
+    """Quyền hạn ký: TM., KT., TL., TUQ., Q., hoặc [TM., KT.] khi cấp phó ký thay người đứng đầu tập thể; để trống khi người đứng đầu ký."""
+    collective: Text | None = None
+    """Sau TM.: tên tập thể lãnh đạo (ví dụ: Ủy ban nhân dân)."""
     head_title: Text | None = None
-    """Sau TM.: tên tập thể; sau KT./TL./TUQ./Q.: chức vụ của người đứng đầu (ví dụ: HIỆU TRƯỞNG)."""
+    """Sau KT., TL., TUQ., Q.: chức vụ của người đứng đầu (ví dụ: Giám đốc)."""
     title: Text | None = None
-    """Chức vụ của người ký (ví dụ: HIỆU TRƯỞNG, PHÓ HIỆU TRƯỞNG)."""
+    """Chức vụ của người ký (ví dụ: Hiệu trưởng, Phó Giám đốc); người ký Q. không ghi."""
     name: Text | None = None
     """Họ và tên người ký, không kèm học hàm, học vị (chỉ bản dự thảo được để trống)."""
 
     def titles(self) -> tuple[str, ...]:
-        """``("KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG")``: the capitalised lines above the name."""
+        """The capitalised lines above the name: ``("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH")``, ``("KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG")``, ``("Q. GIÁM ĐỐC",)``."""
         lines: list[str] = []
-        if self.authority is not None and self.head_title is not None:
-            lines.append(f"{self.authority} {vn.upper(self.head_title)}")
+        for prefix in self.authority or ():
+            named = self.collective if prefix == "TM." else self.head_title
+            if named is not None:
+                lines.append(f"{prefix} {vn.upper(named)}")
         if self.title is not None:
             lines.append(vn.upper(self.title))
         return tuple(lines)

@@ -90,6 +90,8 @@ class Layout:
     noi_nhan_items: list[Paragraph] = field(default_factory=list)
     signer: list[Paragraph] = field(default_factory=list)
     annexes: list[AnnexHeading] = field(default_factory=list)
+    draft: bool = False
+    """Marked "DỰ THẢO" at the top of page 1: a draft may leave the signer's name blank."""
 
     def available_cm(self, p: Paragraph) -> float:
         """Width a paragraph can use: its table column, or the page's text width."""
@@ -149,6 +151,7 @@ def find_layout(doc: Document) -> Layout:
     """Every component this module can recognise in ``doc``."""
     layout = Layout(doc)
     opening = [p for p in doc.paragraphs[:40] if p.table is None and p.text.strip()][:4]
+    layout.draft = bool(opening) and opening[0].text.strip() == nd30.DRAFT_MARK_TEXT
     if any(p.text.strip().startswith(("(Kèm theo", "Phụ lục")) for p in opening):
         layout.family = "phu-luc"
     _header(layout)

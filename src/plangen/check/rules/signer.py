@@ -28,16 +28,28 @@ _PREFIX_WRONG = re.compile(r"^(K/T|T/L|TU/Q|TM|KT|TL|TUQ|Q)(\s|$)")
 
 
 def signer_parts(layout: Layout) -> tuple[list[Paragraph], int, Paragraph | None]:
-    """Position lines, blank lines between them and the name, and the name line."""
+    """Position lines, blank lines between them and the name, and the name line.
+
+    The name is the last line with text, unless the space for the signature comes after it:
+    then the block ends with its blank lines and has no name yet (a draft's).
+    """
     lines = layout.signer
     filled = [p for p in lines if p.text.strip()]
     if not filled:
         return [], 0, None
-    name = filled[-1]
-    titles = [p for p in filled[:-1] if not p.text.strip().startswith("(")]
-    last_title = titles[-1].index if titles else name.index
-    blanks = sum(1 for p in lines if last_title < p.index < name.index and not p.text.strip())
+    trailing = sum(1 for p in lines if p.index > filled[-1].index and not p.text.strip())
+    unnamed = trailing >= MIN_SIGNATURE_LINES
+    name = None if unnamed else filled[-1]
+    titles = [p for p in (filled if unnamed else filled[:-1])
+              if not p.text.strip().startswith("(")]
+    last_title = titles[-1].index if titles else filled[-1].index
+    end = name.index if name is not None else lines[-1].index + 1
+    blanks = sum(1 for p in lines if last_title < p.index < end and not p.text.strip())
     return titles, blanks, name
+
+
+MIN_SIGNATURE_LINES = 3
+"""Blank lines NĐ30's samples leave for the signature and seal (C34)."""
 
 
 @rule("C30")
@@ -70,6 +82,10 @@ def position(layout: Layout) -> Iterator[Result]:
 @rule("C32")
 def signer_name(layout: Layout) -> Iterator[Result]:
     _, _, name = signer_parts(layout)
+    if name is None and layout.draft:
+        yield NotChecked("C32", "bản dự thảo chưa có họ tên người ký",
+                         "the draft has no signer's name yet")
+        return
     if name is None:
         yield missing("C32", "họ tên người ký", "the signer's name")
         return
@@ -93,11 +109,12 @@ def name_case(layout: Layout) -> Iterator[Result]:
 @rule("C34")
 def signature_space(layout: Layout) -> Iterator[Result]:
     titles, blanks, name = signer_parts(layout)
-    if name is None or not titles:
+    if not titles or (name is None and not layout.draft):
         yield missing("C34", "khối chữ ký", "the signer block")
         return
-    if blanks < 3:
-        yield found("C34", name, f"chỉ có {blanks} dòng trống để ký và đóng dấu, nên từ 3 dòng",
+    if blanks < MIN_SIGNATURE_LINES:
+        yield found("C34", name or titles[-1],
+                    f"chỉ có {blanks} dòng trống để ký và đóng dấu, nên từ 3 dòng",
                     f"only {blanks} blank lines for signature and seal; use at least 3")
 
 

@@ -1,0 +1,86 @@
+"""Plans of any office (issue 9): signer forms, numbering, annexes, tables and footnotes,
+each read back from the DOCX that was built, as Word would show it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import bundle_of, minimal_text
+from plangen.build.pipeline import build_plan
+from plangen.check import check_docx
+from plangen.check.read.layout import find_layout
+from plangen.check.read.package import read_docx
+from plangen.check.rules.catalog import BY_CODE
+from plangen.check.rules.signer import signer_parts
+
+
+def plan_without_campaign(**replace: str) -> str:
+    """The minimal plan as an office with no campaign writes it."""
+    text = minimal_text()
+    text = re.sub(r"campaign:\n(  .*\n|    .*\n)+", "", text)
+    text = text.replace("Tổ chức hội thi {{ campaign.name }} năm {{ campaign.start.year }}",
+                        "Tổ chức hội thi Giáo viên dạy giỏi năm 2024")
+    text = text.replace("Căn cứ Kế hoạch năm học {{ campaign.start.year }} - "
+                        "{{ campaign.end.year }}", "Căn cứ Kế hoạch năm học 2023 - 2024")
+    text = text.replace(", hạn chót {{ phases[0].end | ngay }}", "")
+    for old, new in replace.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+def build_text(tmp_path: Path, text: str, *, draft: bool = False,
+               only: list[str] | None = None) -> Path:
+    """Build plan ``text`` into the folder ``tmp_path/out``, which it returns."""
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    build_plan(bundle_of(plan), out, draft=draft, only=only)
+    return out
+
+
+def strict_clean(path: Path) -> None:
+    """``plangen check --strict`` would pass: no error and no warning."""
+    report = check_docx(path)
+    assert [(f.code, f.en) for f in report.findings
+            if BY_CODE[f.code].severity in ("error", "warning")] == []
+
+
+UBND_SIGNER = """signer:
+  authority: [TM., KT.]
+  collective: Ủy ban nhân dân
+  head_title: Chủ tịch
+  title: Phó Chủ tịch
+  name: Trần Thị Bình
+"""
+
+
+@pytest.mark.parametrize(("signer", "lines"), [
+    (UBND_SIGNER, ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]),
+    ("signer:\n  authority: KT.\n  head_title: Giám đốc\n  title: Phó Giám đốc\n"
+     "  name: Trần Thị Bình\n", ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]),
+    ("signer:\n  authority: Q.\n  head_title: Giám đốc\n  name: Trần Thị Bình\n",
+     ["Q. GIÁM ĐỐC"]),
+])
+def test_signer_forms_print_their_lines_bold_capitals(tmp_path: Path, signer: str,
+                                                      lines: list[str]) -> None:
+    text = plan_without_campaign(**{"signer:\n  title: Hiệu trưởng\n  name: Trần Thị Bình\n":
+                                    signer})
+    out = build_text(tmp_path, text) / "ke-hoach.docx"
+    titles, blanks, name = signer_parts(find_layout(read_docx(out)))
+    assert [t.text for t in titles] == lines
+    assert all(run.bold for t in titles for run in t.runs)
+    assert name is not None and name.text == "Trần Thị Bình" and blanks >= 3
+    strict_clean(out)
+
+
+def test_a_draft_without_a_signer_name_passes_the_strict_check(tmp_path: Path) -> None:
+    text = plan_without_campaign(**{"  name: Trần Thị Bình\n": ""})
+    out = build_text(tmp_path, text, draft=True) / "ke-hoach.docx"
+    titles, _blanks, name = signer_parts(find_layout(read_docx(out)))
+    assert [t.text for t in titles] == ["HIỆU TRƯỞNG"] and name is None
+    strict_clean(out)
+    assert "C32" in [n.code for n in check_docx(out).not_checked]
