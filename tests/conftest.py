@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -61,6 +62,21 @@ def replace_in_template(path: Path, old: str, new: str) -> None:
 def minimal_text() -> str:
     """The minimal plan's text, for tests that change one thing in it."""
     return MINIMAL_PLAN.read_text(encoding="utf-8")
+
+
+def without_campaign(**replace: str) -> str:
+    """The minimal plan as an office with no campaign writes it, with ``replace`` made."""
+    text = minimal_text()
+    text = re.sub(r"campaign:\n(  .*\n|    .*\n)+", "", text)
+    text = text.replace("Tổ chức hội thi {{ campaign.name }} năm {{ campaign.start.year }}",
+                        "Tổ chức hội thi Giáo viên dạy giỏi năm 2024")
+    text = text.replace("Căn cứ Kế hoạch năm học {{ campaign.start.year }} - "
+                        "{{ campaign.end.year }}", "Căn cứ Kế hoạch năm học 2023 - 2024")
+    text = text.replace(", hạn chót {{ phases[0].end | ngay }}", "")
+    for old, new in replace.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
 
 
 def problems_of(text: str, lang: str = "en") -> list[str]:

@@ -3,33 +3,17 @@ each read back from the DOCX that was built, as Word would show it."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from conftest import bundle_of, minimal_text
+from conftest import bundle_of, without_campaign
 from plangen.build.pipeline import build_plan
 from plangen.check import check_docx
 from plangen.check.read.layout import find_layout
 from plangen.check.read.package import read_docx
 from plangen.check.rules.catalog import BY_CODE
 from plangen.check.rules.signer import signer_parts
-
-
-def plan_without_campaign(**replace: str) -> str:
-    """The minimal plan as an office with no campaign writes it."""
-    text = minimal_text()
-    text = re.sub(r"campaign:\n(  .*\n|    .*\n)+", "", text)
-    text = text.replace("Tổ chức hội thi {{ campaign.name }} năm {{ campaign.start.year }}",
-                        "Tổ chức hội thi Giáo viên dạy giỏi năm 2024")
-    text = text.replace("Căn cứ Kế hoạch năm học {{ campaign.start.year }} - "
-                        "{{ campaign.end.year }}", "Căn cứ Kế hoạch năm học 2023 - 2024")
-    text = text.replace(", hạn chót {{ phases[0].end | ngay }}", "")
-    for old, new in replace.items():
-        assert old in text, old
-        text = text.replace(old, new)
-    return text
 
 
 def build_text(tmp_path: Path, text: str, *, draft: bool = False,
@@ -67,7 +51,7 @@ UBND_SIGNER = """signer:
 ])
 def test_signer_forms_print_their_lines_bold_capitals(tmp_path: Path, signer: str,
                                                       lines: list[str]) -> None:
-    text = plan_without_campaign(**{"signer:\n  title: Hiệu trưởng\n  name: Trần Thị Bình\n":
+    text = without_campaign(**{"signer:\n  title: Hiệu trưởng\n  name: Trần Thị Bình\n":
                                     signer})
     out = build_text(tmp_path, text) / "ke-hoach.docx"
     titles, blanks, name = signer_parts(find_layout(read_docx(out)))
@@ -78,7 +62,7 @@ def test_signer_forms_print_their_lines_bold_capitals(tmp_path: Path, signer: st
 
 
 def test_a_draft_without_a_signer_name_passes_the_strict_check(tmp_path: Path) -> None:
-    text = plan_without_campaign(**{"  name: Trần Thị Bình\n": ""})
+    text = without_campaign(**{"  name: Trần Thị Bình\n": ""})
     out = build_text(tmp_path, text, draft=True) / "ke-hoach.docx"
     titles, _blanks, name = signer_parts(find_layout(read_docx(out)))
     assert [t.text for t in titles] == ["HIỆU TRƯỞNG"] and name is None

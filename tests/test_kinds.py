@@ -4,13 +4,19 @@ alike, and the plan's documents come from the plan as it was read."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_PLAN, SEED_PLAN, bundle_of, minimal_text, problems_of
+from conftest import (
+    MINIMAL_PLAN,
+    SEED_PLAN,
+    bundle_of,
+    minimal_text,
+    problems_of,
+    without_campaign,
+)
 from plangen.build.pipeline import build_plan
 from plangen.build.save import sha256
 from plangen.check import check_docx
@@ -142,17 +148,6 @@ def test_reports_own_their_signer_and_the_gate_wants_its_name(tmp_path: Path) ->
         "chuc_vu_cap_truong": "Hiệu trưởng", "chuc_vu": "Phó Hiệu trưởng"}
     assert by_file["ke-hoach.docx"]["nguoi_ky"] == "Nguyễn Văn An"
     assert check_docx(out / "bao-cao-2024.docx").count("error") == 0
-
-
-def without_campaign() -> str:
-    """The minimal plan with no campaign and no text that names one."""
-    text = minimal_text()
-    text = re.sub(r"campaign:\n(  .*\n|    .*\n)+", "", text)
-    text = text.replace("Tổ chức hội thi {{ campaign.name }} năm {{ campaign.start.year }}",
-                        "Tổ chức hội thi Giáo viên dạy giỏi năm 2024")
-    text = text.replace("Căn cứ Kế hoạch năm học {{ campaign.start.year }} - "
-                        "{{ campaign.end.year }}", "Căn cứ Kế hoạch năm học 2023 - 2024")
-    return text.replace(", hạn chót {{ phases[0].end | ngay }}", "")
 
 
 def test_a_plan_without_a_campaign_is_a_plain_ke_hoach(tmp_path: Path) -> None:
