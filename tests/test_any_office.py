@@ -68,3 +68,53 @@ def test_a_draft_without_a_signer_name_passes_the_strict_check(tmp_path: Path) -
     assert [t.text for t in titles] == ["HIỆU TRƯỞNG"] and name is None
     strict_clean(out)
     assert "C32" in [n.code for n in check_docx(out).not_checked]
+
+
+def body_texts(out: Path, name: str = "ke-hoach.docx") -> list[tuple[str, bool, bool]]:
+    """The body paragraphs of a built document: text, all bold, any italic."""
+    layout = find_layout(read_docx(out / name))
+    return [(p.text, all(r.bold for r in p.runs if r.text.strip()),
+             any(r.italic for r in p.runs)) for p in layout.body]
+
+
+ARABIC_BODY = """numbering: arabic
+body:
+  - heading: Mục đích, *yêu cầu*
+    content: |
+      Các khoản của kế hoạch:
+      1. Tổ chức hội thi cấp trường.
+      2. Chọn giáo viên dự thi cấp thành phố.
+      a) Giáo viên có 3 năm công tác.
+      b) Giáo viên đạt chuẩn nghề nghiệp.
+    sections:
+      - heading: Đối tượng
+        content: Giáo viên toàn trường.
+  - heading: Tổ chức thực hiện
+    content: Tổ trưởng chuyên môn triển khai.
+"""
+
+
+def test_arabic_numbering_and_numbered_lines_in_content(tmp_path: Path) -> None:
+    text = without_campaign(**{"body:\n  - heading: Mục đích\n    content: |\n"
+                               "      - Nâng cao chất lượng dạy học.\n": ARABIC_BODY})
+    out = build_text(tmp_path, text)
+    texts = body_texts(out)
+    assert [t for t, _b, _i in texts][:8] == [
+        "1. Mục đích, yêu cầu", "Các khoản của kế hoạch:",
+        "1. Tổ chức hội thi cấp trường.", "2. Chọn giáo viên dự thi cấp thành phố.",
+        "a) Giáo viên có 3 năm công tác.", "b) Giáo viên đạt chuẩn nghề nghiệp.",
+        "a) Đối tượng", "Giáo viên toàn trường."]
+    assert texts[0][1:] == (True, True)  # a khoản heading is bold; its *emphasis* is kept
+    assert texts[2][1:] == (False, False)  # a khoản without title is a body paragraph
+    assert [t for t, _b, _i in texts][8:] == [
+        "2. Tổ chức thực hiện", "Tổ trưởng chuyên môn triển khai./."]
+    strict_clean(out / "ke-hoach.docx")
+
+
+def test_roman_headings_keep_markdown_emphasis_in_capitals(tmp_path: Path) -> None:
+    text = without_campaign(**{"heading: Mục đích": "heading: Mục đích **chung** và *riêng*"})
+    out = build_text(tmp_path, text)
+    layout = find_layout(read_docx(out / "ke-hoach.docx"))
+    first = layout.body[0]
+    assert first.text == "I. MỤC ĐÍCH CHUNG VÀ RIÊNG"
+    assert [(r.text, r.italic) for r in first.runs if r.italic] == [("RIÊNG", True)]

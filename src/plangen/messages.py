@@ -345,9 +345,17 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": 'không ghi học hàm, học vị "{title}" trước họ tên người ký',
         "en": 'no academic title "{title}" before the signer\'s name',
     },
-    "section_depth": {
+    "section_depth_roman": {
         "vi": "mục lồng quá sâu: chỉ có ba cấp I. → 1. → a); dùng gạch đầu dòng trong content",
         "en": "sections nested too deep: only three levels I. → 1. → a); use bullets in content",
+    },
+    "section_depth_arabic": {
+        "vi": "mục lồng quá sâu: với numbering: arabic chỉ có hai cấp 1. → a); dùng gạch đầu dòng trong content, hoặc numbering: roman cho ba cấp",
+        "en": "sections nested too deep: numbering: arabic has two levels 1. → a); use bullets in content, or numbering: roman for three",
+    },
+    "heading_numbered": {
+        "vi": 'tiêu đề mục không ghi số "{mark}": plangen tự đánh số; viết "{rest}"',
+        "en": 'write the heading without its number "{mark}": plangen numbers headings; write "{rest}"',
     },
     "kinh_gui_for_kh": {
         "vi": "kế hoạch không ghi Kính gửi; chỉ báo cáo, tờ trình gửi cấp trên mới dùng",

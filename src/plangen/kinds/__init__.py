@@ -1,5 +1,5 @@
 """The kinds of document a plan gives, in one registry: what each is made from, which
-layout builds it, what its files are called, how it is numbered and checked, and what
+layout builds it, what its files are called, how it is checked, and what
 the manifest says of it.
 
 Why: adding a kind must not mean touching the build, the gate, the CLI and the manifest.
@@ -19,7 +19,6 @@ from plangen.plan.document import Document
 from plangen.plan.model import Plan
 from plangen.render.annex.forms import TemplateStore
 from plangen.render.context import RenderContext
-from plangen.render.docx.body import MUC_KHOAN_DIEM, Numbering
 from plangen.spec import vn
 
 Source = TypeVar("Source")
@@ -50,7 +49,6 @@ class Kind(Generic[Source]):
     layout: Callable[[Source, RenderContext], Any]
     """The builder: a python-docx document, or finished DOCX bytes."""
     checked_as: Family
-    numbering: Numbering = MUC_KHOAN_DIEM
     manifest: tuple[str, ...] = ()
     """The e-office fields the manifest records, read from the document model."""
     one_template: bool = False
@@ -101,7 +99,7 @@ def render_documents(bundle: Bundle, templates_dir: Path, *, draft: bool = False
     for kind in KINDS.values():
         if kind.name not in wanted:
             continue
-        context = RenderContext(store, draft, kind.numbering)
+        context = RenderContext(store, draft)
         for i, made in enumerate(kind.sources(bundle)):
             # No local keeps the document: the caller drops it before the next is made.
             yield replace(_rendered(kind, made, kind.layout(made.source, context)),

@@ -34,7 +34,8 @@ def plan_document(plan: Plan) -> Document:
                              de_trong=frozenset(plan.de_trong)),
         trich_yeu=plan.trich_yeu,
         recipients=Recipients(kinh_gui=tuple(plan.kinh_gui), noi_nhan=tuple(plan.noi_nhan)),
-        can_cu=tuple(plan.can_cu), body=tuple(body), signer=plan.signer,
+        can_cu=tuple(plan.can_cu), body=tuple(body), numbering=plan.numbering,
+        signer=plan.signer,
         annexes=campaign_annexes(plan),
         undated_day=plan.campaign.start if plan.campaign is not None else NO_DAY)
 

@@ -36,7 +36,7 @@ def check_plan(plan: Plan) -> list[RuleProblem]:
     return [
         *_issue_date(plan),
         *(_campaign(campaign, plan.issued_on) if campaign is not None else ()),
-        *_sections(plan.body, ("body",), depth=1),
+        *_sections(plan.body, ("body",), depth=1, scheme=plan.numbering),
         *_recipients(plan.noi_nhan, ("noi_nhan",)),
         *_signer(plan.signer, ("signer",)),
         *_kinh_gui(plan),
@@ -112,12 +112,23 @@ def _milestones(campaign: Campaign) -> Iterator[RuleProblem]:
         yield from _inside(campaign, milestone.deadline, (*path, "deadline"))
 
 
-def _sections(sections: list[Section], path: DataPath, depth: int) -> Iterator[RuleProblem]:
-    if sections and depth > nd30.SECTION_DEPTH:
-        yield RuleProblem(path, "section_depth")
+# A heading typed with its number: "1. Mục tiêu", "II. NHIỆM VỤ", "a) …", "1.2 …", "A. …".
+_TYPED_NUMBER = re.compile(r"^\s*(?P<mark>(?:[IVXLC]+|[A-Z]|\d+|[a-zđ])[.)]|\d+(?:\.\d+)+\.?)\s+"
+                           r"(?P<rest>\S.*)$", re.DOTALL)
+
+
+def _sections(sections: list[Section], path: DataPath, depth: int,
+              scheme: str) -> Iterator[RuleProblem]:
+    levels = len(nd30.NUMBERING[scheme])
+    if sections and depth > levels:
+        yield RuleProblem(path, f"section_depth_{scheme}")
         return
     for i, section in enumerate(sections):
-        yield from _sections(section.sections, (*path, i, "sections"), depth + 1)
+        typed = _TYPED_NUMBER.match(section.heading)
+        if typed is not None:
+            yield RuleProblem((*path, i, "heading"), "heading_numbered", {
+                "mark": typed["mark"], "rest": typed["rest"].strip()})
+        yield from _sections(section.sections, (*path, i, "sections"), depth + 1, scheme)
 
 
 def _recipients(noi_nhan: list[str], path: DataPath) -> Iterator[RuleProblem]:

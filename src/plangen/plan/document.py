@@ -59,7 +59,7 @@ class Recipients(StrictModel):
 
 
 class Heading(StrictModel):
-    """A numbered heading; its number comes from the kind's numbering scheme."""
+    """A numbered heading; its number comes from the document's numbering scheme."""
 
     type: Literal["heading"] = "heading"
     level: Annotated[int, Field(ge=1, le=nd30.SECTION_DEPTH)]
@@ -113,6 +113,8 @@ class Document(StrictModel):
     recipients: Recipients = Recipients()
     can_cu: tuple[str, ...] = ()
     body: tuple[Block, ...]
+    numbering: Literal["roman", "arabic"] = "roman"
+    """How the body's headings are numbered: from I. or from 1. (``nd30.NUMBERING``)."""
     signer: Signer
     annexes: tuple[Annex, ...] = ()
     undated_day: date

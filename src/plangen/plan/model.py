@@ -196,7 +196,7 @@ class Campaign(StrictModel):
 
 
 class Section(StrictModel):
-    """Một mục của phần nội dung; mục con được đánh số I. → 1. → a)."""
+    """Một mục của phần nội dung; mục con được đánh số I. → 1. → a) (hoặc 1. → a))."""
 
     heading: Text
     """Tiêu đề mục (không ghi số: plangen tự đánh số)."""
@@ -305,7 +305,9 @@ class Plan(StrictModel):
     kinh_gui: list[Recipient] = Field(default_factory=list)
     """Nơi nhận ghi sau "Kính gửi" (dùng cho báo cáo, tờ trình gửi cấp trên)."""
     opening: Text | None = None
-    """Đoạn mở đầu, trước mục I."""
+    """Đoạn mở đầu, trước mục đầu tiên."""
+    numbering: Literal["roman", "arabic"] = "roman"
+    """Cách đánh số mục: roman (I. → 1. → a), mặc định) hoặc arabic (1. → a), cho văn bản không chia phần lớn)."""
     body: list[Section] = Field(min_length=1)
     """Các mục của nội dung."""
     closing: Text | None = None

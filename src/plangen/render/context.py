@@ -1,8 +1,7 @@
 """What every layout builder is given besides its document: the build's choices.
 
-Why: the builders read only their document; whether this is a draft, where the Word
-templates come from and how the kind numbers its headings are the build's and the kind's,
-and travel together.
+Why: the builders read only their document; whether this is a draft and where the Word
+templates come from are the build's, and travel together.
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plangen.render.annex.forms import TemplateStore
-from plangen.render.docx.body import MUC_KHOAN_DIEM, Numbering
 
 
 @dataclass(frozen=True)
@@ -19,4 +17,3 @@ class RenderContext:
 
     templates: TemplateStore
     draft: bool = False
-    numbering: Numbering = MUC_KHOAN_DIEM

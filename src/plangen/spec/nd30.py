@@ -114,6 +114,9 @@ HEADING_MUC = TextSpec(Range(13, 14, 14), bold=True, upper=True, align="justify"
 HEADING_KHOAN = TextSpec(Range(13, 14, 14), bold=True, align="justify", ref="II.6.đ")
 HEADING_DIEM = TextSpec(Range(13, 14, 14), align="justify", ref="II.6.đ")
 SECTION_DEPTH = 3  # I. → 1. → a); below điểm come "-" and "+" items
+NUMBERING = {"roman": ("muc", "khoan", "diem"), "arabic": ("khoan", "diem")}
+"""The levels of a body's headings (II.6.đ): a body with large parts numbers them I., then
+khoản 1., then điểm a); a body without large parts starts at khoản 1."""
 BULLET_MARKS = ("-", "+")  # [PRACTICE] levels below điểm
 
 # -- Signer block and Nơi nhận [ND30] II.7, II.9.b ----------------------------------------

@@ -9,14 +9,14 @@ checked.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from docx.shared import Pt
 
 from plangen.plan.document import Block, Heading, Prose, Table
 from plangen.render.docx import oxml, page, tables
-from plangen.render.docx.markup import Span, parse_blocks
+from plangen.render.docx.markup import Span, parse_blocks, parse_inline
 from plangen.spec import nd30, vn
 
 
@@ -43,44 +43,58 @@ def add_text(document: Any, text: str, style: str = page.BODY) -> list[Any]:
 
 
 @dataclass(frozen=True)
-class Numbering:
-    """How a kind numbers its headings, level by level (index counts from 1)."""
+class Level:
+    """One level of a numbering scheme: how its labels read, and its paragraph style."""
 
-    labels: tuple[Callable[[int], str], ...]
+    label: Callable[[int], str]
+    style: str
 
-    def label(self, level: int, index: int) -> str:
-        """The label of the ``index``-th heading at ``level`` (1 = the top level)."""
-        return self.labels[level - 1](index)
+    @property
+    def capitals(self) -> bool:
+        """A mục's title is printed in capitals (``I. MỤC ĐÍCH``)."""
+        return self.style == page.HEADING[0]
 
 
 # NĐ30 PL I, II.6.đ: phần/mục I., khoản 1., điểm a); "-" and "+" items below.
-MUC_KHOAN_DIEM = Numbering((lambda i: f"{vn.la_ma(i)}.", lambda i: f"{i}.",
-                            lambda i: f"{vn.chu_cai(i)})"))
+LEVELS = {"muc": Level(lambda i: f"{vn.la_ma(i)}.", page.HEADING[0]),
+          "khoan": Level(lambda i: f"{i}.", page.HEADING[1]),
+          "diem": Level(lambda i: f"{vn.chu_cai(i)})", page.HEADING[2])}
 
 
-def heading(document: Any, level: int, label: str, text: str) -> Any:
-    """One numbered heading: ``I. TEXT`` (capitals at the top level), ``1. Text``, ``a) Text``."""
-    shown = vn.upper(text) if level == 1 else text
-    paragraph = page.paragraph(document, page.HEADING[level - 1])
-    paragraph.add_run(f"{label} {shown}")
+def levels(scheme: str) -> tuple[Level, ...]:
+    """The levels of ``scheme`` (``roman`` or ``arabic``, as ``nd30.NUMBERING`` lists)."""
+    return tuple(LEVELS[name] for name in nd30.NUMBERING[scheme])
+
+
+def heading(document: Any, level: Level, label: str, text: str) -> Any:
+    """One numbered heading: ``I. TEXT`` (a mục, in capitals), ``1. Text``, ``a) Text``;
+    bold, italic and links written in Markdown are kept."""
+    paragraph = page.paragraph(document, level.style)
+    spans = parse_inline(text)
+    if level.capitals:
+        spans = [replace(span, text=vn.upper(span.text)) for span in spans]
+    paragraph.add_run(f"{label} ")
+    add_spans(paragraph, spans)
     return paragraph
 
 
-def add_blocks(document: Any, body: Sequence[Block], numbering: Numbering) -> list[Any]:
+def add_blocks(document: Any, body: Sequence[Block], scheme: str) -> list[Any]:
     """Headings, text and tables of a document's body, in order; returns the paragraphs.
 
     Headings are counted per level (a heading resets the counts below it). Two tables in a
     row get a small paragraph between them, or a word processor would join them.
     """
     paragraphs: list[Any] = []
-    counts = [0] * len(numbering.labels)
+    numbering = levels(scheme)
+    counts = [0] * len(numbering)
     previous: Block | None = None
     for block in body:
         if isinstance(block, Heading):
             counts[block.level - 1] += 1
             counts[block.level:] = [0] * (len(counts) - block.level)
-            label = numbering.label(block.level, counts[block.level - 1])
-            paragraphs.append(heading(document, block.level, label, block.text))
+            level = numbering[block.level - 1]
+            label = level.label(counts[block.level - 1])
+            paragraphs.append(heading(document, level, label, block.text))
         elif isinstance(block, Prose):
             paragraphs += add_text(document, block.text)
         else:

@@ -1,8 +1,9 @@
 """Plan text (a small Markdown) → blocks of styled spans, independent of DOCX.
 
 Why: admins write paragraphs and "- " items the way NĐ30 prints them, so the block
-grammar is ours (a "- " item, an indented item printed with "+", paragraphs split by a
-blank line), while inline bold, italic and links go through the ``markdown`` library.
+grammar is ours (a "- " item, an indented item printed with "+", a line that starts
+with its own "1." or "a)" as a paragraph of its own, paragraphs split by a blank line),
+while inline bold, italic and links go through the ``markdown`` library.
 Raw HTML is escaped before Markdown sees it: it is shown as text, never as markup.
 Bare web addresses become hyperlinks.
 """
@@ -43,6 +44,8 @@ class Block:
 
 # An item starts with "-", "*" or "+"; an en or em dash pasted from Word counts as "-".
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[-*+–—])\s+(?P<text>.*)$")
+# A khoản or điểm written as text in a paragraph: "1. …", "2) …", "a) …", "đ) …".
+_NUMBERED = re.compile(r"^[ \t]*(\d{1,3}[.)]|[a-zđ]\))[ \t]+\S")
 URL = re.compile(r"https?://[^\s<>\"“”]*[^\s<>\"“”.,;:!?)]")
 
 
@@ -54,7 +57,9 @@ def parse_blocks(text: str) -> list[Block]:
             raw.append((-1, []))  # a blank line ends the current block
             continue
         item = _ITEM.match(line)
-        if item:
+        if _NUMBERED.match(line):
+            raw.append((0, [line.strip()]))  # "1. …", "a) …": a khoản or điểm of its own
+        elif item:
             nested = len(item["indent"].expandtabs(4)) >= 2 or item["mark"] == "+"
             raw.append((2 if nested else 1, [item["text"].strip()]))
         elif raw and raw[-1][0] >= 0:

@@ -31,7 +31,7 @@ def build(doc: Document, context: RenderContext) -> Any:
     blocks.title_block(document, doc.kind_name, doc.trich_yeu)
     blocks.kinh_gui(document, doc.recipients.kinh_gui)
     blocks.can_cu(document, doc.can_cu)
-    paragraphs = body.add_blocks(document, doc.body, context.numbering)
+    paragraphs = body.add_blocks(document, doc.body, doc.numbering)
     body.end_mark(paragraphs[-1])
     paragraphs[-1].paragraph_format.keep_with_next = True  # the signer follows it
     blocks.signature_table(document, doc.recipients.noi_nhan_lines(),
