@@ -67,7 +67,7 @@ def minimal_text() -> str:
 def without_campaign(**replace: str) -> str:
     """The minimal plan as an office with no campaign writes it, with ``replace`` made."""
     text = minimal_text()
-    text = re.sub(r"campaign:\n(  .*\n|    .*\n)+", "", text)
+    text = re.sub(r"(campaign|phu_luc):\n(  .*\n|    .*\n)+", "", text)
     text = text.replace("Tổ chức hội thi {{ campaign.name }} năm {{ campaign.start.year }}",
                         "Tổ chức hội thi Giáo viên dạy giỏi năm 2024")
     text = text.replace("Căn cứ Kế hoạch năm học {{ campaign.start.year }} - "

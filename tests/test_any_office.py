@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from conftest import bundle_of, without_campaign
@@ -14,6 +15,7 @@ from plangen.check.read.layout import find_layout
 from plangen.check.read.package import read_docx
 from plangen.check.rules.catalog import BY_CODE
 from plangen.check.rules.signer import signer_parts
+from plangen.errors import UserError
 
 
 def build_text(tmp_path: Path, text: str, *, draft: bool = False,
@@ -118,3 +120,88 @@ def test_roman_headings_keep_markdown_emphasis_in_capitals(tmp_path: Path) -> No
     first = layout.body[0]
     assert first.text == "I. MỤC ĐÍCH CHUNG VÀ RIÊNG"
     assert [(r.text, r.italic) for r in first.runs if r.italic] == [("RIÊNG", True)]
+
+
+def annex_headings(out: Path, name: str = "ke-hoach.docx") -> list[tuple[str | None, str]]:
+    """Each Phụ lục heading of a built document: its label and its title."""
+    layout = find_layout(read_docx(out / name))
+    return [(a.label.text if a.label else None, " ".join(t.text for t in a.titles))
+            for a in layout.annexes]
+
+
+ANNEXES = """phu_luc:
+  - title: Danh sách nhiệm vụ trọng tâm
+    table:
+      columns: [STT, Nhiệm vụ, Đơn vị chủ trì, Thời hạn]
+      rows:
+        - [1, Xây dựng đề thi, Tổ Toán, 15/3/2024]
+        - [2, Tổ chức chấm thi, Tổ Văn, 30/4/2024]
+  - title: Chỉ tiêu theo khối
+    table:
+      file: chi-tieu.csv
+  - title: Lịch tổ chức
+    content: |
+      Hội thi diễn ra trong hai vòng.
+
+      | Vòng | Thời gian |
+      |------|-----------|
+      | Sơ khảo | Tháng 3 |
+      | Chung khảo | Tháng 4 |
+noi_nhan:
+"""
+
+
+def test_annexes_as_data_are_numbered_and_drawn(tmp_path: Path) -> None:
+    (tmp_path / "chi-tieu.csv").write_text("Khối,Chỉ tiêu\n10,5 giáo viên\n11,4 giáo viên\n",
+                                           encoding="utf-8-sig")
+    out = build_text(tmp_path, without_campaign(**{"noi_nhan:\n": ANNEXES}))
+    assert annex_headings(out) == [("Phụ lục I", "DANH SÁCH NHIỆM VỤ TRỌNG TÂM"),
+                                   ("Phụ lục II", "CHỈ TIÊU THEO KHỐI"),
+                                   ("Phụ lục III", "LỊCH TỔ CHỨC")]
+    doc = read_docx(out / "ke-hoach.docx")
+    kem_theo = [p.text for p in doc.paragraphs if p.text.startswith("(Kèm theo")]
+    assert kem_theo == ["(Kèm theo Kế hoạch số ……/KH-THPTTN ngày 01/3/2024 của Trường THPT "
+                        "Thử Nghiệm)"] * 3
+    assert [(t.rows, t.header_rows, t.cant_split_rows, t.borders_visible)
+            for t in doc.tables[-3:]] == [(3, 1, 3, True)] * 3
+    tasks, targets, schedule = docx.Document(str(out / "ke-hoach.docx")).tables[-3:]
+    assert [c.text for c in tasks.rows[0].cells] == ["STT", "Nhiệm vụ", "Đơn vị chủ trì",
+                                                      "Thời hạn"]
+    cells = {(p.row, p.col): p for p in doc.paragraphs if p.table == doc.tables[-3].index}
+    assert cells[1, 2].text == "Nhiệm vụ" and cells[1, 2].align == "center"
+    assert all(r.bold and r.size_pt == 13 for r in cells[1, 2].runs)
+    assert (cells[2, 1].text, cells[2, 1].align) == ("1", "center")
+    assert cells[2, 2].align in ("left", "both") and not any(r.bold for r in cells[2, 2].runs)
+    assert sum(c.width.cm for c in tasks.columns) == pytest.approx(16.5, abs=0.05)
+    assert tasks.columns[0].width.cm < tasks.columns[1].width.cm
+    assert [c.text for c in targets.rows[2].cells] == ["11", "4 giáo viên"]
+    assert [c.text for c in schedule.rows[1].cells] == ["Sơ khảo", "Tháng 3"]
+    strict_clean(out / "ke-hoach.docx")
+
+
+def test_a_plan_without_annexes_gets_none(tmp_path: Path) -> None:
+    out = build_text(tmp_path, without_campaign())
+    assert annex_headings(out) == []
+    assert sorted(p.name for p in out.iterdir()) == ["ke-hoach.docx", "manifest.json"]
+
+
+def test_a_single_annex_is_just_phu_luc(tmp_path: Path) -> None:
+    one = "phu_luc:\n  - title: Lịch tổ chức\n    content: Tháng 3 và tháng 4.\nnoi_nhan:\n"
+    out = build_text(tmp_path, without_campaign(**{"noi_nhan:\n": one}))
+    assert annex_headings(out) == [("Phụ lục", "LỊCH TỔ CHỨC")]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["--only bao-cao: ke-hoach.yaml has no data for this kind of document; it needs a "
+            "campaign and a results file (data.results)"]),
+    ("vi", ["--only bao-cao: ke-hoach.yaml không có dữ liệu cho loại văn bản này; cần "
+            "campaign và tệp kết quả (data.results)"]),
+])
+def test_only_a_kind_the_plan_has_no_data_for(tmp_path: Path, lang: str,
+                                             expected: list[str]) -> None:
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(without_campaign(), encoding="utf-8")
+    with pytest.raises(UserError) as refused:
+        build_plan(bundle_of(plan), tmp_path / "out", only=["bao-cao"], lang=lang)
+    assert refused.value.lines == expected
+    assert not (tmp_path / "out").exists()

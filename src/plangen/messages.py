@@ -353,6 +353,42 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "mục lồng quá sâu: với numbering: arabic chỉ có hai cấp 1. → a); dùng gạch đầu dòng trong content, hoặc numbering: roman cho ba cấp",
         "en": "sections nested too deep: numbering: arabic has two levels 1. → a); use bullets in content, or numbering: roman for three",
     },
+    "annex_one_source": {
+        "vi": "mỗi phụ lục ghi đúng một trong: template (mẫu Word), table (bảng), content (văn bản Markdown); đang có: {found}",
+        "en": "each annex has exactly one of: template (a Word template), table, content (Markdown text); found: {found}",
+    },
+    "annex_template_docx": {
+        "vi": 'mẫu phụ lục phải là tệp Word .docx trong thư mục templates/, nhận được "{value}"',
+        "en": 'an annex template must be a Word .docx file in templates/, got "{value}"',
+    },
+    "table_rows_or_file": {
+        "vi": "bảng lấy dòng từ tệp (file) hoặc ghi dòng (rows), không cả hai",
+        "en": "a table takes its rows from a file or from rows, not both",
+    },
+    "table_needs_columns": {
+        "vi": "bảng cần columns (tiêu đề các cột), hoặc file (tệp CSV có dòng tiêu đề)",
+        "en": "a table needs columns (the column titles), or file (a CSV file with a title row)",
+    },
+    "table_row_length": {
+        "vi": "dòng này có {got} ô nhưng bảng có {columns} cột",
+        "en": "this row has {got} cells but the table has {columns} columns",
+    },
+    "only_nothing": {
+        "vi": "--only {kind}: {plan} không có dữ liệu cho loại văn bản này; cần {needs}",
+        "en": "--only {kind}: {plan} has no data for this kind of document; it needs {needs}",
+    },
+    "needs_bao_cao": {
+        "vi": "campaign và tệp kết quả (data.results)",
+        "en": "a campaign and a results file (data.results)",
+    },
+    "needs_danh_sach": {
+        "vi": "tệp đăng ký (data.registrations)",
+        "en": "registration files (data.registrations)",
+    },
+    "needs_phieu_dang_ky": {
+        "vi": "campaign, và phụ lục template: phieu-dang-ky.docx hoặc tệp đăng ký (data.registrations)",
+        "en": "a campaign, and an annex with template: phieu-dang-ky.docx or registration files (data.registrations)",
+    },
     "heading_numbered": {
         "vi": 'tiêu đề mục không ghi số "{mark}": plangen tự đánh số; viết "{rest}"',
         "en": 'write the heading without its number "{mark}": plangen numbers headings; write "{rest}"',

@@ -120,8 +120,10 @@ def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
     made_parent = not out_dir.parent.exists()
     files: list[Staged] = []
     reasons: list[str] = []
+    made: set[str] = set()  # the kinds the plan gave documents of
     try:
         for rendered in render_documents(bundle, templates, draft=draft, only=only, lang=lang):
+            made.add(rendered.kind)
             data = rendered.data
             if data is None:
                 # Saved, a large python-docx document (a web of cycles) is collected at
@@ -140,6 +142,7 @@ def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
                 progress(len(files))
         if progress is not None:
             progress(-1)
+        reasons += _nothing_made(bundle, only, made, lang)
         if reasons:
             raise UserError(reasons)
     except BaseException:
@@ -147,6 +150,14 @@ def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
         raise
     return Job(bundle, out_dir, files, draft, only is None or set(KINDS) <= set(only),
                made_parent)
+
+
+def _nothing_made(bundle: Bundle, only: Iterable[str] | None, made: set[str],
+                  lang: Lang) -> list[str]:
+    """A kind ``--only`` asked for that the plan gave no document of, and what it needs."""
+    return [message("only_nothing", lang, kind=name, plan=bundle.plan_file.name,
+                    needs=message(KINDS[name].needs, lang))
+            for name in dict.fromkeys(only or ()) if name not in made and KINDS[name].needs]
 
 
 def _stage(target: Path, data: bytes, lang: Lang) -> None:

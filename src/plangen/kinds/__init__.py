@@ -15,7 +15,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from plangen.messages import Lang
 from plangen.plan.datafiles import Bundle
-from plangen.plan.document import Document
+from plangen.plan.document import Document, TemplateAnnex
 from plangen.plan.model import Plan
 from plangen.render.annex.forms import TemplateStore
 from plangen.render.context import RenderContext
@@ -51,6 +51,9 @@ class Kind(Generic[Source]):
     checked_as: Family
     manifest: tuple[str, ...] = ()
     """The e-office fields the manifest records, read from the document model."""
+    needs: str = ""
+    """The message that says what a plan needs for this kind (``needs_bao_cao``): shown when
+    ``--only`` asks for it and the plan gives none."""
     one_template: bool = False
     """Every document is filled from one template: the gate checks the first in full and
     the others for what their data can change."""
@@ -150,7 +153,8 @@ def compile_all(plan: Plan, templates_dir: Path, lang: Lang = "vi") -> TemplateS
     the filled forms use the same templates), before anything is built."""
     store = TemplateStore(templates_dir, lang)
     for annex in ke_hoach.plan_document(plan).annexes:
-        store.get(annex.template, annex.context)
+        if isinstance(annex, TemplateAnnex):
+            store.get(annex.template, annex.context)
     return store
 
 

@@ -205,6 +205,6 @@ def _sources(bundle: Bundle) -> list[Made[Document]]:
 
 KIND: Kind[Document] = Kind(
     name="bao-cao", file_name="bao-cao-{key}.docx", sources=_sources, layout=mau_1_4.build,
-    checked_as="van-ban",
+    checked_as="van-ban", needs="needs_bao_cao",
     manifest=("loai_van_ban", "so_ky_hieu", "trich_yeu", "ngay", "nguoi_ky", "quyen_han",
               "tap_the", "chuc_vu_cap_truong", "chuc_vu", "kinh_gui", "noi_nhan"))

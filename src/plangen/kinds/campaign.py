@@ -11,13 +11,12 @@ from typing import Any
 
 from plangen.plan.model import Campaign, Plan
 from plangen.plan.records import Registration
+from plangen.render.annex.forms import annex_label
 from plangen.spec import vn
 
 FORM_TEMPLATE = "phieu-dang-ky.docx"
-REPORT_TEMPLATE = "mau-bao-cao.docx"
 FORM_TITLE = "Mẫu phiếu đăng ký mô hình, giải pháp, sáng kiến cải cách hành chính"
 FILLED_TITLE = "Phiếu đăng ký mô hình, giải pháp, sáng kiến cải cách hành chính"
-REPORT_TITLE = "Mẫu báo cáo kết quả thực hiện mô hình, giải pháp, sáng kiến"
 DOTS = "…………………………"
 DOTTED_DATE = "ngày …… tháng …… năm ……"
 REG_FIELDS = ("kind", "name", "field", "owner", "summary", "goal", "thoi_gian", "effect",
@@ -32,6 +31,23 @@ def campaign_context(plan: Plan, campaign: Campaign) -> dict[str, Any]:
                      "link_bao_cao": campaign.links.get("bao_cao", DOTS)},
         "issuer": {"name": " ".join(plan.issuer.name.split())},
     }
+
+
+def template_context(plan: Plan) -> dict[str, Any]:
+    """What a Phụ lục from a Word template is filled with: the issuer and, in a campaign's
+    plan, the campaign and the registration form's dotted blanks."""
+    if plan.campaign is None:
+        return {"issuer": {"name": " ".join(plan.issuer.name.split())}}
+    return form_context(plan, plan.campaign, None)
+
+
+def form_label(plan: Plan) -> str | None:
+    """``Phụ lục I``: the label the plan gives its registration form, which every filled
+    form repeats; None when the plan does not list the form."""
+    templates = [annex.template for annex in plan.phu_luc]
+    if FORM_TEMPLATE not in templates:
+        return None
+    return annex_label(templates.index(FORM_TEMPLATE) + 1, len(templates))
 
 
 def form_context(plan: Plan, campaign: Campaign, reg: Registration | None) -> dict[str, Any]:

@@ -45,4 +45,4 @@ def _sources(bundle: Bundle) -> list[Made[AttachedList]]:
 
 KIND: Kind[AttachedList] = Kind(name="danh-sach", file_name="danh-sach-dang-ky.docx",
                                 sources=_sources, layout=attached_list.build,
-                                checked_as="phu-luc")
+                                checked_as="phu-luc", needs="needs_danh_sach")

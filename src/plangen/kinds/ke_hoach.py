@@ -1,6 +1,6 @@
 """The plan's own document: the Kế hoạch (or any mẫu 1.4 kind the plan names in ``kind``,
 written to a file named after it: ``ke-hoach.docx``, ``to-trinh.docx``…), with the
-campaign's blank forms as its Phụ lục.
+Phụ lục the plan lists.
 
 Why: the plan file's top-level fields are this document; turning them into the document
 model here keeps the layout builder ignorant of plans and campaigns.
@@ -11,9 +11,19 @@ from __future__ import annotations
 from datetime import date
 
 from plangen.kinds import Kind, Made, campaign
+from plangen.plan import model
 from plangen.plan.datafiles import Bundle
-from plangen.plan.document import Annex, Block, Document, NumberAndDate, Prose, Recipients, flatten
+from plangen.plan.document import (
+    Annex,
+    Block,
+    BlocksAnnex,
+    Document,
+    NumberAndDate,
+    Recipients,
+    TemplateAnnex,
+)
 from plangen.plan.model import Plan
+from plangen.plan.textblocks import flatten, table_block, text_blocks
 from plangen.render.layouts import mau_1_4
 from plangen.spec import vn
 
@@ -24,10 +34,10 @@ NO_DAY = date(1980, 1, 1)
 
 def plan_document(plan: Plan) -> Document:
     """The document the plan file describes, as the layout builders read it."""
-    body: list[Block] = [Prose(text=plan.opening)] if plan.opening else []
+    body: list[Block] = text_blocks(plan.opening) if plan.opening else []
     body += flatten(plan.body)
     if plan.closing:
-        body.append(Prose(text=plan.closing))
+        body += text_blocks(plan.closing)
     return Document(
         kind=plan.kind, issuer=plan.issuer,
         number=NumberAndDate(number=plan.number, place=plan.place, issued_on=plan.issued_on,
@@ -35,19 +45,19 @@ def plan_document(plan: Plan) -> Document:
         trich_yeu=plan.trich_yeu,
         recipients=Recipients(kinh_gui=tuple(plan.kinh_gui), noi_nhan=tuple(plan.noi_nhan)),
         can_cu=tuple(plan.can_cu), body=tuple(body), numbering=plan.numbering,
-        signer=plan.signer,
-        annexes=campaign_annexes(plan),
+        signer=plan.signer, annexes=tuple(annex_of(plan, a) for a in plan.phu_luc),
         undated_day=plan.campaign.start if plan.campaign is not None else NO_DAY)
 
 
-def campaign_annexes(plan: Plan) -> tuple[Annex, ...]:
-    """A campaign's plan carries the blank registration and report forms as Phụ lục."""
-    if plan.campaign is None:
-        return ()
-    return (Annex(title=campaign.FORM_TITLE, template=campaign.FORM_TEMPLATE,
-                  context=campaign.form_context(plan, plan.campaign, None)),
-            Annex(title=campaign.REPORT_TITLE, template=campaign.REPORT_TEMPLATE,
-                  context=campaign.campaign_context(plan, plan.campaign)))
+def annex_of(plan: Plan, annex: model.Annex) -> Annex:
+    """One Phụ lục the plan lists, as the layout builder reads it."""
+    if annex.template is not None:
+        return TemplateAnnex(title=annex.title, template=annex.template,
+                             context=campaign.template_context(plan))
+    if annex.table is not None:
+        return BlocksAnnex(title=annex.title, blocks=(
+            table_block(annex.table.columns, annex.table.rows),))
+    return BlocksAnnex(title=annex.title, blocks=tuple(text_blocks(annex.content or "")))
 
 
 def _sources(bundle: Bundle) -> list[Made[Document]]:

@@ -27,26 +27,31 @@ class Form:
     """One form: the plan's document it is attached to, its values, its registration."""
 
     main: Document
+    label: str | None  # the label of the plan's registration form: "Phụ lục I"
     context: dict[str, Any]
     registration: Registration | None
 
 
 def _sources(bundle: Bundle) -> list[Made[Form]]:
+    """The blank form, when the plan lists it as a Phụ lục or has registrations, and one
+    filled form per registration."""
     plan, the_campaign = bundle.plan, bundle.plan.campaign
-    if the_campaign is None:
+    label = campaign.form_label(plan)
+    if the_campaign is None or (label is None and not bundle.registrations):
         return []
     main = plan_document(plan)
-    made = [Made("mau-trong", Form(main, campaign.form_context(plan, the_campaign, None),
+    made = [Made("mau-trong", Form(main, label, campaign.form_context(plan, the_campaign, None),
                                    None))]
     for reg in bundle.registrations:
         key = f"{vn.safe_file_name(reg.id, 20)}-{vn.safe_file_name(reg.name, 50)}"
-        made.append(Made(key, Form(main, campaign.form_context(plan, the_campaign, reg), reg)))
+        made.append(Made(key, Form(main, label, campaign.form_context(plan, the_campaign, reg),
+                                   reg)))
     return made
 
 
 def build(form: Form, context: RenderContext) -> bytes:
     """One registration form as a whole DOCX (blank without a registration)."""
-    heading = _heading(forms.kem_theo(form.main), context.draft)
+    heading = _heading(form.label, forms.kem_theo(form.main), context.draft)
     # Every form's values have one shape, so the first form's values lint the template.
     template = context.templates.get(campaign.FORM_TEMPLATE, form.context, heading)
     reg = form.registration
@@ -57,13 +62,13 @@ def build(form: Form, context: RenderContext) -> bytes:
 
 
 @cache
-def _heading(kem_theo: str, draft: bool) -> str:
+def _heading(label: str | None, kem_theo: str, draft: bool) -> str:
     """The heading of every filled form (made once: it costs a whole new page): a form
     that stands alone carries the Quốc hiệu and Tiêu ngữ, as real forms of its kind do."""
-    return forms.heading_xml(blocks.AppendixHeading("Phụ lục I", campaign.FILLED_TITLE,
-                                                    kem_theo), draft, national=True)
+    return forms.heading_xml(blocks.AppendixHeading(label, campaign.FILLED_TITLE, kem_theo),
+                             draft, national=True)
 
 
 KIND: Kind[Form] = Kind(name="phieu-dang-ky", file_name="phieu-dang-ky/{key}.docx",
                         sources=_sources, layout=build, checked_as="phu-luc",
-                        one_template=True)
+                        needs="needs_phieu_dang_ky", one_template=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from plangen.plan.model import Campaign, Plan, Section, Signer
+from plangen.plan.model import Annex, Campaign, Plan, Section, Signer
 from plangen.plan.yamlread import DataPath
 from plangen.spec import nd30
 from plangen.spec.vn import ngay_ngan
@@ -42,6 +42,7 @@ def check_plan(plan: Plan) -> list[RuleProblem]:
         *_kinh_gui(plan),
         *_reports(plan),
         *_data_needs_campaign(plan),
+        *_annexes(plan.phu_luc),
     ]
 
 
@@ -189,3 +190,34 @@ def _data_needs_campaign(plan: Plan) -> Iterator[RuleProblem]:
 def _kinh_gui(plan: Plan) -> Iterator[RuleProblem]:
     if plan.kind == "KH" and plan.kinh_gui:
         yield RuleProblem(("kinh_gui",), "kinh_gui_for_kh")
+
+
+ANNEX_SOURCES = ("template", "table", "content")
+
+
+def _annexes(annexes: list[Annex]) -> Iterator[RuleProblem]:
+    """Each Phụ lục is made of exactly one thing; a table's rows fit its columns."""
+    for i, annex in enumerate(annexes):
+        path: DataPath = ("phu_luc", i)
+        given = [name for name in ANNEX_SOURCES if getattr(annex, name) is not None]
+        if len(given) != 1:
+            yield RuleProblem((*path, given[1]) if given else path, "annex_one_source",
+                              {"found": ", ".join(given) or "—"})
+        if annex.template is not None and not annex.template.lower().endswith(".docx"):
+            yield RuleProblem((*path, "template"), "annex_template_docx",
+                              {"value": annex.template})
+        if annex.table is not None:
+            yield from _table(annex.table.columns, annex.table.rows, annex.table.file,
+                              (*path, "table"))
+
+
+def _table(columns: list[str], rows: list[list[str]], file: str | None,
+           path: DataPath) -> Iterator[RuleProblem]:
+    if file is not None and rows:
+        yield RuleProblem((*path, "file"), "table_rows_or_file")
+    elif file is None and not columns:
+        yield RuleProblem(path, "table_needs_columns")
+    for j, row in enumerate(rows):
+        if columns and len(row) != len(columns):
+            yield RuleProblem((*path, "rows", j), "table_row_length",
+                              {"got": len(row), "columns": len(columns)})

@@ -39,6 +39,7 @@ def load_bundle(plan_file: Path, lang: Lang = "vi") -> Bundle:
     """The plan of ``plan_file`` and its data files, validated; raises
     :class:`PlanError` with every problem."""
     plan, digest = read_plan(plan_file, lang)
+    plan = _annex_tables(plan, plan_file, lang)
     bundle = Bundle(plan, plan_file, digest)
     if plan.data is None:
         return bundle
@@ -100,8 +101,35 @@ def _locator(located: Located, name: str, path: tuple[str | int, ...]) -> Where:
     return lambda text: at(located, name, path, text)
 
 
-def _csv_registrations(path: Path, source: CsvSource,
-                       lang: Lang) -> list[tuple[Registration, Where]]:
+def _annex_tables(plan: Plan, plan_file: Path, lang: Lang) -> Plan:
+    """The plan with the rows of each annex table read from its CSV file."""
+    annexes = list(plan.phu_luc)
+    problems: list[Problem] = []
+    for i, annex in enumerate(annexes):
+        table = annex.table
+        if table is None or table.file is None:
+            continue
+        try:
+            path = data_path(plan_file, table.file, f"phu_luc[{i}].table.file", lang)
+            header, *rows = read_csv_rows(path, lang) or [[]]
+        except PlanError as err:
+            problems += err.problems
+            continue
+        columns = table.columns or [h.strip() for h in header]
+        for j, row in enumerate(rows):
+            if any(cell.strip() for cell in row) and len(row) != len(columns):
+                problems.append(Problem(str(path), j + 2, 1, "", message(
+                    "table_row_length", lang, got=len(row), columns=len(columns))))
+        rows = [row for row in rows if any(cell.strip() for cell in row)]
+        annexes[i] = annex.model_copy(update={"table": table.model_copy(
+            update={"columns": columns, "rows": rows, "file": None})})
+    if problems:
+        raise PlanError(problems)
+    return plan.model_copy(update={"phu_luc": annexes})
+
+
+def read_csv_rows(path: Path, lang: Lang) -> list[list[str]]:
+    """The rows of a UTF-8 CSV file (a BOM from Excel is dropped), within the data limits."""
     raw = path.read_bytes()
     if len(raw) > DATA_LIMITS.bytes:
         raise PlanError([Problem(str(path), 0, 0, "", message(
@@ -112,10 +140,15 @@ def _csv_registrations(path: Path, source: CsvSource,
         raise PlanError([Problem(str(path), 0, 0, "", message("not_utf8", lang))]) from None
     csv.field_size_limit(DATA_LIMITS.bytes)  # a cell may be as long as the file may be
     try:
-        rows = list(csv.reader(io.StringIO(text)))
+        return list(csv.reader(io.StringIO(text)))
     except csv.Error as err:
         raise PlanError([Problem(str(path), 0, 0, "", message(
             "csv_broken", lang, reason=str(err)))]) from None
+
+
+def _csv_registrations(path: Path, source: CsvSource,
+                       lang: Lang) -> list[tuple[Registration, Where]]:
+    rows = read_csv_rows(path, lang)
     if not rows:
         return []
     header = [h.strip() for h in rows[0]]

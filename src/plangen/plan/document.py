@@ -13,13 +13,12 @@ The parts are separate models; ``Document`` is the member of the layout family "
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from plangen.plan.model import DocKind, Issuer, Section, Signer, StrictModel
+from plangen.plan.model import DocKind, Issuer, Signer, StrictModel
 from plangen.spec import nd30, vn
 
 Blank = Literal["number", "issued_on"]
@@ -67,10 +66,12 @@ class Heading(StrictModel):
 
 
 class Prose(StrictModel):
-    """Markdown text: paragraphs and "-" / "+" items."""
+    """Markdown text: paragraphs and "-" / "+" items; ``notes`` are the footnotes its
+    ``[^key]`` marks cite, by key."""
 
     type: Literal["prose"] = "prose"
     text: str
+    notes: tuple[tuple[str, str], ...] = ()
 
 
 class Column(StrictModel):
@@ -93,12 +94,24 @@ class Table(StrictModel):
 Block = Annotated[Heading | Prose | Table, Field(discriminator="type")]
 
 
-class Annex(StrictModel):
-    """A Phụ lục: a Word template from the templates folder, filled with ``context``."""
+class TemplateAnnex(StrictModel):
+    """A Phụ lục from a Word template of the templates folder, filled with ``context``."""
 
+    type: Literal["template"] = "template"
     title: str
     template: str
     context: dict[str, Any] = Field(default_factory=dict)
+
+
+class BlocksAnnex(StrictModel):
+    """A Phụ lục written in the plan: prose and tables, laid out as the body is."""
+
+    type: Literal["blocks"] = "blocks"
+    title: str
+    blocks: tuple[Block, ...]
+
+
+Annex = Annotated[TemplateAnnex | BlocksAnnex, Field(discriminator="type")]
 
 
 class Document(StrictModel):
@@ -134,18 +147,6 @@ class Document(StrictModel):
     def day(self) -> date:
         """The date of issue, or the stand-in day while it is blank."""
         return self.number.issued_on or self.undated_day
-
-
-def flatten(sections: Sequence[Section], level: int = 1) -> list[Block]:
-    """A plan's nested sections as body blocks: each heading, then its content, then its
-    subsections."""
-    out: list[Block] = []
-    for section in sections:
-        out.append(Heading(level=level, text=section.heading))
-        if section.content:
-            out.append(Prose(text=section.content))
-        out += flatten(section.sections, level + 1)
-    return out
 
 
 AnyDocument = Document

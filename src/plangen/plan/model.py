@@ -272,6 +272,30 @@ class DataFiles(StrictModel):
     """Tệp kết quả (YAML)."""
 
 
+class AnnexTable(StrictModel):
+    """Một bảng: tiêu đề các cột và các dòng, ghi ngay trong kế hoạch hoặc lấy từ tệp CSV."""
+
+    columns: list[Text] = Field(default_factory=list)
+    """Tiêu đề các cột (ví dụ: [STT, Nhiệm vụ, Đơn vị chủ trì, Thời hạn]); để trống khi lấy từ dòng đầu của tệp CSV."""
+    rows: list[list[str]] = Field(default_factory=list)
+    """Các dòng, mỗi dòng một danh sách ô theo thứ tự cột."""
+    file: str | None = None
+    """Tệp CSV (UTF-8) chứa các dòng, tính từ thư mục của tệp kế hoạch; dòng đầu là tiêu đề cột."""
+
+
+class Annex(StrictModel):
+    """Một phụ lục kèm theo văn bản: mẫu Word, bảng, hoặc văn bản Markdown (chọn một)."""
+
+    title: Text
+    """Tên phụ lục (ví dụ: Danh sách nhiệm vụ trọng tâm), in hoa, đậm dưới dòng "Phụ lục I"."""
+    template: str | None = None
+    """Tên tệp mẫu Word (.docx) trong thư mục templates/, điền dữ liệu bằng thẻ {{ … }}."""
+    table: AnnexTable | None = None
+    """Một bảng (các cột và các dòng)."""
+    content: Text | None = None
+    """Văn bản Markdown: đoạn văn, ý gạch đầu dòng, bảng (| … |) và chú thích [^1]."""
+
+
 class ReportSettings(StrictModel):
     """Cách gửi và người ký các báo cáo kết quả."""
 
@@ -318,6 +342,8 @@ class Plan(StrictModel):
     """Nơi nhận, mỗi dòng một nơi; dòng cuối là "Lưu: VT, …"."""
     signer: Signer
     """Người ký."""
+    phu_luc: list[Annex] = Field(default_factory=list)
+    """Các phụ lục kèm theo, theo thứ tự; plangen đánh số Phụ lục I, II, … và ghi dòng "(Kèm theo …)". Không ghi thì văn bản không có phụ lục."""
     data: DataFiles | None = None
     """Các tệp dữ liệu: danh sách đăng ký (YAML hoặc CSV của biểu mẫu trực tuyến) và kết quả."""
     reports: ReportSettings = Field(default_factory=ReportSettings)

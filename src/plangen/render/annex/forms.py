@@ -22,9 +22,9 @@ from lxml import etree
 
 from plangen.errors import UserError
 from plangen.messages import Lang, message
-from plangen.plan.document import Document
+from plangen.plan.document import Document, TemplateAnnex
 from plangen.render.annex.engine import CompiledTemplate, compile_template
-from plangen.render.docx import blocks, oxml, page
+from plangen.render.docx import blocks, body, oxml, page
 from plangen.spec import nd30, vn
 
 W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
@@ -84,12 +84,18 @@ def annex_label(index: int, count: int) -> str:
 
 
 def append_annexes(document: Any, doc: Document, templates: TemplateStore) -> None:
-    """Each annex of ``doc`` on new pages after its signer block, numbered in order."""
+    """Each annex of ``doc`` on new pages after its signer block, numbered in order: a
+    filled Word template, or prose and tables laid out as the body is."""
     for i, annex in enumerate(doc.annexes, 1):
-        template = templates.get(annex.template, annex.context)
         heading = blocks.AppendixHeading(annex_label(i, len(doc.annexes)), annex.title,
                                          kem_theo(doc))
-        append_appendix(document, heading, body_elements(template, annex.context), template)
+        if isinstance(annex, TemplateAnnex):
+            template = templates.get(annex.template, annex.context)
+            append_appendix(document, heading, body_elements(template, annex.context),
+                            template)
+        else:
+            new_annex_section(document, heading)
+            body.add_blocks(document, annex.blocks, doc.numbering)
 
 
 def body_elements(template: CompiledTemplate, context: Mapping[str, Any]) -> list[Any]:
@@ -103,6 +109,14 @@ def body_elements(template: CompiledTemplate, context: Mapping[str, Any]) -> lis
     return [el for el in body if not el.tag.endswith("}sectPr")]
 
 
+def new_annex_section(document: Any, heading: blocks.AppendixHeading) -> None:
+    """A new page in a section of its own, page numbers from 1, and the Phụ lục heading."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    oxml.restart_page_numbers(section)
+    page.page_numbers(section)
+    blocks.appendix_heading(document, heading, page.text_width_cm(section))
+
+
 R_ATTRIBUTES = tuple(f"{{{R_NS}}}{name}" for name in ("embed", "id", "link"))
 
 
@@ -110,10 +124,7 @@ def append_appendix(document: Any, heading: blocks.AppendixHeading, elements: li
                     template: CompiledTemplate) -> None:
     """A Phụ lục on a new page: its own section, page numbers from 1, the heading, the body
     (with the pictures and links the template's body refers to)."""
-    section = document.add_section(WD_SECTION.NEW_PAGE)
-    oxml.restart_page_numbers(section)
-    page.page_numbers(section)
-    blocks.appendix_heading(document, heading, page.text_width_cm(section))
+    new_annex_section(document, heading)
     end = document.element.body.sectPr
     source = None
     for element in elements:
