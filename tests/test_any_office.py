@@ -3,10 +3,12 @@ each read back from the DOCX that was built, as Word would show it."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 
 from conftest import bundle_of, without_campaign
 from plangen.build.pipeline import build_plan
@@ -15,6 +17,7 @@ from plangen.check.read.layout import find_layout
 from plangen.check.read.package import read_docx
 from plangen.check.rules.catalog import BY_CODE
 from plangen.check.rules.signer import signer_parts
+from plangen.cli import main
 from plangen.errors import UserError
 
 
@@ -205,3 +208,96 @@ def test_only_a_kind_the_plan_has_no_data_for(tmp_path: Path, lang: str,
         build_plan(bundle_of(plan), tmp_path / "out", only=["bao-cao"], lang=lang)
     assert refused.value.lines == expected
     assert not (tmp_path / "out").exists()
+
+
+def test_validate_reaches_the_verdict_build_reaches(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(without_campaign(**{"  name: Trần Thị Bình\n": ""}), encoding="utf-8")
+    assert main(["validate", "--lang", "en", str(plan)]) == 1
+    refused = capsys.readouterr()
+    assert refused.err.splitlines() == [
+        f"{plan}: ke-hoach.docx: not ready for signing: no signer's name (signer.name); use "
+        "--draft for a draft"]
+    assert main(["build", "--lang", "en", str(plan), "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "ke-hoach.docx: not ready for signing: no signer's name (signer.name); use --draft "
+        "for a draft"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ke-hoach.yaml"]  # nothing written
+    assert main(["validate", "--lang", "en", "--draft", str(plan)]) == 0
+    assert capsys.readouterr().out == f"{plan}: valid\n"
+
+
+def test_punctuation_plangen_adds_is_not_doubled(tmp_path: Path) -> None:
+    text = without_campaign(**{
+        "  - Căn cứ Kế hoạch năm học 2023 - 2024\n":
+        "  - Căn cứ Luật Giáo dục năm 2019;\n  - Căn cứ Kế hoạch năm học 2023 - 2024.\n",
+        "  - Sở Giáo dục và Đào tạo\n": "  - Sở Giáo dục và Đào tạo;\n"})
+    out = build_text(tmp_path, text)
+    layout = find_layout(read_docx(out / "ke-hoach.docx"))
+    assert [p.text for p in layout.can_cu] == ["Căn cứ Luật Giáo dục năm 2019;",
+                                               "Căn cứ Kế hoạch năm học 2023 - 2024."]
+    assert [p.text for p in layout.noi_nhan_items] == ["- Sở Giáo dục và Đào tạo;",
+                                                       "- Lưu: VT."]
+
+
+FOOTNOTES_BODY = """body:
+  - heading: Mục đích
+    content: |
+      -> **Chủ đề năm học: “Đổi mới, sáng tạo”** <-
+      - Nâng cao chất lượng dạy học theo Quyết định số 12[^qd].
+      - Tăng số giáo viên giỏi[^2] so với năm trước.
+
+      | STT | Chỉ tiêu | Năm 2024 |
+      |---|---|:---:|
+      | 1 | Giáo viên dạy giỏi **cấp trường** | 20 |
+      | 2 | Giáo viên dạy giỏi cấp thành phố | 5 |
+
+      [^qd]: Quyết định số 12/QĐ-UBND ngày 05 tháng 01 năm 2024 của Ủy ban nhân dân
+        thành phố Hà Nội.
+      [^2]: Tính cả giáo viên hợp đồng.
+"""
+SIMPLE_BODY = ("body:\n  - heading: Mục đích\n    content: |\n"
+               "      - Nâng cao chất lượng dạy học.\n")
+
+
+@pytest.fixture(scope="module")
+def footnoted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A plan whose body has a centred line, footnotes and a table, built."""
+    folder = tmp_path_factory.mktemp("footnotes")
+    return build_text(folder, without_campaign(**{SIMPLE_BODY: FOOTNOTES_BODY}))
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_footnotes_are_real_word_footnotes(footnoted: Path) -> None:
+    with zipfile.ZipFile(footnoted / "ke-hoach.docx") as package:
+        notes = etree.fromstring(package.read("word/footnotes.xml"))
+        document = etree.fromstring(package.read("word/document.xml"))
+        rels = package.read("word/_rels/document.xml.rels").decode()
+        types = package.read("[Content_Types].xml").decode()
+    texts = {n.get(f"{W}id"): "".join(n.itertext()) for n in notes.iter(f"{W}footnote")}
+    assert texts["1"] == " Quyết định số 12/QĐ-UBND ngày 05 tháng 01 năm 2024 của Ủy ban nhân " \
+                         "dân thành phố Hà Nội."
+    assert texts["2"] == " Tính cả giáo viên hợp đồng."
+    assert notes.find(f"{W}footnote[@{W}type='separator']") is not None
+    marks = [r.get(f"{W}id") for r in document.iter(f"{W}footnoteReference")]
+    assert marks == ["1", "2"]
+    assert "relationships/footnotes" in rels and "footnotes+xml" in types
+    body = [p.text for p in find_layout(read_docx(footnoted / "ke-hoach.docx")).body]
+    assert "- Nâng cao chất lượng dạy học theo Quyết định số 12." in body  # mark, not "[^qd]"
+    assert not any("[^" in text for text in body)
+
+
+def test_a_centred_line_and_a_body_table(footnoted: Path) -> None:
+    doc = read_docx(footnoted / "ke-hoach.docx")
+    centred = next(p for p in find_layout(doc).body if p.text.startswith("Chủ đề"))
+    assert centred.align == "center" and all(r.bold for r in centred.runs)
+    table = doc.tables[-2]  # the body's table; the last one is the signer block
+    assert (table.rows, table.header_rows, table.cant_split_rows, table.borders_visible) \
+        == (3, 1, 3, True)
+    cells = {(p.row, p.col): p for p in doc.paragraphs if p.table == table.index}
+    assert cells[2, 2].text == "Giáo viên dạy giỏi cấp trường"  # emphasis marks dropped
+    assert cells[1, 3].text == "Năm 2024" and cells[1, 3].align == "center"
+    strict_clean(footnoted / "ke-hoach.docx")

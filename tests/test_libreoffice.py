@@ -125,3 +125,35 @@ def test_rules_render_at_the_decree_lengths(seed_pdf: Path, tmp_path: Path) -> N
     assert abs(motto[1] - tieu_ngu) <= 0.1, (motto, tieu_ngu)
     widest = text_width_cm("của Trường THPT Nguyễn Trãi giai đoạn 2023 - 2025", 14, bold=True)
     assert widest / 3 <= trich_yeu[1] <= widest / 2, (trich_yeu, widest)
+
+
+@pytest.fixture(scope="module")
+def footnoted_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The plan with a centred line, a body table and two footnotes, as LibreOffice lays
+    it out."""
+    from test_any_office import FOOTNOTES_BODY, SIMPLE_BODY, build_text
+
+    from conftest import without_campaign
+
+    folder = tmp_path_factory.mktemp("footnoted")
+    out = build_text(folder, without_campaign(**{SIMPLE_BODY: FOOTNOTES_BODY}))
+    return to_pdf(out / "ke-hoach.docx", folder)
+
+
+def test_footnotes_sit_at_the_foot_of_the_page_below_the_signer(footnoted_pdf: Path) -> None:
+    lines = page_text(footnoted_pdf, 1)
+    signer = lines.index("Trần Thị Bình")
+    foot = lines[signer + 1:]
+    assert foot[0].startswith("1 Quyết định số 12/QĐ-UBND ngày 05 tháng 01 năm 2024")
+    assert foot[-1] == "2 Tính cả giáo viên hợp đồng."
+    assert any(line.endswith("Quyết định số 12¹.") or line.endswith("Quyết định số 121.")
+               for line in lines[:signer])
+
+
+def test_a_markdown_table_is_drawn_as_a_table_with_its_rows(footnoted_pdf: Path) -> None:
+    lines = page_text(footnoted_pdf, 1)
+    rows = [" ".join(line.split()) for line in lines]
+    assert "STT Chỉ tiêu Năm 2024" in rows
+    assert "1 Giáo viên dạy giỏi cấp trường 20" in rows
+    assert "2 Giáo viên dạy giỏi cấp thành phố 5" in rows
+    assert "./." in rows  # the content ends below the table

@@ -389,6 +389,26 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "campaign, và phụ lục template: phieu-dang-ky.docx hoặc tệp đăng ký (data.registrations)",
         "en": "a campaign, and an annex with template: phieu-dang-ky.docx or registration files (data.registrations)",
     },
+    "footnote_undefined": {
+        "vi": 'chú thích [^{key}] chưa có lời: thêm một dòng "[^{key}]: …" vào cùng đoạn văn bản',
+        "en": 'footnote [^{key}] has no text: add a line "[^{key}]: …" to the same text',
+    },
+    "footnote_unused": {
+        "vi": "lời chú thích [^{key}] không được đánh dấu ở đâu trong đoạn văn bản này",
+        "en": "footnote text [^{key}] is not cited anywhere in this text",
+    },
+    "trich_yeu_caps": {
+        "vi": "trích yếu viết chữ thường (plangen in đậm theo Nghị định 30), không in hoa toàn bộ",
+        "en": "write the trích yếu in lowercase (plangen prints it bold, as NĐ30 wants), not all capitals",
+    },
+    "can_cu_colon": {
+        "vi": 'căn cứ không kết thúc bằng ":" (plangen thêm ";" hoặc "."); câu dẫn "… như sau:" ghi vào opening',
+        "en": 'a căn cứ does not end with ":" (plangen adds ";" or "."); write the lead-in "… như sau:" in opening',
+    },
+    "opening_can_cu": {
+        "vi": 'đoạn mở đầu không bắt đầu bằng "Căn cứ": ghi mỗi căn cứ một dòng trong can_cu',
+        "en": 'the opening does not start with "Căn cứ": write each căn cứ as a line of can_cu',
+    },
     "heading_numbered": {
         "vi": 'tiêu đề mục không ghi số "{mark}": plangen tự đánh số; viết "{rest}"',
         "en": 'write the heading without its number "{mark}": plangen numbers headings; write "{rest}"',

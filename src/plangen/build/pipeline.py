@@ -15,7 +15,7 @@ import contextlib
 import gc
 import json
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -34,7 +34,7 @@ from plangen.build.save import (
     write_atomic,
 )
 from plangen.errors import UserError
-from plangen.kinds import KINDS, render_documents
+from plangen.kinds import KINDS, Rendered, render_documents
 from plangen.messages import Lang, message
 from plangen.plan.datafiles import Bundle
 
@@ -108,44 +108,60 @@ Progress = Callable[[int], None]
 """Told how many documents are done, after each one; -1 when the build is through."""
 
 
+def gated(bundle: Bundle, *, templates_dir: Path | None = None, draft: bool = False,
+          only: Iterable[str] | None = None, lang: Lang = "vi"
+          ) -> Iterator[tuple[Rendered, bytes]]:
+    """Each document of ``bundle`` rendered and passed through the signed-ready gate, one
+    at a time, as finished bytes; once one has failed, the others are still gated but no
+    longer given. After the last, raises :class:`UserError` with every reason.
+
+    ``plangen build`` stages what this gives; ``plangen validate`` only reads it through,
+    so the two commands reach the same verdict on the same plan.
+    """
+    templates = templates_dir or default_templates(bundle.plan_file)
+    reasons: list[str] = []
+    made: set[str] = set()  # the kinds the plan gave documents of
+    for rendered in render_documents(bundle, templates, draft=draft, only=only, lang=lang):
+        made.add(rendered.kind)
+        data = rendered.data
+        if data is None:
+            # Saved, a large python-docx document (a web of cycles) is collected at once,
+            # before the gate reads the bytes: a long report is never held twice.
+            data = docx_bytes(rendered.document)
+            rendered = replace(rendered, document=None)
+            if body_size(data) > COLLECT_ABOVE_BYTES:
+                gc.collect()
+        reasons += gate_reasons(rendered, data, draft, lang, full=rendered.gate_full)
+        if not reasons:
+            yield rendered, data
+    reasons += _nothing_made(bundle, only, made, lang)
+    if reasons:
+        raise UserError(reasons)
+
+
 def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
             draft: bool = False, only: Iterable[str] | None = None,
             lang: Lang = "vi", progress: Progress | None = None) -> Job:
     """Render every document of ``bundle``, pass each through the signed-ready gate and
     write it to the staging folder; nothing reaches ``out_dir``. Raises
     :class:`UserError` with every reason when any document fails the gate."""
-    templates = templates_dir or default_templates(bundle.plan_file)
     staging = staging_dir(out_dir)
     shutil.rmtree(staging, ignore_errors=True)  # what a killed build left
     made_parent = not out_dir.parent.exists()
     files: list[Staged] = []
-    reasons: list[str] = []
-    made: set[str] = set()  # the kinds the plan gave documents of
     try:
-        for rendered in render_documents(bundle, templates, draft=draft, only=only, lang=lang):
-            made.add(rendered.kind)
-            data = rendered.data
-            if data is None:
-                # Saved, a large python-docx document (a web of cycles) is collected at
-                # once, before the gate reads the bytes: a long report is never held twice.
-                data = docx_bytes(rendered.document)
-                rendered = replace(rendered, document=None)
-                if body_size(data) > COLLECT_ABOVE_BYTES:
-                    gc.collect()
-            problems = gate_reasons(rendered, data, draft, lang, full=rendered.gate_full)
-            reasons += problems
-            if not problems and not reasons:
-                _stage(staging / rendered.file_name, data, lang)
-                files.append(Staged(rendered.file_name, rendered.kind, sha256(data), len(data),
-                                    rendered.meta))
+        for rendered, data in gated(bundle, templates_dir=templates_dir, draft=draft,
+                                    only=only, lang=lang):
+            _stage(staging / rendered.file_name, data, lang)
+            files.append(Staged(rendered.file_name, rendered.kind, sha256(data), len(data),
+                                rendered.meta))
             if progress is not None:
                 progress(len(files))
         if progress is not None:
             progress(-1)
-        reasons += _nothing_made(bundle, only, made, lang)
-        if reasons:
-            raise UserError(reasons)
     except BaseException:
+        if progress is not None:
+            progress(-1)
         _remove_staging(staging, made_parent)
         raise
     return Job(bundle, out_dir, files, draft, only is None or set(KINDS) <= set(only),

@@ -1,4 +1,9 @@
-"""``plangen validate``: check plan files and their data, write nothing."""
+"""``plangen validate``: everything ``build`` checks before it writes, and write nothing.
+
+Why: an admin who sees "hợp lệ" must be able to build. So validate loads the plan and its
+data, renders every document and passes each through the same signed-ready gate as
+``build`` (the NĐ30 rules included); only the writing is left out.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,9 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plangen.build.pipeline import gated
 from plangen.cli.common import EXIT_OK, load_all
+from plangen.errors import UserError
 from plangen.messages import Lang, message
 
 if TYPE_CHECKING:
@@ -16,13 +23,28 @@ if TYPE_CHECKING:
 def add_parser(commands: Commands, common: argparse.ArgumentParser,
                ) -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", parents=[common],
-                                   help="check plan files without writing anything")
+                                   help="check plan files as build would, writing nothing")
     validate.add_argument("plans", nargs="+", type=Path, metavar="PLAN")
+    validate.add_argument("--draft", action="store_true",
+                          help="judge the plan as a draft (build --draft)")
+    validate.add_argument("--templates", type=Path, metavar="DIR",
+                          help="folder of the Word templates, as for build")
     return validate
 
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
-    load_all(args.plans, lang)
+    """Every plan loaded first (one bad file stops the run, as in build), then each one's
+    documents rendered and gated; every reason of every plan is reported."""
+    reasons: list[str] = []
+    for bundle in load_all(args.plans, lang):
+        try:
+            for _document in gated(bundle, templates_dir=args.templates, draft=args.draft,
+                                   lang=lang):
+                pass
+        except UserError as refused:
+            reasons += [f"{bundle.plan_file}: {line}" for line in refused.lines]
+    if reasons:
+        raise UserError(reasons)
     for path in args.plans:
         print(message("valid", lang, path=path))
     return EXIT_OK

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from plangen.plan.model import Annex, Campaign, Plan, Section, Signer
+from plangen.plan.textblocks import FOOTNOTE_REFERENCE, footnotes_of
 from plangen.plan.yamlread import DataPath
 from plangen.spec import nd30
 from plangen.spec.vn import ngay_ngan
@@ -35,6 +36,8 @@ def check_plan(plan: Plan) -> list[RuleProblem]:
     campaign = plan.campaign
     return [
         *_issue_date(plan),
+        *_trich_yeu(plan.trich_yeu),
+        *_can_cu(plan),
         *(_campaign(campaign, plan.issued_on) if campaign is not None else ()),
         *_sections(plan.body, ("body",), depth=1, scheme=plan.numbering),
         *_recipients(plan.noi_nhan, ("noi_nhan",)),
@@ -43,6 +46,7 @@ def check_plan(plan: Plan) -> list[RuleProblem]:
         *_reports(plan),
         *_data_needs_campaign(plan),
         *_annexes(plan.phu_luc),
+        *(problem for path, text in _text_fields(plan) for problem in _footnotes(text, path)),
     ]
 
 
@@ -221,3 +225,52 @@ def _table(columns: list[str], rows: list[list[str]], file: str | None,
         if columns and len(row) != len(columns):
             yield RuleProblem((*path, "rows", j), "table_row_length",
                               {"got": len(row), "columns": len(columns)})
+
+
+def _text_fields(plan: Plan) -> Iterator[tuple[DataPath, str]]:
+    """Every Markdown field that may carry footnotes, with its path."""
+    for name in ("opening", "closing"):
+        text = getattr(plan, name)
+        if text is not None:
+            yield (name,), text
+    yield from _section_texts(plan.body, ("body",))
+    for i, annex in enumerate(plan.phu_luc):
+        if annex.content is not None:
+            yield ("phu_luc", i, "content"), annex.content
+
+
+def _section_texts(sections: list[Section], path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    for i, section in enumerate(sections):
+        if section.content is not None:
+            yield (*path, i, "content"), section.content
+        yield from _section_texts(section.sections, (*path, i, "sections"))
+
+
+def _footnotes(text: str, path: DataPath) -> Iterator[RuleProblem]:
+    """A footnote mark needs its text in the same field; a text no mark cites is a slip."""
+    body, notes = footnotes_of(text)
+    cited = dict.fromkeys(m["key"] for m in FOOTNOTE_REFERENCE.finditer(body))
+    for key in cited:
+        if key not in notes:
+            yield RuleProblem(path, "footnote_undefined", {"key": key})
+    for key in notes:
+        if key not in cited:
+            yield RuleProblem(path, "footnote_unused", {"key": key})
+
+
+def _trich_yeu(text: str) -> Iterator[RuleProblem]:
+    """NĐ30 (PL I, II.5.a) prints the trích yếu in bold lowercase: capitals typed by the
+    author would reach the gate as C19, so they are refused here, at their line."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        yield RuleProblem(("trich_yeu",), "trich_yeu_caps")
+
+
+def _can_cu(plan: Plan) -> Iterator[RuleProblem]:
+    """plangen ends each căn cứ with ";" or "."; a ":" means the lead-in sentence ("…
+    như sau:") was typed into the căn cứ, and the opening must not hold căn cứ."""
+    for i, text in enumerate(plan.can_cu):
+        if text.rstrip().endswith(":"):
+            yield RuleProblem(("can_cu", i), "can_cu_colon")
+    if plan.opening is not None and plan.opening.lstrip().startswith("Căn cứ"):
+        yield RuleProblem(("opening",), "opening_can_cu")

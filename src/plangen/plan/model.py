@@ -80,6 +80,15 @@ def _recipient(value: str) -> str:
 
 
 Recipient = Annotated[str, AfterValidator(_recipient)]
+
+
+def _can_cu(value: str) -> str:
+    """Drop the ``;`` ``.`` or ``,`` typed at the end: the renderer adds ``;`` or ``.``."""
+    return _no_blank(value.strip().rstrip(";.,").rstrip())
+
+
+CanCu = Annotated[str, AfterValidator(_can_cu)]
+"""One căn cứ, written without its final ; or ."""
 """One line of Nơi nhận or Kính gửi, written without its leading dash and final ; or ."""
 _ABBR = re.compile(r"^[A-ZĐ0-9][A-Za-zĐđ0-9&]*(-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*$")
 
@@ -324,7 +333,7 @@ class Plan(StrictModel):
     """Những chỗ cố ý để trống cho văn thư ghi tay khi ban hành: number (số), issued_on (ngày). Bản chính thức chỉ được để trống những chỗ ghi ở đây."""
     trich_yeu: Text
     """Trích yếu nội dung; xuống dòng được giữ nguyên."""
-    can_cu: list[Text] = Field(default_factory=list)
+    can_cu: list[CanCu] = Field(default_factory=list)
     """Các căn cứ ban hành, mỗi căn cứ một dòng (không cần dấu ; hoặc . ở cuối)."""
     kinh_gui: list[Recipient] = Field(default_factory=list)
     """Nơi nhận ghi sau "Kính gửi" (dùng cho báo cáo, tờ trình gửi cấp trên)."""

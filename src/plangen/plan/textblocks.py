@@ -24,6 +24,7 @@ _SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
 _NUMBER_TITLES = {"stt", "tt", "số tt", "số thứ tự"}
 TABLE_PT = 13.0  # inside tables NĐ30's samples use 12–13 pt (nd30.md §3.1, Mục V table)
 STT_MIN_CM = 1.2
+FIT_SLACK_CM = 0.3
 TEXT_WIDTH_CM = (nd30.PAGE_WIDTH_MM - nd30.MARGIN_LEFT_MM.preferred
                  - nd30.MARGIN_RIGHT_MM.preferred) / 10
 
@@ -121,13 +122,11 @@ def _is_number_column(title: str, cells: Sequence[str]) -> bool:
 
 
 def _wanted_cm(title: str, cells: Sequence[str], numbered: bool) -> float:
-    """How wide a column would be with none of its cells wrapped (its title may wrap at
-    spaces, so it asks only for its longest word)."""
-    padding = 2 * nd30.CELL_PADDING_CM
-    longest_word = max((text_width_cm(w, TABLE_PT, bold=True) for w in title.split()),
-                       default=0.0)
-    widest = max((text_width_cm(cell, TABLE_PT) for cell in cells), default=0.0)
-    width = max(longest_word, widest) + padding
+    """How wide a column would be with neither its title nor its cells wrapped; a word
+    processor's own measure may differ a little, hence the slack."""
+    width = max([text_width_cm(title, TABLE_PT, bold=True)]
+                + [text_width_cm(cell, TABLE_PT) for cell in cells])
+    width += 2 * nd30.CELL_PADDING_CM + FIT_SLACK_CM
     return max(width, STT_MIN_CM) if numbered else width
 
 

@@ -117,6 +117,9 @@ SECTION_DEPTH = 3  # I. → 1. → a); below điểm come "-" and "+" items
 NUMBERING = {"roman": ("muc", "khoan", "diem"), "arabic": ("khoan", "diem")}
 """The levels of a body's headings (II.6.đ): a body with large parts numbers them I., then
 khoản 1., then điểm a); a body without large parts starts at khoản 1."""
+# [UNVERIFIED] NĐ30 gives no size for footnotes; 12 pt is the size its samples give the
+# smallest text of a page (Nơi nhận), so a note reads as secondary but stays legible.
+FOOTNOTE_PT = 12.0
 BULLET_MARKS = ("-", "+")  # [PRACTICE] levels below điểm
 
 # -- Signer block and Nơi nhận [ND30] II.7, II.9.b ----------------------------------------

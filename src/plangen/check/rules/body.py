@@ -119,8 +119,17 @@ _CENTRED_LABEL = re.compile(r"^(Phần|Chương|Mục|Tiểu mục)\s|^[A-ZĐÀ-
 
 
 def _running(layout: Layout) -> list[Paragraph]:
-    """Body paragraphs that are running text (not centred Phần/Chương labels)."""
-    return [p for p in layout.body if not (p.align == "center" and _CENTRED_LABEL.match(p.text))]
+    """Body paragraphs that are running text: not centred Phần/Chương labels, nor a
+    centred, emphasised line (a chủ đề or khẩu hiệu)."""
+    return [p for p in layout.body if not (p.align == "center" and (
+        _CENTRED_LABEL.match(p.text) or _is_centred_line(p)))]
+
+
+def _is_centred_line(p: Paragraph) -> bool:
+    return len(p.text) <= _CENTRED_LINE_MAX and (all_bold(p) or all_italic(p))
+
+
+_CENTRED_LINE_MAX = 150  # characters: a chủ đề or khẩu hiệu is a line or two, never a paragraph
 
 
 def _is_heading(p: Paragraph) -> bool:

@@ -8,7 +8,7 @@ checked.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -23,6 +23,9 @@ from plangen.spec import nd30, vn
 def add_spans(paragraph: Any, spans: Sequence[Span]) -> None:
     """Runs for ``spans``: bold and italic set where asked, links as real hyperlinks."""
     for span in spans:
+        if span.note is not None:
+            oxml.footnote(paragraph, span.note, nd30.FOOTNOTE_PT)
+            continue
         added = paragraph.add_run(span.text)
         if span.bold:
             added.font.bold = True
@@ -32,11 +35,16 @@ def add_spans(paragraph: Any, spans: Sequence[Span]) -> None:
             oxml.hyperlink(paragraph, span.href).append(added._r)
 
 
-def add_text(document: Any, text: str, style: str = page.BODY) -> list[Any]:
-    """Paragraphs for a Markdown text field; returns them in order."""
+def add_text(document: Any, text: str, style: str = page.BODY,
+             notes: Mapping[str, str] | None = None) -> list[Any]:
+    """Paragraphs for a Markdown text field (its footnotes' texts in ``notes``); returns
+    them in order."""
     paragraphs = []
-    for block in parse_blocks(text):
+    for block in parse_blocks(text, notes):
         paragraph = page.paragraph(document, style)
+        if block.centred:
+            paragraph.alignment = page.ALIGN["center"]
+            paragraph.paragraph_format.first_line_indent = 0
         add_spans(paragraph, block.spans)
         paragraphs.append(paragraph)
     return paragraphs
@@ -96,7 +104,7 @@ def add_blocks(document: Any, body: Sequence[Block], scheme: str) -> list[Any]:
             label = level.label(counts[block.level - 1])
             paragraphs.append(heading(document, level, label, block.text))
         elif isinstance(block, Prose):
-            paragraphs += add_text(document, block.text)
+            paragraphs += add_text(document, block.text, notes=dict(block.notes))
         else:
             if isinstance(previous, Table):
                 spacer = page.paragraph(document, page.HEADER_TEXT)

@@ -11,6 +11,7 @@ Bare web addresses become hyperlinks.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
@@ -27,6 +28,7 @@ class Span:
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    note: str | None = None  # a footnote's text: the span is its mark, with no text
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Block:
 
     level: int
     spans: tuple[Span, ...]
+    centred: bool = False  # a "-> … <-" line: a chủ đề or khẩu hiệu, centred and emphasised
 
     @property
     def text(self) -> str:
@@ -46,11 +49,18 @@ class Block:
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[-*+–—])\s+(?P<text>.*)$")
 # A khoản or điểm written as text in a paragraph: "1. …", "2) …", "a) …", "đ) …".
 _NUMBERED = re.compile(r"^[ \t]*(\d{1,3}[.)]|[a-zđ]\))[ \t]+\S")
+# "-> Chủ đề năm học <-": a centred line (a chủ đề or khẩu hiệu).
+CENTRED = re.compile(r"^->\s*(?P<text>.*\S)\s*<-$")
+_NOTE_MARK = re.compile(r"\[\^(?P<key>[^\]\s]+)\](?!:)")
+# Private-use characters carry a footnote mark through Markdown untouched.
+_NOTE_OPEN, _NOTE_CLOSE = "\ue000", "\ue001"
+_NOTE_PLACEHOLDER = re.compile(f"{_NOTE_OPEN}(?P<key>[^{_NOTE_CLOSE}]+){_NOTE_CLOSE}")
 URL = re.compile(r"https?://[^\s<>\"“”]*[^\s<>\"“”.,;:!?)]")
 
 
-def parse_blocks(text: str) -> list[Block]:
-    """Split text into paragraphs and items, each with its marker in front."""
+def parse_blocks(text: str, notes: Mapping[str, str] | None = None) -> list[Block]:
+    """Split text into paragraphs and items, each with its marker in front; ``[^key]``
+    marks become footnote spans with the text ``notes`` gives them."""
     raw: list[tuple[int, list[str]]] = []
     for line in text.splitlines():
         if not line.strip():
@@ -66,25 +76,39 @@ def parse_blocks(text: str) -> list[Block]:
             raw[-1][1].append(line.strip())  # a wrapped line continues its block
         else:
             raw.append((0, [line.strip()]))
-    return [_block(level, " ".join(lines)) for level, lines in raw if level >= 0]
+    return [_block(level, " ".join(lines), notes or {}) for level, lines in raw if level >= 0]
 
 
-def _block(level: int, text: str) -> Block:
-    spans = parse_inline(text)
+def _block(level: int, text: str, notes: Mapping[str, str]) -> Block:
+    centred = CENTRED.match(text)
+    if centred is not None:
+        return _centred(centred["text"], notes)
+    spans = parse_inline(text, notes)
     if level:
         spans = [Span(nd30.BULLET_MARKS[level - 1] + " "), *spans]
     return Block(level, tuple(spans))
 
 
-def parse_inline(text: str) -> list[Span]:
-    """Bold, italic and links of one paragraph, as spans; everything else is text."""
+def _centred(text: str, notes: Mapping[str, str]) -> Block:
+    """A centred line; bold throughout unless the author chose its emphasis."""
+    spans = parse_inline(text, notes)
+    if not any(span.bold or span.italic for span in spans):
+        spans = [replace(span, bold=True) for span in spans]
+    return Block(0, tuple(spans), centred=True)
+
+
+def parse_inline(text: str, notes: Mapping[str, str] | None = None) -> list[Span]:
+    """Bold, italic, links and footnote marks of one paragraph, as spans; everything else
+    is text."""
+    text = _NOTE_MARK.sub(lambda m: f"{_NOTE_OPEN}{m['key']}{_NOTE_CLOSE}"
+                          if notes and m["key"] in notes else m.group(), text)
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = re.sub(r"^(\d+)\.", r"\1\\.", escaped)  # "1. …" is text, not a list
     escaped = re.sub(r"^([#=])", r"\\\1", escaped)  # "# …" is text, not a heading
     reader = _SpanReader()
     reader.feed(markdown.markdown(escaped))
     reader.close()
-    return _merge(_autolink(reader.spans))
+    return _merge(_footnotes(_autolink(reader.spans), notes or {}))
 
 
 class _SpanReader(HTMLParser):
@@ -142,11 +166,26 @@ def _autolink(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _footnotes(spans: list[Span], notes: Mapping[str, str]) -> list[Span]:
+    """Split spans at the footnote placeholders: each becomes a span that is only a mark."""
+    out: list[Span] = []
+    for span in spans:
+        pos = 0
+        for found in _NOTE_PLACEHOLDER.finditer(span.text):
+            if found.start() > pos:
+                out.append(replace(span, text=span.text[pos:found.start()]))
+            out.append(Span("", note=notes[found["key"]]))
+            pos = found.end()
+        if pos < len(span.text):
+            out.append(replace(span, text=span.text[pos:]))
+    return out
+
+
 def _merge(spans: list[Span]) -> list[Span]:
     """Join neighbours with the same look, so a paragraph has as few runs as it needs."""
     out: list[Span] = []
     for span in spans:
-        if out and replace(out[-1], text="") == replace(span, text=""):
+        if out and span.note is None and replace(out[-1], text="") == replace(span, text=""):
             out[-1] = replace(span, text=out[-1].text + span.text)
         else:
             out.append(span)

@@ -10,8 +10,11 @@ import copy
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Length
 
@@ -265,3 +268,65 @@ def set_paragraph_style(paragraph: Any, style_id: str) -> None:
     """Give ``paragraph`` the style ``style_id`` directly: python-docx's ``style = name``
     searches every style of the document each time, which dominated the build."""
     paragraph._p.style = style_id
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# The two separator notes Word puts first in every footnotes part (ids -1 and 0).
+_FOOTNOTES_XML = (
+    f'<w:footnotes xmlns:w="{_W_NS}">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>'
+    '</w:footnote></w:footnotes>')
+
+
+def _footnotes(document_part: Any) -> Any:
+    """The document's ``word/footnotes.xml`` element, made with its separators if new."""
+    for rel in document_part.rels.values():
+        if rel.reltype == RT.FOOTNOTES:
+            return rel.target_part.element
+    part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES,
+                   parse_xml(_FOOTNOTES_XML), document_part.package)
+    document_part.relate_to(part, RT.FOOTNOTES)
+    return part.element
+
+
+def _superscript_run(child_tag: str, note_id: int | None = None,
+                     size_pt: float | None = None) -> Any:
+    run = OxmlElement("w:r")
+    rpr = _child(run, "w:rPr")
+    if size_pt is not None:
+        _child(rpr, "w:sz").set(qn("w:val"), str(round(size_pt * 2)))
+    _child(rpr, "w:vertAlign").set(qn("w:val"), "superscript")
+    mark = OxmlElement(child_tag)
+    if note_id is not None:
+        mark.set(qn("w:id"), str(note_id))
+    run.append(mark)
+    return run
+
+
+def footnote(paragraph: Any, text: str, size_pt: float) -> None:
+    """A real footnote: its number, superscript, at the end of ``paragraph`` and ``text`` at
+    the foot of the page, numbered by Word in order of appearance."""
+    notes = _footnotes(paragraph.part)
+    note_id = 1 + max(int(n.get(qn("w:id"))) for n in notes.iterchildren(qn("w:footnote")))
+    paragraph._p.append(_superscript_run("w:footnoteReference", note_id))
+    note = OxmlElement("w:footnote")
+    note.set(qn("w:id"), str(note_id))
+    body = OxmlElement("w:p")
+    ppr = _child(body, "w:pPr")
+    spacing = _child(ppr, "w:spacing")
+    spacing.set(qn("w:after"), "0")
+    _child(ppr, "w:ind").set(qn("w:firstLine"), "0")
+    _child(ppr, "w:jc").set(qn("w:val"), "both")
+    body.append(_superscript_run("w:footnoteRef", size_pt=size_pt))
+    words = OxmlElement("w:r")
+    _child(_child(words, "w:rPr"), "w:sz").set(qn("w:val"), str(round(size_pt * 2)))
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = f" {text}"
+    words.append(t)
+    body.append(words)
+    note.append(body)
+    notes.append(note)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plangen.plan.document import Document
+from plangen.plan.document import Document, Table
 from plangen.render.annex import forms
 from plangen.render.context import RenderContext
 from plangen.render.docx import blocks, body, page
@@ -32,6 +32,8 @@ def build(doc: Document, context: RenderContext) -> Any:
     blocks.kinh_gui(document, doc.recipients.kinh_gui)
     blocks.can_cu(document, doc.can_cu)
     paragraphs = body.add_blocks(document, doc.body, doc.numbering)
+    if isinstance(doc.body[-1], Table):  # the content ends with a table: ./. comes below it
+        paragraphs.append(page.paragraph(document, page.BODY))
     body.end_mark(paragraphs[-1])
     paragraphs[-1].paragraph_format.keep_with_next = True  # the signer follows it
     blocks.signature_table(document, doc.recipients.noi_nhan_lines(),
