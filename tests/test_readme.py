@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import ROOT
+from conftest import ROOT, without_campaign
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SHELL_BLOCKS = re.findall(r"```sh\n(.*?)```", README, flags=re.S)
@@ -56,3 +57,36 @@ def test_readme_rules_table_is_generated_from_the_catalog() -> None:
     from plangen.check.table import markdown_table
 
     assert markdown_table() in README
+
+
+OFFICE_SECTION = README.split("### Viết kế hoạch của đơn vị bạn", 1)[1].split("\n### ", 1)[0]
+OFFICE_SNIPPETS = re.findall(r"```yaml\n(.*?)```", OFFICE_SECTION, flags=re.S)
+
+
+def test_the_office_section_has_an_example_of_each_construct() -> None:
+    keys = [set(yaml.safe_load(snippet)) for snippet in OFFICE_SNIPPETS]
+    assert {"signer"} in keys and {"numbering", "body"} in keys and {"phu_luc"} in keys
+    assert any("[^" in snippet and "|---|" in snippet and "-> " in snippet
+               for snippet in OFFICE_SNIPPETS)
+    assert len([k for k in keys if k == {"signer"}]) == 3  # school, Sở and UBND
+
+
+@pytest.mark.parametrize("snippet", OFFICE_SNIPPETS)
+def test_each_office_example_builds_and_passes_the_strict_check(tmp_path: Path,
+                                                                snippet: str) -> None:
+    """Each snippet, put in a plan of an office without a campaign, builds with no error and
+    no warning from ``plangen check --strict``."""
+    from plangen.build.pipeline import build_plan
+    from plangen.check import check_docx
+    from plangen.check.rules.catalog import BY_CODE
+    from plangen.plan.datafiles import load_bundle
+
+    plan = yaml.safe_load(without_campaign())
+    plan.update(yaml.safe_load(snippet))
+    path = tmp_path / "ke-hoach.yaml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "out"
+    build_plan(load_bundle(path), out)
+    findings = check_docx(out / "ke-hoach.docx").findings
+    assert [(f.code, f.en) for f in findings
+            if BY_CODE[f.code].severity in ("error", "warning")] == []

@@ -15,7 +15,14 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from plangen.spec import vn
@@ -233,7 +240,11 @@ def _authority(value: object) -> object:
     return form
 
 
-AuthorityForm = Annotated[tuple[Authority, ...], BeforeValidator(_authority)]
+AuthorityForm = Annotated[tuple[Authority, ...], BeforeValidator(_authority), WithJsonSchema({
+    "anyOf": [{"enum": ["TM.", "KT.", "TL.", "TUQ.", "Q."]},
+              {"type": "array", "prefixItems": [{"const": "TM."}, {"const": "KT."}],
+               "items": False, "minItems": 2}]})]
+"""How an editor sees the field: one prefix, or the list [TM., KT.]."""
 
 
 class Signer(StrictModel):
