@@ -163,8 +163,8 @@ def test_annexes_as_data_are_numbered_and_drawn(tmp_path: Path) -> None:
                                    ("Phụ lục III", "LỊCH TỔ CHỨC")]
     doc = read_docx(out / "ke-hoach.docx")
     kem_theo = [p.text for p in doc.paragraphs if p.text.startswith("(Kèm theo")]
-    assert kem_theo == ["(Kèm theo Kế hoạch số ……/KH-THPTTN ngày 01/3/2024 của Trường THPT "
-                        "Thử Nghiệm)"] * 3
+    assert kem_theo == ["(Kèm theo Kế hoạch số ……/KH-THPTTN ngày 01 tháng 3 năm 2024 của "
+                        "Trường THPT Thử Nghiệm)"] * 3
     assert [(t.rows, t.header_rows, t.cant_split_rows, t.borders_visible)
             for t in doc.tables[-3:]] == [(3, 1, 3, True)] * 3
     tasks, targets, schedule = docx.Document(str(out / "ke-hoach.docx")).tables[-3:]
@@ -301,3 +301,21 @@ def test_a_centred_line_and_a_body_table(footnoted: Path) -> None:
     assert cells[2, 2].text == "Giáo viên dạy giỏi cấp trường"  # emphasis marks dropped
     assert cells[1, 3].text == "Năm 2024" and cells[1, 3].align == "center"
     strict_clean(footnoted / "ke-hoach.docx")
+
+
+@pytest.mark.parametrize(("parent", "issuer", "lines"), [
+    (None, "Ủy ban nhân dân tỉnh Bình Định", ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH"]),
+    ("Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu", "Sở Giáo dục và Đào tạo",
+     ["ỦY BAN NHÂN DÂN", "TỈNH BÀ RỊA - VŨNG TÀU", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"]),
+    ("Sở Giáo dục và Đào tạo Hà Nội", "Trường THPT Thử Nghiệm",
+     ["SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ NỘI", "TRƯỜNG THPT THỬ NGHIỆM"]),
+])
+def test_a_name_too_long_for_the_header_breaks_before_its_place_level(
+        tmp_path: Path, parent: str | None, issuer: str, lines: list[str]) -> None:
+    text = without_campaign(**{"  name: Trường THPT Thử Nghiệm\n": f"  name: {issuer}\n",
+                               "  parent: Sở Giáo dục và Đào tạo Hà Nội\n":
+                               f"  parent: {parent}\n" if parent else ""})
+    out = build_text(tmp_path, text)
+    layout = find_layout(read_docx(out / "ke-hoach.docx"))
+    assert [p.text for p in layout.parent_lines + layout.issuer_lines] == lines
+    strict_clean(out / "ke-hoach.docx")

@@ -79,8 +79,8 @@ def test_plan_has_the_blank_forms_as_numbered_phu_luc(seed_out: Path) -> None:
         assert heading[0].text == f"Phụ lục {number}"
         assert heading[0].runs[0].bold and heading[0].runs[0].size_pt == 14
         assert heading[1].text.startswith(title) and heading[1].runs[0].bold
-        assert heading[2].text == ("(Kèm theo Kế hoạch số ……/KH-THPTNT ngày 21/8/2023 của "
-                                   "Trường THPT Nguyễn Trãi)")
+        assert heading[2].text == ("(Kèm theo Kế hoạch số ……/KH-THPTNT ngày 21 tháng 8 năm "
+                                   "2023 của Trường THPT Nguyễn Trãi)")
         assert all(r.italic for r in heading[2].runs)
     form = [p.text for p in doc.paragraphs if p.section == 1]
     assert "Tên mô hình, giải pháp, sáng kiến" in form and "…………………………" in form
@@ -96,7 +96,8 @@ def test_a_filled_form_has_the_registration(seed_out: Path) -> None:
     assert [line for line in lines[:6] if line] == [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Phụ lục I",
         "PHIẾU ĐĂNG KÝ MÔ HÌNH, GIẢI PHÁP, SÁNG KIẾN CẢI CÁCH HÀNH CHÍNH",
-        "(Kèm theo Kế hoạch số ……/KH-THPTNT ngày 21/8/2023 của Trường THPT Nguyễn Trãi)"]
+        "(Kèm theo Kế hoạch số ……/KH-THPTNT ngày 21 tháng 8 năm 2023 của Trường THPT "
+        "Nguyễn Trãi)"]
     # No date of registration: the place, and dots for the văn thư to fill.
     assert "Thành phố Hồ Chí Minh, ngày …… tháng …… năm ……" in lines
     assert "Ký số học bạ điện tử cho toàn bộ học sinh" in lines

@@ -215,5 +215,5 @@ def test_the_plans_document_is_named_after_its_kind(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "thong-bao.docx"]
     texts = [p.text for p in read_docx(out / "thong-bao.docx").paragraphs]
     assert "THÔNG BÁO" in texts
-    assert "(Kèm theo Thông báo số ……/TB-THPTTN ngày 01/3/2024 của Trường THPT Thử Nghiệm)" \
-        in texts
+    assert ("(Kèm theo Thông báo số ……/TB-THPTTN ngày 01 tháng 3 năm 2024 của Trường THPT "
+            "Thử Nghiệm)") in texts

@@ -34,3 +34,30 @@ def test_raw_html_and_ampersands_stay_text() -> None:
 def test_numbered_and_hash_lines_stay_text() -> None:
     assert parse_inline("1. Không phải danh sách") == [Span("1. Không phải danh sách")]
     assert parse_inline("# không phải tiêu đề") == [Span("# không phải tiêu đề")]
+
+
+def test_a_centred_line_stands_alone_between_plain_lines() -> None:
+    blocks = parse_blocks("Nhà trường chọn chủ đề:\n-> **Kỷ cương, sáng tạo** <-\n"
+                          "Thực hiện trong cả năm học.")
+    assert [(b.text, b.centred) for b in blocks] == [
+        ("Nhà trường chọn chủ đề:", False), ("Kỷ cương, sáng tạo", True),
+        ("Thực hiện trong cả năm học.", False)]
+    assert all(span.bold for span in blocks[1].spans)
+
+
+def test_a_centred_line_keeps_the_authors_emphasis() -> None:
+    (block,) = parse_blocks("-> *Khẩu hiệu* của **năm** <-")
+    assert [(s.text, s.bold, s.italic) for s in block.spans] == [
+        ("Khẩu hiệu", False, True), (" của ", False, False), ("năm", True, False)]
+
+
+def test_numbered_and_lettered_lines_are_paragraphs_of_their_own() -> None:
+    blocks = parse_blocks("Gồm:\n1. Thứ nhất.\n2. Thứ hai, viết dài\nsang dòng sau.\na) Điểm a.")
+    assert [b.text for b in blocks] == ["Gồm:", "1. Thứ nhất.",
+                                        "2. Thứ hai, viết dài sang dòng sau.", "a) Điểm a."]
+
+
+def test_footnote_marks_become_note_spans() -> None:
+    (block,) = parse_blocks("Theo Quyết định[^qd] và Luật[^x].", {"qd": "QĐ số 12."})
+    assert [(s.text, s.note) for s in block.spans] == [
+        ("Theo Quyết định", None), ("", "QĐ số 12."), (" và Luật[^x].", None)]

@@ -70,7 +70,7 @@ def text_blocks(text: str) -> list[Block]:
             blocks.append(Prose(text="\n".join(prose), notes=note_items))
         prose = []
         header, *rows = [_cells(line) for j, line in enumerate(lines[i:end]) if j != 1]
-        blocks.append(table_block(header, rows))
+        blocks.append(table_block(header, rows, _aligns(lines[i + 1])))
         i = end
     if any(line.strip() for line in prose):
         blocks.append(Prose(text="\n".join(prose), notes=note_items))
@@ -91,6 +91,12 @@ def _table_end(lines: Sequence[str], start: int) -> int:
     return end
 
 
+def _aligns(separator: str) -> list[str]:
+    """``|:---:|---|`` → ``["center", "left"]``: how the author aligned each column."""
+    return ["center" if cell.startswith(":") and cell.endswith(":") else "left"
+            for cell in _cells(separator)]
+
+
 def _cells(line: str) -> list[str]:
     """The cells of one pipe-table line; ``\\|`` is a bar inside a cell, and Markdown
     emphasis markers are dropped (a cell is plain text)."""
@@ -102,18 +108,28 @@ def _cells(line: str) -> list[str]:
                    cell.replace("\\|", "|").strip()) for cell in cells]
 
 
-def table_block(titles: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
-    """A table that fills the text width: columns as wide as their text asks, the long
-    ones sharing what is left; a "STT" column narrow and centred."""
+def table_block(titles: Sequence[str], rows: Sequence[Sequence[str]],
+                aligns: Sequence[str] = ()) -> Table:
+    """A table that fills the text width, its columns sized as a browser sizes an
+    automatic table: each at least as wide as its longest word (or short cell), the rest
+    shared by what each would need on one line. A "STT" column is centred; ``aligns``
+    (from a Markdown ``|:---:|`` row) centres others."""
     count = len(titles)
     padded = [tuple((list(row) + [""] * count)[:count]) for row in rows]
-    numbered = [_is_number_column(titles[c], [row[c] for row in padded]) for c in range(count)]
-    wanted = [_wanted_cm(titles[c], [row[c] for row in padded], numbered[c])
-              for c in range(count)]
-    widths = _share(wanted, TEXT_WIDTH_CM)
-    columns = tuple(Column(title=titles[c], width_cm=round(widths[c], 2),
-                           align="center" if numbered[c] else "left") for c in range(count))
-    return Table(columns=columns, rows=tuple(padded), size_pt=TABLE_PT)
+    columns = []
+    lows, highs = [], []
+    for c in range(count):
+        cells = [row[c] for row in padded]
+        numbered = _is_number_column(titles[c], cells)
+        low, high = _column_range(titles[c], cells)
+        lows.append(max(low, STT_MIN_CM) if numbered else low)
+        highs.append(max(high, STT_MIN_CM) if numbered else high)
+        centred = numbered or (c < len(aligns) and aligns[c] == "center")
+        columns.append((titles[c], "center" if centred else "left"))
+    widths = _share(lows, highs, TEXT_WIDTH_CM)
+    return Table(columns=tuple(Column(title=title, width_cm=round(width, 2), align=align)
+                               for (title, align), width in zip(columns, widths, strict=True)),
+                 rows=tuple(padded), size_pt=TABLE_PT)
 
 
 def _is_number_column(title: str, cells: Sequence[str]) -> bool:
@@ -121,37 +137,40 @@ def _is_number_column(title: str, cells: Sequence[str]) -> bool:
         bool(cells) and all(cell.strip().isdigit() and len(cell.strip()) <= 3 for cell in cells))
 
 
-def _wanted_cm(title: str, cells: Sequence[str], numbered: bool) -> float:
-    """How wide a column would be with neither its title nor its cells wrapped; a word
-    processor's own measure may differ a little, hence the slack."""
-    width = max([text_width_cm(title, TABLE_PT, bold=True)]
-                + [text_width_cm(cell, TABLE_PT) for cell in cells])
-    width += 2 * nd30.CELL_PADDING_CM + FIT_SLACK_CM
-    return max(width, STT_MIN_CM) if numbered else width
+SHORT_CELL = 13  # characters: a date or "Quý III/2025" is not broken inside
 
 
-def _share(wanted: Sequence[float], total: float) -> list[float]:
-    """Widths summing to ``total``: columns that ask for less than an equal share keep what
-    they ask; the others share the rest in proportion to what they ask."""
-    fixed: dict[int, float] = {}
-    while True:
-        open_columns = [i for i in range(len(wanted)) if i not in fixed]
-        if not open_columns:
-            break
-        left = total - sum(fixed.values())
-        share = left / len(open_columns)
-        narrow = {i: wanted[i] for i in open_columns if wanted[i] <= share}
-        if not narrow:
-            asked = sum(wanted[i] for i in open_columns)
-            fixed.update({i: left * wanted[i] / asked for i in open_columns})
-            break
-        fixed.update(narrow)
-    widths = [fixed[i] for i in range(len(wanted))]
-    spare = total - sum(widths)
-    if spare > 0:  # every column fits: the widest takes what is left, so the table is full
-        widest = max(range(len(widths)), key=lambda i: wanted[i])
-        widths[widest] += spare
-    return widths
+def _column_range(title: str, cells: Sequence[str]) -> tuple[float, float]:
+    """The narrowest a column may be (its longest word, or whole short cell, on one line)
+    and the width it would take with nothing wrapped; a word processor's own measure may
+    differ a little, hence the slack."""
+    pad = 2 * nd30.CELL_PADDING_CM + FIT_SLACK_CM
+    units = [(word, True) for word in title.split()]
+    for cell in cells:
+        units += [(cell, False)] if len(cell) <= SHORT_CELL else [(w, False) for w in cell.split()]
+    low = max((text_width_cm(text, TABLE_PT, bold=bold) for text, bold in units), default=0.0)
+    high = max([text_width_cm(title, TABLE_PT, bold=True)]
+               + [text_width_cm(cell, TABLE_PT) for cell in cells])
+    return low + pad, max(high, low) + pad
+
+
+def _share(lows: Sequence[float], highs: Sequence[float], total: float) -> list[float]:
+    """Widths summing to ``total``. When every column fits on one line, each gets that and
+    the widest text the rest. Otherwise each column gets its share of the width in
+    proportion to what it would need on one line, but never less than its least width;
+    what that costs is taken back from the columns above their least width, in proportion
+    to their excess. A long-text column gets the room it needs, a date column no more than
+    its date."""
+    if sum(lows) >= total:  # too many columns for the page: shrink all alike
+        return [low * total / sum(lows) for low in lows]
+    if sum(highs) <= total:  # nothing need wrap: the widest text takes what is left
+        widest = max(range(len(highs)), key=lambda i: highs[i])
+        return [high + (total - sum(highs) if i == widest else 0.0)
+                for i, high in enumerate(highs)]
+    widths = [max(low, total * high / sum(highs)) for low, high in zip(lows, highs, strict=True)]
+    over = sum(widths) - total
+    excess = [width - low for width, low in zip(widths, lows, strict=True)]
+    return [width - over * extra / sum(excess) for width, extra in zip(widths, excess, strict=True)]
 
 
 def flatten(sections: Sequence[Section], level: int = 1) -> list[Block]:

@@ -32,10 +32,12 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def kem_theo(doc: Document) -> str:
-    """``(Kèm theo Kế hoạch số …/KH-THPTNT ngày 21/8/2023 của Trường THPT Nguyễn Trãi)``."""
+    """``(Kèm theo Kế hoạch số …/KH-THPTNT ngày 21 tháng 8 năm 2023 của Trường THPT Nguyễn
+    Trãi)``: the long date, as in NĐ30's Mẫu (nd30.md §7)."""
     number = vn.hai_so(doc.number.number) if doc.number.number else "……"
-    day = vn.ngay_ngan(doc.number.issued_on) if doc.number.issued_on else "……"
-    return (f"(Kèm theo {doc.kind_name} số {number}/{doc.ky_hieu} ngày {day} "
+    day = (vn.ngay(doc.number.issued_on) if doc.number.issued_on
+           else "ngày …… tháng …… năm ……")
+    return (f"(Kèm theo {doc.kind_name} số {number}/{doc.ky_hieu} {day} "
             f"của {' '.join(doc.issuer.name.split())})")
 
 

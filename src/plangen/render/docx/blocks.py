@@ -8,7 +8,7 @@ identical where the decree wants them identical. Sizes and lengths come from ``n
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -120,9 +120,7 @@ def header_layout(header: Header) -> HeaderLayout:
     columns need it, reaching further into the left margin.
     """
     pad = 2 * nd30.CELL_PADDING_CM + FIT_SLACK_CM
-    date_13 = _widest([vn.dia_danh_ngay(header.place, header.issued_on)], nd30.DIA_DANH_NGAY,
-                      nd30.DIA_DANH_NGAY.size_pt.lo)
-    right_min = max(_widest([nd30.QUOC_HIEU_TEXT], nd30.QUOC_HIEU), date_13) + pad
+    right_min = _right_min(header)
     size = nd30.CO_QUAN_BAN_HANH.size_pt
     for points in (size.preferred, size.lo):
         needed = _left_width(header, points) + pad
@@ -132,6 +130,46 @@ def header_layout(header: Header) -> HeaderLayout:
     left = min(max(needed, nd30.HEADER_LEFT_MIN_CM), total - right_min)
     right = min(total - left, max(nd30.HEADER_RIGHT_MAX_CM, right_min))
     return HeaderLayout(round(left, 2), round(right, 2), points)
+
+
+def _right_min(header: Header) -> float:
+    """The right column's least width: the Quốc hiệu, and the date line at 13 pt."""
+    date_13 = _widest([vn.dia_danh_ngay(header.place, header.issued_on)], nd30.DIA_DANH_NGAY,
+                      nd30.DIA_DANH_NGAY.size_pt.lo)
+    pad = 2 * nd30.CELL_PADDING_CM + FIT_SLACK_CM
+    return max(_widest([nd30.QUOC_HIEU_TEXT], nd30.QUOC_HIEU), date_13) + pad
+
+
+PLACE_LEVELS = ("tỉnh ", "thành phố ", "huyện ", "quận ", "thị xã ", "xã ", "phường ",
+                "thị trấn ")
+
+
+def fit_names(header: Header) -> Header:
+    """A body's name too long for the left column even at 12 pt is broken where its two
+    lines come out most even, as offices print "ỦY BAN NHÂN DÂN / TỈNH BÌNH ĐỊNH", instead
+    of leaving one word alone on a second line. Names the author broke are kept."""
+    room = nd30.HEADER_TOTAL_MAX_CM - _right_min(header) - 2 * nd30.CELL_PADDING_CM
+    points = nd30.CO_QUAN_BAN_HANH.size_pt.lo
+
+    def fit(name: str | None, spec: nd30.TextSpec) -> str | None:
+        if name is None or "\n" in name or _widest([vn.upper(name)], spec, points) <= room:
+            return name
+        words = name.split()
+        splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+        if not splits:
+            return name
+
+        def widest(pair: tuple[str, str]) -> float:
+            return max(_widest([vn.upper(part)], spec, points) for part in pair)
+
+        # Offices break before the level of the place: "… / TỈNH BÌNH ĐỊNH".
+        at_level = [pair for pair in splits if widest(pair) <= room
+                    and pair[1].casefold().startswith(PLACE_LEVELS)]
+        first, second = min(at_level or splits, key=widest)
+        return f"{first}\n{second}"
+
+    return replace(header, parent=fit(header.parent, nd30.CO_QUAN_CHU_QUAN),
+                   issuer=fit(header.issuer, nd30.CO_QUAN_BAN_HANH) or header.issuer)
 
 
 def _left_width(header: Header, points: float) -> float:
@@ -149,6 +187,7 @@ def header_table(document: Any, header: Header) -> Any:
 
     Two rows keep the Số line and the date on the same level whatever the names' lengths.
     """
+    header = fit_names(header)
     layout = header_layout(header)
     table = document.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT

@@ -14,7 +14,7 @@ from typing import Any
 
 from docx.shared import Pt
 
-from plangen.plan.document import Block, Heading, Prose, Table
+from plangen.plan.document import Block, Heading, Prose
 from plangen.render.docx import oxml, page, tables
 from plangen.render.docx.markup import Span, parse_blocks, parse_inline
 from plangen.spec import nd30, vn
@@ -89,13 +89,12 @@ def heading(document: Any, level: Level, label: str, text: str) -> Any:
 def add_blocks(document: Any, body: Sequence[Block], scheme: str) -> list[Any]:
     """Headings, text and tables of a document's body, in order; returns the paragraphs.
 
-    Headings are counted per level (a heading resets the counts below it). Two tables in a
-    row get a small paragraph between them, or a word processor would join them.
+    Headings are counted per level (a heading resets the counts below it). A table gets a
+    small paragraph above it, so that two tables in a row are never joined.
     """
     paragraphs: list[Any] = []
     numbering = levels(scheme)
     counts = [0] * len(numbering)
-    previous: Block | None = None
     for block in body:
         if isinstance(block, Heading):
             counts[block.level - 1] += 1
@@ -106,11 +105,14 @@ def add_blocks(document: Any, body: Sequence[Block], scheme: str) -> list[Any]:
         elif isinstance(block, Prose):
             paragraphs += add_text(document, block.text, notes=dict(block.notes))
         else:
-            if isinstance(previous, Table):
-                spacer = page.paragraph(document, page.HEADER_TEXT)
-                spacer.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT)
+            # A small empty paragraph gives the table the gap a paragraph would have above
+            # it (and keeps two tables in a row from being joined by a word processor).
+            if paragraphs:  # the sentence that leads into the table stays on its page
+                paragraphs[-1].paragraph_format.keep_with_next = True
+            spacer = page.paragraph(document, page.HEADER_TEXT)
+            spacer.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT)
+            spacer.paragraph_format.keep_with_next = True
             tables.grid_table(document, block)
-        previous = block
     return paragraphs
 
 

@@ -67,7 +67,9 @@ def parse_blocks(text: str, notes: Mapping[str, str] | None = None) -> list[Bloc
             raw.append((-1, []))  # a blank line ends the current block
             continue
         item = _ITEM.match(line)
-        if _NUMBERED.match(line):
+        if CENTRED.match(line.strip()):
+            raw += [(0, [line.strip()]), (-1, [])]  # a line of its own: nothing continues it
+        elif _NUMBERED.match(line):
             raw.append((0, [line.strip()]))  # "1. …", "a) …": a khoản or điểm of its own
         elif item:
             nested = len(item["indent"].expandtabs(4)) >= 2 or item["mark"] == "+"
