@@ -41,13 +41,14 @@ def test_every_kind_is_built_with_predictable_names(seed_out: Path) -> None:
     names = sorted(str(p.relative_to(seed_out)) for p in seed_out.rglob("*.docx"))
     assert names == [
         "bao-cao-2023.docx", "bao-cao-2024.docx", "bao-cao-tong-ket.docx",
-        "danh-sach-dang-ky.docx", "ke-hoach.docx",
+        "cong-van-gui-bao-cao-2024.docx", "danh-sach-dang-ky.docx", "ke-hoach.docx",
         "phieu-dang-ky/gp01-ky-so-hoc-ba-dien-tu-cho-toan-bo-hoc-sinh.docx",
         "phieu-dang-ky/gp02-thanh-toan-hoc-phi-khong-dung-tien-mat.docx",
         "phieu-dang-ky/mau-trong.docx",
         "phieu-dang-ky/mh01-so-tay-dien-tu-thu-tuc-hanh-chinh-cua-nha-truong.docx",
         "phieu-dang-ky/mh02-mot-cua-tiep-nhan-ho-so-hoc-sinh.docx",
         "phieu-dang-ky/sk01-hop-thu-gop-y-truc-tuyen-nguyen-trai-lang-nghe.docx",
+        "quyet-dinh-khen-thuong.docx", "to-trinh-nhan-rong.docx",
     ]
 
 

@@ -64,7 +64,8 @@ def test_a_kind_added_through_the_registry_alone_is_built_gated_and_listed(
 
 
 def test_there_is_one_registry_of_kinds_in_build_order() -> None:
-    assert kind_names() == ("ke-hoach", "phieu-dang-ky", "danh-sach", "bao-cao")
+    assert kind_names() == ("ke-hoach", "phieu-dang-ky", "danh-sach", "bao-cao", "quyet-dinh",
+                            "van-ban", "cong-van")
     assert {k.checked_as for k in KINDS.values()} <= set(FAMILIES)
 
 

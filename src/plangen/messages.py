@@ -381,6 +381,22 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "campaign và tệp kết quả (data.results)",
         "en": "a campaign and a results file (data.results)",
     },
+    "van_ban_key_twice": {
+        "vi": 'hai văn bản cùng loại cùng key "{key}" sẽ ghi đè tệp của nhau; đặt key khác',
+        "en": 'two documents of one kind share the key "{key}" and would overwrite each other; use another key',
+    },
+    "van_ban_kind": {
+        "vi": 'loại văn bản "{got}" không có; chọn một trong: QĐ (Quyết định), CV (Công văn), TTr (Tờ trình), TB (Thông báo), BC, KH, HD, CTr, PA, ĐA',
+        "en": 'no document kind "{got}"; use one of: QĐ (Quyết định), CV (Công văn), TTr (Tờ trình), TB (Thông báo), BC, KH, HD, CTr, PA, ĐA',
+    },
+    "needs_van_ban": {
+        "vi": "một văn bản loại này trong van_ban",
+        "en": "a document of this kind in van_ban",
+    },
+    "needs_quyet_dinh": {
+        "vi": "một quyết định (kind: QĐ) trong van_ban; quyết định khen thưởng cần thêm tệp kết quả (data.results)",
+        "en": "a decision (kind: QĐ) in van_ban; an award decision also needs a results file (data.results)",
+    },
     "needs_danh_sach": {
         "vi": "tệp đăng ký (data.registrations)",
         "en": "registration files (data.registrations)",

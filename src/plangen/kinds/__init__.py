@@ -15,7 +15,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from plangen.messages import Lang
 from plangen.plan.datafiles import Bundle
-from plangen.plan.document import Document, TemplateAnnex
+from plangen.plan.document import IssuedDocument, TemplateAnnex
 from plangen.plan.model import Plan
 from plangen.render.annex.forms import TemplateStore
 from plangen.render.context import RenderContext
@@ -115,13 +115,13 @@ def _rendered(kind: Kind[Any], made: Made[Any], built: Any) -> Rendered:
     rendered = (replace(rendered, data=built) if isinstance(built, bytes)
                 else replace(rendered, document=built))
     doc = made.source
-    if not isinstance(doc, Document):
+    if not isinstance(doc, IssuedDocument):
         return rendered
     return replace(rendered, blanks=doc.number.blanks, allowed_blanks=doc.number.de_trong,
                    signer=doc.signer.name or "", meta=manifest_fields(doc, kind.manifest))
 
 
-MANIFEST_FIELDS: Mapping[str, Callable[[Document], Any]] = {
+MANIFEST_FIELDS: Mapping[str, Callable[[IssuedDocument], Any]] = {
     "loai_van_ban": lambda d: d.kind_name,
     "so_ky_hieu": lambda d: (f"{vn.hai_so(d.number.number)}/{d.ky_hieu}"
                              if d.number.number else f"/{d.ky_hieu}"),
@@ -138,7 +138,7 @@ MANIFEST_FIELDS: Mapping[str, Callable[[Document], Any]] = {
 """Each e-office field a kind may list, computed from the document model."""
 
 
-def manifest_fields(doc: Document, names: Iterable[str]) -> dict[str, Any]:
+def manifest_fields(doc: IssuedDocument, names: Iterable[str]) -> dict[str, Any]:
     """The manifest's e-office fields ``names`` of ``doc``, in that order."""
     return {name: MANIFEST_FIELDS[name](doc) for name in names}
 
@@ -158,7 +158,15 @@ def compile_all(plan: Plan, templates_dir: Path, lang: Lang = "vi") -> TemplateS
     return store
 
 
-from plangen.kinds import bao_cao, danh_sach, ke_hoach, phieu_dang_ky  # noqa: E402
+from plangen.kinds import (  # noqa: E402
+    bao_cao,
+    cong_van,
+    danh_sach,
+    ke_hoach,
+    phieu_dang_ky,
+    quyet_dinh,
+    van_ban,
+)
 
-for _module in (ke_hoach, phieu_dang_ky, danh_sach, bao_cao):
+for _module in (ke_hoach, phieu_dang_ky, danh_sach, bao_cao, quyet_dinh, van_ban, cong_van):
     register(_module.KIND)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from plangen.plan.model import Annex, Campaign, Plan, Section, Signer
+from plangen.plan.model import Annex, Campaign, CongVan, Plan, Section, Signer
 from plangen.plan.textblocks import FOOTNOTE_REFERENCE, footnotes_of
 from plangen.plan.yamlread import DataPath
 from plangen.spec import nd30
@@ -46,6 +46,7 @@ def check_plan(plan: Plan) -> list[RuleProblem]:
         *_reports(plan),
         *_data_needs_campaign(plan),
         *_annexes(plan.phu_luc),
+        *_trail(plan),
         *(problem for path, text in _text_fields(plan) for problem in _footnotes(text, path)),
     ]
 
@@ -274,3 +275,20 @@ def _can_cu(plan: Plan) -> Iterator[RuleProblem]:
             yield RuleProblem(("can_cu", i), "can_cu_colon")
     if plan.opening is not None and plan.opening.lstrip().startswith("Căn cứ"):
         yield RuleProblem(("opening",), "opening_can_cu")
+
+
+def _trail(plan: Plan) -> Iterator[RuleProblem]:
+    """The paper trail's own rules: keys name files, so each is used once per kind;
+    annexes, recipients and signers as elsewhere."""
+    seen: set[tuple[str, str]] = set()
+    for i, entry in enumerate(plan.van_ban):
+        path: DataPath = ("van_ban", i)
+        if (entry.kind, entry.key) in seen:
+            yield RuleProblem((*path, "key"), "van_ban_key_twice", {"key": entry.key})
+        seen.add((entry.kind, entry.key))
+        yield from _recipients(entry.noi_nhan, (*path, "noi_nhan"))
+        if entry.signer is not None:
+            yield from _signer(entry.signer, (*path, "signer"))
+        if not isinstance(entry, CongVan):
+            for problem in _annexes(entry.phu_luc):
+                yield RuleProblem((*path, *problem.path), problem.code, problem.values)

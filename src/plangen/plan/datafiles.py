@@ -17,10 +17,18 @@ from typing import Any
 
 from plangen.errors import PlanError, Problem
 from plangen.messages import Lang, message
-from plangen.plan.load import at, read_located, read_plan, validate_located
+from plangen.plan import figures
+from plangen.plan.load import (
+    at,
+    read_located,
+    read_plan_located,
+    resolve_deferred,
+    validate_located,
+)
 from plangen.plan.model import CsvSource, Plan
-from plangen.plan.records import Registration, RegistrationFile, Results
+from plangen.plan.records import Registration, RegistrationFile, ReportText, Results
 from plangen.plan.yamlread import DATA_LIMITS, Located, clean_text
+from plangen.spec import vn
 
 
 @dataclass
@@ -38,11 +46,41 @@ class Bundle:
 def load_bundle(plan_file: Path, lang: Lang = "vi") -> Bundle:
     """The plan of ``plan_file`` and its data files, validated; raises
     :class:`PlanError` with every problem."""
-    plan, digest = read_plan(plan_file, lang)
+    plan, digest, located = read_plan_located(plan_file, lang)
     plan = _annex_tables(plan, plan_file, lang)
     bundle = Bundle(plan, plan_file, digest)
+    _read_data(bundle, lang)
+    bundle.plan = resolve_deferred(plan, located, str(plan_file), trail_names(bundle), lang)
+    return bundle
+
+
+def trail_names(bundle: Bundle) -> dict[str, Any]:
+    """What the paper trail's text may quote besides the plan: ``ket_qua`` (counts by
+    level, per year and ``tong_ket``) and ``bao_cao`` (each report's number and date)."""
+    plan, results = bundle.plan, bundle.results
+    ket_qua: dict[str | int, dict[str, Any]] = {}
+    bao_cao: dict[str | int, dict[str, Any]] = {}
+    texts: dict[str | int, ReportText] = {year: r.report for year, r in results.years.items()}
+    if results.final is not None:
+        texts["tong_ket"] = results.final
+    for key, text in texts.items():
+        made = [r for r in bundle.registrations if key == "tong_ket" or r.year <= int(key)]
+        which = "tong-ket" if key == "tong_ket" else key
+        rows = figures.registration_rows(made, figures.results_of(which, results.years))
+        ket_qua[key] = figures.level_names(rows)
+        number = vn.hai_so(text.number) if text.number else "……"
+        bao_cao[key] = {"so_ky_hieu": f"{number}/{vn.ky_hieu('BC', plan.issuer.abbreviation)}",
+                        "ngay": (vn.ngay(text.issued_on) if text.issued_on
+                                 else "ngày …… tháng …… năm ……")}
+    return {"ket_qua": ket_qua, "bao_cao": bao_cao}
+
+
+def _read_data(bundle: Bundle, lang: Lang) -> None:
+    """The registrations and results the plan names, into ``bundle``; raises
+    :class:`PlanError` with every problem."""
+    plan, plan_file = bundle.plan, bundle.plan_file
     if plan.data is None:
-        return bundle
+        return
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for i, source in enumerate(plan.data.registrations):
@@ -65,7 +103,6 @@ def load_bundle(plan_file: Path, lang: Lang = "vi") -> Bundle:
             problems += err.problems
     if problems:
         raise PlanError(problems)
-    return bundle
 
 
 def data_path(plan_file: Path, relative: str, where: str, lang: Lang) -> Path:

@@ -114,29 +114,26 @@ class BlocksAnnex(StrictModel):
 Annex = Annotated[TemplateAnnex | BlocksAnnex, Field(discriminator="type")]
 
 
-class Document(StrictModel):
-    """A document of the mẫu 1.4 family: header, tên loại and trích yếu, Kính gửi, căn
-    cứ, body, Nơi nhận and signer, then its Phụ lục."""
+class IssuedDocument(StrictModel):
+    """What every issued document has, whatever its layout: issuer, number and date,
+    trích yếu, recipients, signer, annexes; the manifest and the gate read these."""
 
-    layout: Literal["mau-1.4"] = "mau-1.4"
-    kind: DocKind
+    kind: str
     issuer: Issuer
     number: NumberAndDate
     trich_yeu: str
     recipients: Recipients = Recipients()
-    can_cu: tuple[str, ...] = ()
-    body: tuple[Block, ...]
-    numbering: Literal["roman", "arabic"] = "roman"
-    """How the body's headings are numbered: from I. or from 1. (``nd30.NUMBERING``)."""
     signer: Signer
     annexes: tuple[Annex, ...] = ()
+    numbering: Literal["roman", "arabic"] = "roman"
+    """How headings are numbered: from I. or from 1. (``nd30.NUMBERING``)."""
     undated_day: date
     """The day the file's properties give while the văn thư has yet to date it."""
 
     @property
     def kind_name(self) -> str:
-        """``Kế hoạch``: the tên loại of the kind."""
-        return nd30.DOC_KINDS[self.kind]
+        """``Kế hoạch``, ``Quyết định``, ``Công văn``: what kind of document this is."""
+        return nd30.DOC_KINDS.get(self.kind, "Công văn")
 
     @property
     def ky_hieu(self) -> str:
@@ -144,11 +141,62 @@ class Document(StrictModel):
         return vn.ky_hieu(self.kind, self.issuer.abbreviation)
 
     @property
+    def so_ky_hieu(self) -> str:
+        """``Số: 05/KH-THPTNT``, blank room before the slash without a number."""
+        return vn.so_ky_hieu_of(self.number.number, self.ky_hieu)
+
+    @property
+    def issued_by(self) -> str:
+        """Who the "(Kèm theo …)" line names as the issuer: the body."""
+        return " ".join(self.issuer.name.split())
+
+    @property
     def day(self) -> date:
         """The date of issue, or the stand-in day while it is blank."""
         return self.number.issued_on or self.undated_day
 
 
-AnyDocument = Document
-"""Every layout family plangen builds (a discriminated union on ``layout`` once a second
-family is added)."""
+class Document(IssuedDocument):
+    """A document of the mẫu 1.4 family: header, tên loại and trích yếu, Kính gửi, căn
+    cứ, body, Nơi nhận and signer, then its Phụ lục."""
+
+    layout: Literal["mau-1.4"] = "mau-1.4"
+    kind: DocKind
+    can_cu: tuple[str, ...] = ()
+    body: tuple[Block, ...]
+
+
+class Decision(IssuedDocument):
+    """A Quyết định (Mẫu 1.2): the authority that decides, căn cứ and "Theo đề nghị của …",
+    "QUYẾT ĐỊNH:", its articles, Nơi nhận beginning "Như Điều …"."""
+
+    layout: Literal["mau-1.2"] = "mau-1.2"
+    kind: Literal["QĐ"] = "QĐ"
+    authority: str
+    can_cu: tuple[str, ...] = ()
+    theo_de_nghi: str | None = None
+    body: tuple[Block, ...]
+    """The articles, each opening with its bold "Điều N." label."""
+
+    @property
+    def issued_by(self) -> str:
+        """A decision is issued by its authority: "Hiệu trưởng Trường THPT …"."""
+        return " ".join(self.authority.split())
+
+
+class Letter(IssuedDocument):
+    """A Công văn (Mẫu 1.5): no tên loại; "V/v …" under the Số; Kính gửi; the body."""
+
+    layout: Literal["mau-1.5"] = "mau-1.5"
+    kind: Literal["CV"] = "CV"
+    unit: str
+    body: tuple[Block, ...]
+
+    @property
+    def ky_hieu(self) -> str:
+        """``THPTNT-VP``: a công văn's ký hiệu is the body's and the drafting unit's."""
+        return f"{self.issuer.abbreviation}-{self.unit}"
+
+
+AnyDocument = Annotated[Document | Decision | Letter, Field(discriminator="layout")]
+"""Every layout family plangen builds."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from plangen.plan.model import Campaign
 from plangen.plan.records import LEVELS, REGISTRATION_KINDS, Registration, Result, YearResults
+from plangen.spec import vn
 
 
 @dataclass(frozen=True)
@@ -77,3 +78,38 @@ def level_totals(rows: Sequence[RegistrationRow]) -> dict[str, int]:
 def replicable(rows: Sequence[RegistrationRow]) -> int:
     """How many registrations were reported as fit to be replicated."""
     return sum(1 for r in rows if r.result is not None and r.result.replicable)
+
+
+def latest_results(years: dict[int, YearResults]) -> list[Result]:
+    """Each registration's latest result over the years (the final report's view)."""
+    latest: dict[str, Result] = {}
+    for year in sorted(years):
+        latest.update({r.id: r for r in years[year].registrations})
+    return list(latest.values())
+
+
+def results_of(which: str | int, years: dict[int, YearResults]) -> list[Result]:
+    """The results of one year, or each registration's latest (``tong-ket``)."""
+    if which == "tong-ket":
+        return latest_results(years)
+    return list(years[int(which)].registrations) if int(which) in years else []
+
+
+def award_rows(registrations: Sequence[Registration], results: Sequence[Result],
+               levels: Sequence[str]) -> list[RegistrationRow]:
+    """The registrations whose result is at one of ``levels``, in registration order."""
+    return [row for row in registration_rows(registrations, results)
+            if row.result is not None and row.result.level in levels]
+
+
+def level_names(rows: Sequence[RegistrationRow]) -> dict[str, float]:
+    """Counts by level under names a plan's Jinja can write (``hoan_thanh_tot``), with the
+    total, the registrations fit to replicate and the rate of "Hoàn thành tốt" in percent."""
+    totals = level_totals(rows)
+    named: dict[str, float] = {vn.slug(level).replace("-", "_"): count
+                               for level, count in totals.items()}
+    named["tong"] = len(rows)
+    named["nhan_rong"] = replicable(rows)
+    named["ty_le_hoan_thanh_tot"] = (round(totals["Hoàn thành tốt"] / len(rows) * 100, 1)
+                                     if rows else 0.0)
+    return named

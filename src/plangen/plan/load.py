@@ -21,7 +21,7 @@ from plangen.errors import PlanError, Problem
 from plangen.messages import Lang, message
 from plangen.plan import templating
 from plangen.plan.consistency import check_plan
-from plangen.plan.model import Plan
+from plangen.plan.model import Plan, VanBanTenLoai
 from plangen.plan.yamlread import (
     DATA_LIMITS,
     PLAN_LIMITS,
@@ -43,8 +43,36 @@ def read_plan(path: Path, lang: Lang = "vi") -> tuple[Plan, str]:
     """The validated plan of file ``path`` and the sha256 of the bytes it was read from:
     the file is read once, so the manifest names the plan the documents were made of even
     when an editor saves it again during the build."""
+    plan, digest, _located = read_plan_located(path, lang)
+    return plan, digest
+
+
+def read_plan_located(path: Path, lang: Lang = "vi") -> tuple[Plan, str, Located]:
+    """:func:`read_plan`, with the file's values and their positions, for the fields
+    evaluated later (:func:`resolve_deferred`)."""
     raw = _read_bytes(path, lang)
-    return _validate(_decode(raw, str(path), lang), str(path), lang), sha256(raw).hexdigest()
+    located = _decode(raw, str(path), lang)
+    return _validate(located, str(path), lang), sha256(raw).hexdigest(), located
+
+
+def resolve_deferred(plan: Plan, located: Located, name: str, extra: dict[str, Any],
+                     lang: Lang = "vi") -> Plan:
+    """The plan with its deferred fields (the paper trail) evaluated over the plan's names
+    and ``extra`` (figures from the data files); every problem located in the plan file."""
+    if not any(templating.has_expression(str(v)) for k, v in located.data.items()
+               if k in templating.DEFERRED):
+        return plan
+    names = templating.context(plan) | extra
+    failed: list[templating.TemplateProblem] = []
+    resolved = dict(located.data)
+    for key in templating.DEFERRED:
+        if key in resolved:
+            resolved[key] = templating.resolve(resolved[key], names, failed, (key,))
+    if failed:
+        raise PlanError([_template_problem(located, name, p, lang) for p in failed])
+    evaluated = _model(resolved, located, name, lang)
+    return plan.model_copy(update={key: getattr(evaluated, key)
+                                   for key in templating.DEFERRED})
 
 
 def load_plan_text(text: str, name: str, lang: Lang = "vi") -> Plan:
@@ -98,18 +126,20 @@ def _validate(located: Located, name: str, lang: Lang) -> Plan:
         for p in check_plan(plan)
     ]
     failed: list[templating.TemplateProblem] = []
-    resolved = templating.resolve(located.data, templating.context(plan), failed)
+    deferred = templating.DEFERRED
+    resolved = templating.resolve(located.data, templating.context(plan), failed, skip=deferred)
     problems += [_template_problem(located, name, p, lang) for p in failed]
     if problems:
         raise PlanError(sorted(problems, key=lambda p: (p.line, p.col)))
     # Second pass: text that quotes other text (a task that names a date, printed by a
     # section's loop) sees the evaluated values. Two passes cover one level of quoting.
     first = _model(resolved, located, name, lang)
-    resolved = templating.resolve(located.data, templating.context(first), failed)
+    resolved = templating.resolve(located.data, templating.context(first), failed,
+                                  skip=deferred)
     if failed:
         raise PlanError([_template_problem(located, name, p, lang) for p in failed])
     plan = _model(resolved, located, name, lang)
-    quoted = [path for path in templating.unresolved(resolved)
+    quoted = [path for path in templating.unresolved(resolved, skip=deferred)
               if "raw %}" not in str(value_at(located.data, path))]  # {% raw %} is meant
     if quoted:
         raise PlanError([_at(located, name, path, message("jinja_nested", lang))
@@ -188,8 +218,16 @@ def _template_problem(located: Located, name: str, problem: templating.TemplateP
 
 
 def _data_path(loc: tuple[int | str, ...]) -> DataPath:
-    """Drop pydantic's own markers (``[key]``, ``function-after[…]``) from a location."""
-    return tuple(p for p in loc if isinstance(p, int) or not ("[" in p or "(" in p))
+    """Drop pydantic's own markers (``[key]``, ``function-after[…]``) from a location, and
+    the tag a discriminated union adds after a list item (``van_ban[1].QĐ.dieu``)."""
+    kept = [p for p in loc if isinstance(p, int) or not ("[" in p or "(" in p)]
+    return tuple(p for i, p in enumerate(kept)
+                 if not (i and isinstance(kept[i - 1], int) and p in UNION_TAGS))
+
+
+UNION_TAGS = frozenset(("QĐ", "CV", *typing.get_args(
+    typing.get_type_hints(VanBanTenLoai)["kind"])))
+"""The ``kind`` values that choose a model in ``van_ban``."""
 
 
 def _pydantic_problem(model: type[BaseModel], located: Located, name: str, err: ErrorDetails,
@@ -205,6 +243,8 @@ def _pydantic_problem(model: type[BaseModel], located: Located, name: str, err: 
     if kind == "missing":
         line, col = _position(located, path[:-1])  # the mapping that lacks the key
         return Problem(name, line, col, dotted(path), message(kind, lang))
+    if kind == "union_tag_invalid":
+        return _at(located, name, path, message("van_ban_kind", lang, got=ctx.get("tag", got)))
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         ctx["expected"] = expected.replace(" or ", " hoặc " if lang == "vi" else " or ")

@@ -316,6 +316,101 @@ class Annex(StrictModel):
     """Văn bản Markdown: đoạn văn, ý gạch đầu dòng, bảng (| … |) và chú thích [^1]."""
 
 
+Level = Literal["Hoàn thành tốt", "Hoàn thành", "Chưa hoàn thành"]
+LEVELS: tuple[Level, ...] = ("Hoàn thành tốt", "Hoàn thành", "Chưa hoàn thành")
+_KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _key(value: str) -> str:
+    if not _KEY.match(value):
+        raise PydanticCustomError("file_key", "not a file key: {value}", {"value": value})
+    return value
+
+
+FileKey = Annotated[str, AfterValidator(_key)]
+"""Part of a file name: lowercase letters, digits and "-" (``khen-thuong``)."""
+
+
+class Issued(StrictModel):
+    """What every document of the paper trail has: its key, number, date and signer."""
+
+    key: FileKey
+    """Tên ngắn của văn bản, dùng trong tên tệp (ví dụ: khen-thuong → quyet-dinh-khen-thuong.docx)."""
+    number: Annotated[int, Field(ge=1, le=999_999)] | None = None
+    """Số văn bản; để trống (và ghi "number" trong de_trong) để văn thư ghi số."""
+    issued_on: VnDate | None = None
+    """Ngày ban hành; để trống (và ghi "issued_on" trong de_trong) để văn thư ghi ngày."""
+    de_trong: list[Literal["number", "issued_on"]] = Field(default_factory=list)
+    """Những chỗ cố ý để trống cho văn thư ghi tay: number, issued_on."""
+    trich_yeu: Text
+    """Trích yếu nội dung (với công văn: phần sau "V/v")."""
+    noi_nhan: list[Recipient] = Field(min_length=1)
+    """Nơi nhận, dòng cuối là "Lưu: VT, …"; plangen thêm "Như trên" hoặc "Như Điều …" ở đầu."""
+    signer: Signer | None = None
+    """Người ký; để trống thì dùng người ký của kế hoạch."""
+
+
+class AwardList(StrictModel):
+    """Danh sách khen thưởng lấy từ kết quả: các đăng ký đạt mức độ đã chọn."""
+
+    title: Text
+    """Tên phụ lục (ví dụ: Danh sách mô hình, giải pháp, sáng kiến được khen thưởng)."""
+    results: Literal["tong-ket"] | int = "tong-ket"
+    """Kết quả dùng để xét: tong-ket (kết quả mới nhất của mỗi đăng ký) hoặc một năm (ví dụ: 2024)."""
+    levels: list[Level] = Field(default_factory=lambda: [LEVELS[0]], min_length=1)
+    """Các mức độ hoàn thành được khen thưởng."""
+
+
+class QuyetDinh(Issued):
+    """Một quyết định (Mẫu 1.2 Phụ lục III): thẩm quyền, căn cứ, các điều, phụ lục."""
+
+    kind: Literal["QĐ"]
+    """QĐ: Quyết định."""
+    authority: Text
+    """Thẩm quyền ban hành, in hoa dưới trích yếu (ví dụ: Hiệu trưởng Trường THPT Nguyễn Trãi)."""
+    can_cu: list[CanCu] = Field(default_factory=list)
+    """Các căn cứ ban hành."""
+    theo_de_nghi: Text | None = None
+    """Dòng "Theo đề nghị của …" sau các căn cứ (ghi cả chữ "Theo đề nghị của")."""
+    dieu: list[Text] = Field(min_length=1)
+    """Các điều, theo thứ tự; plangen ghi "Điều 1.", "Điều 2.", … ở đầu mỗi điều."""
+    khen_thuong: AwardList | None = None
+    """Danh sách khen thưởng lấy từ tệp kết quả, kèm theo làm phụ lục."""
+    phu_luc: list[Annex] = Field(default_factory=list)
+    """Các phụ lục khác, sau danh sách khen thưởng."""
+
+
+class CongVan(Issued):
+    """Một công văn (Mẫu 1.5 Phụ lục III): không có tên loại, trích yếu "V/v …", Kính gửi."""
+
+    kind: Literal["CV"]
+    """CV: Công văn."""
+    unit: Annotated[str, AfterValidator(_abbreviation)]
+    """Chữ viết tắt của đơn vị soạn thảo, trong ký hiệu: Số: …/THPTNT-VP."""
+    kinh_gui: list[Recipient] = Field(min_length=1)
+    """Nơi nhận ghi sau "Kính gửi"."""
+    content: Text
+    """Nội dung công văn (Markdown)."""
+
+
+class VanBanTenLoai(Issued):
+    """Một văn bản có tên loại theo Mẫu 1.4 (Tờ trình, Thông báo, …)."""
+
+    kind: Literal["TTr", "TB", "BC", "KH", "HD", "CTr", "PA", "ĐA"]
+    """Loại văn bản: TTr (Tờ trình), TB (Thông báo), …"""
+    kinh_gui: list[Recipient] = Field(default_factory=list)
+    """Nơi nhận ghi sau "Kính gửi" (tờ trình gửi cấp trên)."""
+    can_cu: list[CanCu] = Field(default_factory=list)
+    """Các căn cứ."""
+    content: Text
+    """Nội dung (Markdown: đoạn văn, ý gạch đầu dòng, bảng, chú thích)."""
+    phu_luc: list[Annex] = Field(default_factory=list)
+    """Các phụ lục kèm theo."""
+
+
+VanBan = Annotated[QuyetDinh | CongVan | VanBanTenLoai, Field(discriminator="kind")]
+
+
 class ReportSettings(StrictModel):
     """Cách gửi và người ký các báo cáo kết quả."""
 
@@ -364,6 +459,8 @@ class Plan(StrictModel):
     """Người ký."""
     phu_luc: list[Annex] = Field(default_factory=list)
     """Các phụ lục kèm theo, theo thứ tự; plangen đánh số Phụ lục I, II, … và ghi dòng "(Kèm theo …)". Không ghi thì văn bản không có phụ lục."""
+    van_ban: list[VanBan] = Field(default_factory=list)
+    """Các văn bản khác của phong trào, tạo từ cùng dữ liệu: quyết định (QĐ), công văn (CV), tờ trình (TTr), thông báo (TB). Văn bản chữ có thể dùng {{ ket_qua }} và {{ bao_cao }}."""
     data: DataFiles | None = None
     """Các tệp dữ liệu: danh sách đăng ký (YAML hoặc CSV của biểu mẫu trực tuyến) và kết quả."""
     reports: ReportSettings = Field(default_factory=ReportSettings)

@@ -100,18 +100,24 @@ def new_plan(text: str, shift: Shift) -> tuple[str, list[Review]]:
             edits[(begin - 1 if text[begin - 1] == " " else begin, end)] = ""
     result = _apply(text, edits)
     result = _list_blanks(result)
-    result = _drop_data(result)
+    for key in DROPPED:
+        result = _drop(result, key)
     return result, _reviews(read_yaml(result))
 
 
-def _drop_data(text: str) -> str:
-    """The old campaign's registrations and results do not belong to the new one."""
+DROPPED = ("data", "van_ban")
+"""What belongs to the old campaign alone: its registrations and results, and the paper
+trail drawn from them (its award decision, the letters that sent its reports)."""
+
+
+def _drop(text: str, key: str) -> str:
+    """``text`` without the top-level ``key`` and its value (comments kept)."""
     located = read_yaml(text)
-    if ("data",) not in located.keys:
+    if (key,) not in located.keys:
         return text
-    key_line = located.keys[("data",)][0]
+    key_line = located.keys[(key,)][0]
     begin = sum(len(line) for line in text.splitlines(keepends=True)[:key_line - 1])
-    end = located.spans[("data",)][1]
+    end = located.spans[(key,)][1]
     return text[:begin] + text[end:].lstrip("\n")
 
 

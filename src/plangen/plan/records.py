@@ -12,12 +12,11 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from plangen.plan.model import StrictModel, Text, Url, VnDate
+from plangen.plan.model import LEVELS, Level, StrictModel, Text, Url, VnDate
 
 RegistrationKind = Literal["mô hình", "giải pháp", "sáng kiến"]
-Level = Literal["Hoàn thành tốt", "Hoàn thành", "Chưa hoàn thành"]
 REGISTRATION_KINDS: tuple[RegistrationKind, ...] = ("mô hình", "giải pháp", "sáng kiến")
-LEVELS: tuple[Level, ...] = ("Hoàn thành tốt", "Hoàn thành", "Chưa hoàn thành")
+__all__ = ["LEVELS", "Level"]
 
 
 class Person(StrictModel):

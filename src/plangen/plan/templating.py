@@ -91,11 +91,12 @@ def _compiled(text: str) -> Template:
     return ENV.from_string(text)
 
 
-def unresolved(data: Any, path: DataPath = ()) -> list[DataPath]:
+def unresolved(data: Any, path: DataPath = (), skip: tuple[str, ...] = ()) -> list[DataPath]:
     """Text fields that still hold an expression after evaluation: text quoting text that
-    quotes text, deeper than the two passes follow."""
+    quotes text, deeper than the two passes follow (top-level ``skip`` fields aside)."""
     if isinstance(data, dict):
-        return [p for k, v in data.items() for p in unresolved(v, (*path, k))]
+        return [p for k, v in data.items() if path or k not in skip
+                for p in unresolved(v, (*path, k))]
     if isinstance(data, list):
         return [p for i, v in enumerate(data) for p in unresolved(v, (*path, i))]
     return [path] if isinstance(data, str) and ("{{" in data or "{%" in data) else []
@@ -134,11 +135,18 @@ def _classify(err: Exception) -> tuple[str, str, int]:
     return "jinja_error", f"{type(err).__name__}: {err}", line
 
 
+DEFERRED = ("van_ban",)
+"""Top-level fields evaluated only once the data files are read: the paper trail quotes
+figures computed from the results (``ket_qua``) and the reports' numbers (``bao_cao``)."""
+
+
 def resolve(data: Any, names: dict[str, Any], problems: list[TemplateProblem],
-            path: DataPath = ()) -> Any:
-    """A copy of ``data`` (plain dicts, lists, strings) with every text field evaluated."""
+            path: DataPath = (), skip: tuple[str, ...] = ()) -> Any:
+    """A copy of ``data`` (plain dicts, lists, strings) with every text field evaluated,
+    except the top-level fields in ``skip``, kept as written."""
     if isinstance(data, dict):
-        return {k: resolve(v, names, problems, (*path, k)) for k, v in data.items()}
+        return {k: v if not path and k in skip else resolve(v, names, problems, (*path, k))
+                for k, v in data.items()}
     if isinstance(data, list):
         return [resolve(v, names, problems, (*path, i)) for i, v in enumerate(data)]
     if isinstance(data, str) and has_expression(data):

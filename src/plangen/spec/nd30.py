@@ -78,6 +78,14 @@ SO_KY_HIEU = TextSpec(fixed(13), ref="II.3")
 DIA_DANH_NGAY = TextSpec(Range(13, 14, 14), italic=True, ref="II.4")
 TEN_LOAI = TextSpec(Range(13, 14, 14), bold=True, upper=True, ref="II.5.a")
 TRICH_YEU = TextSpec(Range(13, 14, 14), bold=True, ref="II.5.a")
+# A công văn's "V/v …" under its Số: lowercase, upright, not bold, 12–13 (Mẫu 1.5 uses 12).
+TRICH_YEU_CONG_VAN = TextSpec(Range(12, 13, 12), align="center", ref="II.5.b")
+# Quyết định (Mẫu 1.2): the authority that decides, and "QUYẾT ĐỊNH:", bold centred capitals.
+THAM_QUYEN = TextSpec(Range(13, 14, 14), bold=True, upper=True, ref="PL III Mẫu 1.2")
+QUYET_DINH_LABEL = TextSpec(Range(13, 14, 14), bold=True, upper=True, ref="PL III Mẫu 1.2")
+QUYET_DINH_LABEL_TEXT = "QUYẾT ĐỊNH:"
+DIEU_LABEL = "Điều {n}."  # bold, then the article's text upright (II.6.đ)
+NHU_DIEU = "Như Điều {n}"  # the first Nơi nhận of a decision: those its last article names
 KINH_GUI = TextSpec(Range(13, 14, 14), align="left", ref="II.9.a")
 
 # Rules (lines) under header texts, as fractions of the text line above them.

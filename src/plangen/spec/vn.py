@@ -101,8 +101,13 @@ BLANK_NUMBER = "\u00a0" * 7  # room for the văn thư to write the number by han
 
 def so_ky_hieu(number: int | None, kind: str, issuer_abbreviation: str) -> str:
     """``Số: 05/KH-THPTNT``; without a number, blank room before the slash."""
+    return so_ky_hieu_of(number, ky_hieu(kind, issuer_abbreviation))
+
+
+def so_ky_hieu_of(number: int | None, ky_hieu_text: str) -> str:
+    """``Số: 05/`` and a ký hiệu (``KH-THPTNT``, or a công văn's ``THPTNT-VP``)."""
     shown = BLANK_NUMBER if number is None else hai_so(number)
-    return f"Số: {shown}/{ky_hieu(kind, issuer_abbreviation)}"
+    return f"Số: {shown}/{ky_hieu_text}"
 
 
 def phan_tram(value: float) -> str:

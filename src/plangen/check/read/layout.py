@@ -17,7 +17,7 @@ from plangen.check.read.facts import Document, Paragraph, Table
 from plangen.spec import nd30
 from plangen.spec.metrics import text_width_cm
 
-CAN_CU_STARTS = ("Căn cứ",)
+CAN_CU_STARTS = ("Căn cứ", "Theo đề nghị")  # a decision's proposer closes its căn cứ
 HEADING_START = re.compile(r"^(?:[IVXLC]+\.|\d+\.|Điều \d+)\s")
 SUPERSCRIPT_SCALE = 0.65  # Word's superscript size (nd30.md §14.4, an estimate)
 _UNDERSCORES = re.compile(r"^[_\s]{5,}$")

@@ -31,9 +31,20 @@ from plangen.spec.metrics import text_width_cm
 # -- title and trích yếu -----------------------------------------------------------------
 
 
+def _cong_van(layout: Layout, code: str) -> NotChecked | None:
+    """A công văn has no tên loại and no bold trích yếu under it (its V/v is C21's)."""
+    if layout.title is None and layout.vv_line is not None:
+        return NotChecked(code, "công văn không có tên loại và trích yếu dưới tên loại",
+                          "a công văn has no type name and no trích yếu under one")
+    return None
+
+
 @rule("C18")
 def type_name(layout: Layout) -> Iterator[Result]:
     p = layout.title
+    if (skip := _cong_van(layout, "C18")) is not None:
+        yield skip
+        return
     if p is None:
         yield missing("C18", "tên loại văn bản", "the type name")
         return
@@ -53,6 +64,9 @@ def _centred(code: str, p: Paragraph, what: tuple[str, str]) -> Iterator[Finding
 
 @rule("C19")
 def trich_yeu(layout: Layout) -> Iterator[Result]:
+    if (skip := _cong_van(layout, "C19")) is not None:
+        yield skip
+        return
     if not layout.trich_yeu:
         yield missing("C19", "trích yếu", "the trích yếu")
         return
@@ -68,6 +82,9 @@ def trich_yeu(layout: Layout) -> Iterator[Result]:
 
 @rule("C20")
 def trich_yeu_rule(layout: Layout) -> Iterator[Result]:
+    if (skip := _cong_van(layout, "C20")) is not None:
+        yield skip
+        return
     if not layout.trich_yeu:
         yield missing("C20", "trích yếu", "the trích yếu")
         return
@@ -100,7 +117,7 @@ def vv_line(layout: Layout) -> Iterator[Result]:
         yield found("C21", p, "dòng V/v không được in đậm", "the V/v line must not be bold")
     if is_caps(p.text[3:]):
         yield found("C21", p, "dòng V/v không được in hoa", "the V/v line must not be capitals")
-    yield from check_size("C21", p, nd30.Range(12, 13, 12), ("dòng V/v", "the V/v line"))
+    yield from check_size("C21", p, nd30.TRICH_YEU_CONG_VAN.size_pt, ("dòng V/v", "the V/v line"))
 
 
 @rule("C22")

@@ -22,7 +22,7 @@ from lxml import etree
 
 from plangen.errors import UserError
 from plangen.messages import Lang, message
-from plangen.plan.document import Document, TemplateAnnex
+from plangen.plan.document import IssuedDocument, TemplateAnnex
 from plangen.render.annex.engine import CompiledTemplate, compile_template
 from plangen.render.docx import blocks, body, oxml, page
 from plangen.spec import nd30, vn
@@ -31,14 +31,14 @@ W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-def kem_theo(doc: Document) -> str:
+def kem_theo(doc: IssuedDocument) -> str:
     """``(Kèm theo Kế hoạch số …/KH-THPTNT ngày 21 tháng 8 năm 2023 của Trường THPT Nguyễn
     Trãi)``: the long date, as in NĐ30's Mẫu (nd30.md §7)."""
     number = vn.hai_so(doc.number.number) if doc.number.number else "……"
     day = (vn.ngay(doc.number.issued_on) if doc.number.issued_on
            else "ngày …… tháng …… năm ……")
     return (f"(Kèm theo {doc.kind_name} số {number}/{doc.ky_hieu} {day} "
-            f"của {' '.join(doc.issuer.name.split())})")
+            f"của {doc.issued_by})")
 
 
 class TemplateStore:
@@ -85,7 +85,7 @@ def annex_label(index: int, count: int) -> str:
     return f"Phụ lục {vn.la_ma(index)}" if count > 1 else "Phụ lục"
 
 
-def append_annexes(document: Any, doc: Document, templates: TemplateStore) -> None:
+def append_annexes(document: Any, doc: IssuedDocument, templates: TemplateStore) -> None:
     """Each annex of ``doc`` on new pages after its signer block, numbered in order: a
     filled Word template, or prose and tables laid out as the body is."""
     for i, annex in enumerate(doc.annexes, 1):
@@ -155,7 +155,7 @@ def _relate(target: Any, source: Any, rel_id: str, template: CompiledTemplate) -
                              target=rel.target_ref)])
 
 
-def attachment_properties(doc: Document, title: str, subject: str) -> dict[str, str]:
+def attachment_properties(doc: IssuedDocument, title: str, subject: str) -> dict[str, str]:
     """Core properties of a file attached to ``doc``, from it (never from the clock)."""
     return {"title": vn.cap(title), "subject": vn.cap(subject),
             "creator": vn.cap(" ".join(doc.issuer.name.split())),

@@ -33,6 +33,7 @@ class Header:
     so_ky_hieu: str
     place: str
     issued_on: date | None
+    vv: str | None = None  # a công văn's trích yếu, printed "V/v …" under the Số
 
 
 def run(paragraph: Any, text: str, spec: nd30.TextSpec | None = None) -> Any:
@@ -201,6 +202,8 @@ def header_table(document: Any, header: Header) -> Any:
     _national_cell(table.cell(0, 1), layout)
     so = line(table.cell(1, 0), header.so_ky_hieu, nd30.SO_KY_HIEU, page.HEADER_TEXT)
     so.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT)
+    if header.vv is not None:
+        _vv_line(table.cell(1, 0), header.vv)
     _date_line(table.cell(1, 1), header, layout)
     for cell in table._cells:
         _drop_first_empty(cell)
@@ -239,6 +242,19 @@ def national_header(container: Any, available_cm: float) -> Any:
     return rule(container, available_cm, width)
 
 
+def _vv_line(cell: Any, trich_yeu: str) -> None:
+    """"V/v …" centred under the Số, 6 pt below it, its line breaks kept (Mẫu 1.5)."""
+    spec = nd30.TRICH_YEU_CONG_VAN
+    paragraph = page.paragraph(cell, page.HEADER_TEXT)
+    paragraph.alignment = page.ALIGN[spec.align]
+    paragraph.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT)
+    lines = f"V/v {trich_yeu}".splitlines()
+    for i, text in enumerate(lines):
+        added = run(paragraph, text, spec)
+        if i < len(lines) - 1:
+            added.add_break()
+
+
 def _date_line(cell: Any, header: Header, layout: HeaderLayout) -> None:
     """Italic place and date; 13 pt instead of 14 when 14 pt would wrap (both allowed)."""
     text = vn.dia_danh_ngay(header.place, header.issued_on)
@@ -267,12 +283,20 @@ def title_block(document: Any, kind_name: str, trich_yeu: str) -> None:
 
 
 def can_cu(document: Any, items: Sequence[str]) -> None:
-    """One italic căn cứ per paragraph, each ending ``;`` and the last ``.``."""
+    """One italic căn cứ per paragraph, each ending ``;`` and the last ``.`` (a decision's
+    "Theo đề nghị của …" is the last)."""
     for i, text in enumerate(items):
         end = "." if i == len(items) - 1 else ";"
         paragraph = page.paragraph(document, page.CAN_CU, text.rstrip(";.,") + end)
         if i == 0:
             paragraph.paragraph_format.space_before = Pt(12)
+
+
+def centred_label(document: Any, text: str, spec: nd30.TextSpec) -> Any:
+    """A bold centred line in capitals: a decision's authority, or "QUYẾT ĐỊNH:"."""
+    paragraph = line(document, text, spec, page.TITLE)
+    paragraph.paragraph_format.space_before = Pt(12)
+    return paragraph
 
 
 KINH_GUI_INDENT_CM = 3.5  # [MẪU 1.5] "Kính gửi:" starts 3.5 cm in; the list 4.5 cm

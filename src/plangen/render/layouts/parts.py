@@ -1,0 +1,46 @@
+"""What every layout family shares: the top of page 1 (draft mark and header) and the end
+of the content (./., Nơi nhận and signer, file properties, Phụ lục).
+
+Why: a Kế hoạch, a Quyết định and a Công văn differ between their header and their
+signer, not in them; building those parts once keeps every family identical where NĐ30
+wants them identical, and a fix reaches all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from plangen.plan.document import IssuedDocument
+from plangen.render.annex import forms
+from plangen.render.context import RenderContext
+from plangen.render.docx import blocks, body, page
+
+
+def open_document(doc: IssuedDocument, context: RenderContext, vv: str | None = None) -> Any:
+    """A new document with the draft mark (for a draft) and the two-column header; ``vv``
+    puts a công văn's "V/v …" under the Số."""
+    document = page.new_document()
+    if context.draft:
+        blocks.draft_mark(document)
+    blocks.header_table(document, blocks.Header(
+        parent=doc.issuer.parent, issuer=doc.issuer.name, so_ky_hieu=doc.so_ky_hieu,
+        place=doc.number.place, issued_on=doc.number.issued_on, vv=vv))
+    return document
+
+
+def close_document(document: Any, doc: IssuedDocument, paragraphs: Sequence[Any],
+                   noi_nhan: Sequence[str], context: RenderContext) -> Any:
+    """``./.`` after the content's last paragraph, kept with the signer; Nơi nhận and the
+    signer; the file's properties; then the Phụ lục."""
+    last = paragraphs[-1] if paragraphs else page.paragraph(document, page.BODY)
+    body.end_mark(last)
+    last.paragraph_format.keep_with_next = True  # the signer follows it
+    blocks.signature_table(document, noi_nhan,
+                           blocks.SignerLines(doc.signer.titles(), doc.signer.name or ""))
+    one_line = " ".join(doc.trich_yeu.split())
+    page.set_properties(document, title=f"{doc.kind_name} {one_line}", subject=one_line,
+                        author=doc.issuer.name, keywords=doc.ky_hieu, category=doc.kind_name,
+                        day=doc.day)
+    forms.append_annexes(document, doc, context.templates)
+    return document
