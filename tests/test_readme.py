@@ -90,3 +90,52 @@ def test_each_office_example_builds_and_passes_the_strict_check(tmp_path: Path,
     findings = check_docx(out / "ke-hoach.docx").findings
     assert [(f.code, f.en) for f in findings
             if BY_CODE[f.code].severity in ("error", "warning")] == []
+
+
+KIND_ROWS = re.findall(r"^\| `([a-z-]+)` \| [^|]+ \| `(plangen build [^`]+)` \|$", README,
+                       flags=re.M)
+
+
+def test_the_kinds_table_has_a_row_per_registered_kind() -> None:
+    from plangen.kinds import kind_names
+
+    assert [kind for kind, _command in KIND_ROWS] == list(kind_names())
+
+
+@pytest.mark.parametrize(("kind", "command"), KIND_ROWS, ids=[k for k, _c in KIND_ROWS])
+def test_each_kind_command_builds_that_kind(tmp_path: Path, kind: str, command: str) -> None:
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    argv = shlex.split(command)
+    done = subprocess.run([sys.executable, "-m", "plangen", *argv[1:], "-o", "out"],
+                          cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    manifest = (tmp_path / "out" / "cchc-2023-2025" / "manifest.json").read_text("utf-8")
+    import json
+
+    assert {e["kind"] for e in json.loads(manifest)["documents"]} == {kind}
+
+
+TRAIL_SNIPPET = next(s for s in re.findall(r"```yaml\n(.*?)```", README, flags=re.S)
+                     if s.startswith("van_ban:"))
+
+
+def test_the_paper_trail_example_builds_from_the_seed_data(tmp_path: Path) -> None:
+    from plangen.build.pipeline import build_plan
+    from plangen.check import check_docx
+    from plangen.check.rules.catalog import BY_CODE
+    from plangen.plan.datafiles import load_bundle
+
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    path = tmp_path / "plans" / "cchc-2023-2025.yaml"
+    plan = yaml.safe_load(path.read_text(encoding="utf-8"))
+    plan.update(yaml.safe_load(TRAIL_SNIPPET))
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "out"
+    build_plan(load_bundle(path), out, only=["quyet-dinh", "cong-van", "van-ban"])
+    names = sorted(p.name for p in out.glob("*.docx"))
+    assert names == ["cong-van-gui-bao-cao-2024.docx", "quyet-dinh-khen-thuong.docx",
+                     "to-trinh-nhan-rong.docx"]
+    for name in names:
+        findings = check_docx(out / name).findings
+        assert [(f.code, f.en) for f in findings
+                if BY_CODE[f.code].severity in ("error", "warning")] == [], name

@@ -186,6 +186,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": 'không phải địa chỉ web: "{value}"; viết dạng https://…',
         "en": 'not a web address: "{value}"; write https://…',
     },
+    "file_key": {
+        "vi": 'key "{value}" không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và "-" (ví dụ: khen-thuong)',
+        "en": 'key "{value}" is invalid: lowercase ASCII letters, digits and "-" only (e.g. khen-thuong)',
+    },
     "abbreviation": {
         "vi": 'chữ viết tắt "{value}" không hợp lệ: chỉ gồm chữ hoa, chữ số, "-", không có dấu cách',
         "en": 'abbreviation "{value}" is invalid: capitals, digits and "-" only, no spaces',

@@ -260,7 +260,8 @@ _KNOWN_TYPES = {
     "string_type", "int_type", "int_parsing", "int_from_float", "float_type",
     "float_parsing", "greater_than_equal", "literal_error", "list_type", "dict_type",
     "model_type", "too_short", "date_type", "date_form", "date_impossible", "blank", "url",
-    "abbreviation", "authority", "string_pattern_mismatch", "string_too_long", "less_than_equal",
+    "abbreviation", "authority", "file_key", "string_pattern_mismatch", "string_too_long",
+    "less_than_equal",
 }
 
 

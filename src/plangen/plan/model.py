@@ -67,16 +67,20 @@ VnDate = Annotated[date, BeforeValidator(_parse_date)]
 Text = Annotated[str, AfterValidator(_no_blank)]
 """Free text: Markdown (bold, italic, lists, links) that may use Jinja over the plan's data."""
 
-_URL = re.compile(r"^https?://[^\s<>\"]+$")
+def _matching(pattern: str, code: str) -> AfterValidator:
+    """A validator refusing text that does not match ``pattern``, with error ``code`` (its
+    message, in both languages, is in ``messages``)."""
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not compiled.match(value):
+            raise PydanticCustomError(code, "{value} does not match", {"value": value})
+        return value
+
+    return AfterValidator(check)
 
 
-def _url(value: str) -> str:
-    if not _URL.match(value):
-        raise PydanticCustomError("url", "not a web address: {value}", {"value": value})
-    return value
-
-
-Url = Annotated[str, AfterValidator(_url)]
+Url = Annotated[str, _matching(r"^https?://[^\s<>\"]+$", "url")]
 
 
 def _recipient(value: str) -> str:
@@ -97,14 +101,9 @@ def _can_cu(value: str) -> str:
 CanCu = Annotated[str, AfterValidator(_can_cu)]
 """One căn cứ, written without its final ; or ."""
 """One line of Nơi nhận or Kính gửi, written without its leading dash and final ; or ."""
-_ABBR = re.compile(r"^[A-ZĐ0-9][A-Za-zĐđ0-9&]*(-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*$")
-
-
-def _abbreviation(value: str) -> str:
-    if not _ABBR.match(value):
-        raise PydanticCustomError("abbreviation", "not an abbreviation: {value}",
-                                  {"value": value})
-    return value
+Abbreviation = Annotated[str, _matching(
+    r"^[A-ZĐ0-9][A-Za-zĐđ0-9&]*(-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*$", "abbreviation")]
+"""Capitals, digits and "-": a body's or a unit's short name in a ký hiệu."""
 
 
 class StrictModel(BaseModel):
@@ -124,7 +123,7 @@ class Issuer(StrictModel):
 
     name: Text
     """Tên đầy đủ của cơ quan ban hành, như in trên văn bản (ví dụ: Trường THPT Nguyễn Trãi). Xuống dòng trong tên được giữ nguyên ở phần đầu văn bản."""
-    abbreviation: Annotated[str, AfterValidator(_abbreviation)]
+    abbreviation: Abbreviation
     """Chữ viết tắt tên cơ quan, dùng trong ký hiệu văn bản (ví dụ: THPTNT → KH-THPTNT)."""
     parent: Text | None = None
     """Tên cơ quan, tổ chức chủ quản trực tiếp (nếu có), in phía trên tên cơ quan ban hành."""
@@ -318,16 +317,7 @@ class Annex(StrictModel):
 
 Level = Literal["Hoàn thành tốt", "Hoàn thành", "Chưa hoàn thành"]
 LEVELS: tuple[Level, ...] = ("Hoàn thành tốt", "Hoàn thành", "Chưa hoàn thành")
-_KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def _key(value: str) -> str:
-    if not _KEY.match(value):
-        raise PydanticCustomError("file_key", "not a file key: {value}", {"value": value})
-    return value
-
-
-FileKey = Annotated[str, AfterValidator(_key)]
+FileKey = Annotated[str, _matching(r"^[a-z0-9]+(-[a-z0-9]+)*$", "file_key")]
 """Part of a file name: lowercase letters, digits and "-" (``khen-thuong``)."""
 
 
@@ -385,7 +375,7 @@ class CongVan(Issued):
 
     kind: Literal["CV"]
     """CV: Công văn."""
-    unit: Annotated[str, AfterValidator(_abbreviation)]
+    unit: Abbreviation
     """Chữ viết tắt của đơn vị soạn thảo, trong ký hiệu: Số: …/THPTNT-VP."""
     kinh_gui: list[Recipient] = Field(min_length=1)
     """Nơi nhận ghi sau "Kính gửi"."""
