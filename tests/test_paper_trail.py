@@ -213,3 +213,29 @@ def test_breaking_one_rule_of_a_trail_document(seed_out: Path, tmp_path: Path, n
     path = tmp_path / name
     d.save(str(path))
     assert {f.code for f in check_docx(path).findings} == {code}
+
+
+def test_a_decision_issues_its_regulation_as_mau_1_3(tmp_path: Path) -> None:
+    from conftest import ROOT
+    from plangen.build.pipeline import build_plan
+
+    out = tmp_path / "out"
+    build_plan(bundle_of(ROOT / "plans" / "truong-ngoai-khoa-2024-2025.yaml"), out,
+               only=["quyet-dinh"])
+    path = out / "quyet-dinh-ban-to-chuc.docx"
+    doc = read_docx(path)
+    issued = [p for p in doc.paragraphs if p.section == 1 and p.text.strip()]
+    names = [p.text for p in issued]
+    assert names[:3] == ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "HUYỆN TUY PHƯỚC", "TRƯỜNG THCS LÊ LỢI"]
+    start = names.index("QUY CHẾ")
+    assert names[start:start + 3] == [
+        "QUY CHẾ", "Hoạt động của Ban tổ chức hoạt động ngoại khóa năm học 2024 - 2025",
+        "(Kèm theo Quyết định số ……/QĐ-THCSLL ngày 16 tháng 9 năm 2024 của Hiệu trưởng "
+        "Trường THCS Lê Lợi)"]
+    assert not any(name.startswith("Số:") for name in names)  # Mẫu 1.3: no Số, no date
+    assert not any("ngày 16 tháng 9 năm 2024" in name and "Tuy Phước" in name for name in names)
+    assert names[-1].endswith("khi cần./.")
+    assert doc.sections[1].page_number_start == 1
+    strict = [(f.code, f.en) for f in check_docx(path).findings
+              if BY_CODE[f.code].severity in ("error", "warning")]
+    assert strict == []

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from plangen.kinds import Kind, Made, trail
 from plangen.plan import figures, model
 from plangen.plan.datafiles import Bundle
-from plangen.plan.document import BlocksAnnex, Decision, Recipients
+from plangen.plan.document import BlocksAnnex, Decision, IssuedWith, Recipients
 from plangen.plan.textblocks import table_block, text_blocks
 from plangen.render.layouts import mau_1_2
 from plangen.spec import nd30
@@ -54,7 +54,10 @@ def decision(bundle: Bundle, entry: model.QuyetDinh) -> Decision:
         can_cu=tuple(entry.can_cu), theo_de_nghi=entry.theo_de_nghi,
         body=tuple(block for text in articles(entry.dieu) for block in text_blocks(text)),
         recipients=Recipients(noi_nhan=noi_nhan(entry)),
-        annexes=award + trail.annexes(plan, entry.phu_luc))
+        annexes=award + trail.annexes(plan, entry.phu_luc),
+        issues=(IssuedWith(kind=entry.ban_hanh.kind, trich_yeu=entry.ban_hanh.trich_yeu,
+                           body=tuple(text_blocks(entry.ban_hanh.content)))
+                if entry.ban_hanh else None))
 
 
 def _sources(bundle: Bundle) -> list[Made[Decision]]:

@@ -166,6 +166,19 @@ class Document(IssuedDocument):
     body: tuple[Block, ...]
 
 
+class IssuedWith(StrictModel):
+    """A document a decision issues (Mẫu 1.3): its kind, trích yếu and content."""
+
+    kind: DocKind
+    trich_yeu: str
+    body: tuple[Block, ...]
+
+    @property
+    def kind_name(self) -> str:
+        """``Quy chế``."""
+        return nd30.DOC_KINDS[self.kind]
+
+
 class Decision(IssuedDocument):
     """A Quyết định (Mẫu 1.2): the authority that decides, căn cứ and "Theo đề nghị của …",
     "QUYẾT ĐỊNH:", its articles, Nơi nhận beginning "Như Điều …"."""
@@ -177,6 +190,8 @@ class Decision(IssuedDocument):
     theo_de_nghi: str | None = None
     body: tuple[Block, ...]
     """The articles, each opening with its bold "Điều N." label."""
+    issues: IssuedWith | None = None
+    """The document the decision issues (Mẫu 1.3), after it on pages of its own."""
 
     @property
     def issued_by(self) -> str:

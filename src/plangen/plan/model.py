@@ -351,6 +351,17 @@ class AwardList(StrictModel):
     """Các mức độ hoàn thành được khen thưởng."""
 
 
+class BanHanh(StrictModel):
+    """Văn bản được ban hành kèm theo quyết định (Mẫu 1.3): quy chế, quy định, kế hoạch, …"""
+
+    kind: Literal["QC", "QyĐ", "KH", "HD", "CTr", "PA", "ĐA"]
+    """Loại văn bản: QC (Quy chế), QyĐ (Quy định), KH (Kế hoạch), …"""
+    trich_yeu: Text
+    """Trích yếu của văn bản (ví dụ: Tổ chức và hoạt động của Ban tổ chức hội thi)."""
+    content: Text
+    """Nội dung (Markdown): các điều ghi "**Điều 1.** …" hoặc đoạn văn, ý gạch đầu dòng, bảng."""
+
+
 class QuyetDinh(Issued):
     """Một quyết định (Mẫu 1.2 Phụ lục III): thẩm quyền, căn cứ, các điều, phụ lục."""
 
@@ -366,6 +377,8 @@ class QuyetDinh(Issued):
     """Các điều, theo thứ tự; plangen ghi "Điều 1.", "Điều 2.", … ở đầu mỗi điều."""
     khen_thuong: AwardList | None = None
     """Danh sách khen thưởng lấy từ tệp kết quả, kèm theo làm phụ lục."""
+    ban_hanh: BanHanh | None = None
+    """Văn bản được ban hành kèm theo quyết định (Mẫu 1.3), in sau quyết định, trang mới."""
     phu_luc: list[Annex] = Field(default_factory=list)
     """Các phụ lục khác, sau danh sách khen thưởng."""
 

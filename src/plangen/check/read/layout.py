@@ -162,6 +162,11 @@ def find_layout(doc: Document) -> Layout:
     return layout
 
 
+def _type_name_keys() -> set[str]:
+    """The tên loại, as :func:`letters` reads them."""
+    return {letters(name) for name in TYPE_NAMES}
+
+
 ANNEX_LABEL = re.compile(r"^phụ lục(\s+\S+)?$", re.IGNORECASE)
 _ANNEX_TITLE_LINES = 3
 
@@ -185,6 +190,8 @@ def _annexes(doc: Document) -> list[AnnexHeading]:
                     QUOC_HIEU_KEY, TIEU_NGU_KEY) or len(titles) == _ANNEX_TITLE_LINES:
                 break
             titles.insert(0, above)
+        if label is None and any(letters(t.text) in _type_name_keys() for t in titles):
+            continue  # a document a decision issues (Mẫu 1.3): a tên loại, not a Phụ lục
         heads.append(AnnexHeading(label, tuple(titles), p))
     return heads
 

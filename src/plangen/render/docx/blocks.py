@@ -183,14 +183,15 @@ def _left_width(header: Header, points: float) -> float:
     return max(widths)
 
 
-def header_table(document: Any, header: Header) -> Any:
+def header_table(document: Any, header: Header, numbered: bool = True) -> Any:
     """Issuing body and Số on the left; Quốc hiệu, Tiêu ngữ and the date on the right.
 
     Two rows keep the Số line and the date on the same level whatever the names' lengths.
+    Without ``numbered`` (a document issued by a decision, Mẫu 1.3), the names alone.
     """
     header = fit_names(header)
     layout = header_layout(header)
-    table = document.add_table(rows=2, cols=2)
+    table = document.add_table(rows=2 if numbered else 1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     oxml.no_table_borders(table)
     # The table's right edge meets the right margin; it reaches into the left margin.
@@ -200,6 +201,10 @@ def header_table(document: Any, header: Header) -> Any:
     oxml.cell_margins(table, Cm(nd30.CELL_PADDING_CM), Cm(nd30.CELL_PADDING_CM))
     _issuer_cell(table.cell(0, 0), header, layout)
     _national_cell(table.cell(0, 1), layout)
+    if not numbered:
+        for cell in table._cells:
+            _drop_first_empty(cell)
+        return table
     so = line(table.cell(1, 0), header.so_ky_hieu, nd30.SO_KY_HIEU, page.HEADER_TEXT)
     so.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT)
     if header.vv is not None:
@@ -280,6 +285,23 @@ def title_block(document: Any, kind_name: str, trich_yeu: str) -> None:
     available = page.text_width_cm(document.sections[-1])
     width = min(_widest(lines, nd30.TRICH_YEU), available)
     rule(document, available, width * nd30.TRICH_YEU_RULE.preferred)
+
+
+def issued_with_title(document: Any, kind_name: str, trich_yeu: str, kem_theo: str) -> None:
+    """The title of a document issued by a decision (Mẫu 1.3): ``QUY CHẾ``, its trích yếu,
+    the italic "(Kèm theo Quyết định số …)", and the rule under them."""
+    title = line(document, kind_name, nd30.TEN_LOAI, page.TITLE)
+    title.paragraph_format.space_before = Pt(18)
+    lines = trich_yeu.splitlines()
+    paragraph = page.paragraph(document, page.TITLE)
+    for i, text in enumerate(lines):
+        added = run(paragraph, text, nd30.TRICH_YEU)
+        if i < len(lines) - 1:
+            added.add_break()
+    line(document, kem_theo, nd30.PHU_LUC_KEM_THEO, page.HEADER_TEXT)
+    available = page.text_width_cm(document.sections[-1])
+    rule(document, available, nd30.PHU_LUC_RULE_CM).paragraph_format.space_after = \
+        Pt(nd30.SPACE_BEFORE_PT)
 
 
 def can_cu(document: Any, items: Sequence[str]) -> None:

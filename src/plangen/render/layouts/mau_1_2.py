@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from plangen.plan.document import Decision
+from docx.enum.section import WD_SECTION
+
+from plangen.plan.document import Decision, IssuedWith
+from plangen.render.annex import forms
 from plangen.render.context import RenderContext
-from plangen.render.docx import blocks, body
+from plangen.render.docx import blocks, body, oxml, page
 from plangen.render.layouts.parts import close_document, open_document
 from plangen.spec import nd30
 
@@ -27,4 +30,23 @@ def build(doc: Decision, context: RenderContext) -> Any:
     label = blocks.centred_label(document, nd30.QUYET_DINH_LABEL_TEXT, nd30.QUYET_DINH_LABEL)
     label.paragraph_format.keep_with_next = True
     paragraphs = body.add_blocks(document, doc.body, doc.numbering)
-    return close_document(document, doc, paragraphs, doc.recipients.noi_nhan, context)
+    close_document(document, doc, paragraphs, doc.recipients.noi_nhan, context)
+    if doc.issues is not None:
+        issued_document(document, doc, doc.issues)
+    return document
+
+
+def issued_document(document: Any, doc: Decision, issued: IssuedWith) -> None:
+    """The document the decision issues (Mẫu 1.3), on new pages numbered from 1: the
+    header without Số or date, its tên loại and trích yếu, "(Kèm theo Quyết định số …)",
+    then its content, ending with ./."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    oxml.restart_page_numbers(section)
+    page.page_numbers(section)
+    blocks.header_table(document, blocks.Header(
+        parent=doc.issuer.parent, issuer=doc.issuer.name, so_ky_hieu="",
+        place=doc.number.place, issued_on=doc.number.issued_on), numbered=False)
+    blocks.issued_with_title(document, issued.kind_name, issued.trich_yeu, forms.kem_theo(doc))
+    paragraphs = body.add_blocks(document, issued.body, doc.numbering)
+    if paragraphs:
+        body.end_mark(paragraphs[-1])
