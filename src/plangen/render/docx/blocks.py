@@ -272,8 +272,8 @@ def _date_line(cell: Any, header: Header, layout: HeaderLayout) -> None:
     paragraph.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT)
 
 
-def title_block(document: Any, kind_name: str, trich_yeu: str) -> None:
-    """``KẾ HOẠCH``, the trích yếu (its line breaks kept) and the rule under it."""
+def _type_name_and_trich_yeu(document: Any, kind_name: str, trich_yeu: str) -> list[str]:
+    """``KẾ HOẠCH`` and the bold trích yếu under it (its line breaks kept); its lines."""
     title = line(document, kind_name, nd30.TEN_LOAI, page.TITLE)
     title.paragraph_format.space_before = Pt(18)
     lines = trich_yeu.splitlines()
@@ -282,6 +282,12 @@ def title_block(document: Any, kind_name: str, trich_yeu: str) -> None:
         added = run(paragraph, text, nd30.TRICH_YEU)
         if i < len(lines) - 1:
             added.add_break()
+    return lines
+
+
+def title_block(document: Any, kind_name: str, trich_yeu: str) -> None:
+    """``KẾ HOẠCH``, the trích yếu and the rule under it."""
+    lines = _type_name_and_trich_yeu(document, kind_name, trich_yeu)
     available = page.text_width_cm(document.sections[-1])
     width = min(_widest(lines, nd30.TRICH_YEU), available)
     rule(document, available, width * nd30.TRICH_YEU_RULE.preferred)
@@ -290,14 +296,7 @@ def title_block(document: Any, kind_name: str, trich_yeu: str) -> None:
 def issued_with_title(document: Any, kind_name: str, trich_yeu: str, kem_theo: str) -> None:
     """The title of a document issued by a decision (Mẫu 1.3): ``QUY CHẾ``, its trích yếu,
     the italic "(Kèm theo Quyết định số …)", and the rule under them."""
-    title = line(document, kind_name, nd30.TEN_LOAI, page.TITLE)
-    title.paragraph_format.space_before = Pt(18)
-    lines = trich_yeu.splitlines()
-    paragraph = page.paragraph(document, page.TITLE)
-    for i, text in enumerate(lines):
-        added = run(paragraph, text, nd30.TRICH_YEU)
-        if i < len(lines) - 1:
-            added.add_break()
+    _type_name_and_trich_yeu(document, kind_name, trich_yeu)
     line(document, kem_theo, nd30.PHU_LUC_KEM_THEO, page.HEADER_TEXT)
     available = page.text_width_cm(document.sections[-1])
     rule(document, available, nd30.PHU_LUC_RULE_CM).paragraph_format.space_after = \
