@@ -3,6 +3,7 @@ They measure nothing here; speed is measured by running them by hand."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -12,7 +13,11 @@ from conftest import ROOT
 
 
 @pytest.mark.parametrize("argv", [["bench/forms.py", "--count", "3"],
-                                  ["bench/check.py", "--paragraphs", "20"]])
+                                  ["bench/check.py", "--paragraphs", "20"],
+                                  pytest.param(["bench/serve.py", "--saves", "1"],
+                                               marks=pytest.mark.skipif(
+                                                   shutil.which("soffice") is None,
+                                                   reason="needs LibreOffice"))])
 def test_a_benchmark_runs(argv: list[str]) -> None:
     done = subprocess.run([sys.executable, *argv], cwd=ROOT, capture_output=True, text=True,
                           check=False)

@@ -131,9 +131,8 @@ def test_rules_render_at_the_decree_lengths(seed_pdf: Path, tmp_path: Path) -> N
 def footnoted_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The plan with a centred line, a body table and two footnotes, as LibreOffice lays
     it out."""
-    from test_any_office import FOOTNOTES_BODY, SIMPLE_BODY, build_text
-
     from conftest import without_campaign
+    from test_any_office import FOOTNOTES_BODY, SIMPLE_BODY, build_text
 
     folder = tmp_path_factory.mktemp("footnoted")
     out = build_text(folder, without_campaign(**{SIMPLE_BODY: FOOTNOTES_BODY}))

@@ -389,6 +389,26 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": 'hai văn bản cùng loại cùng key "{key}" sẽ ghi đè tệp của nhau; đặt key khác',
         "en": 'two documents of one kind share the key "{key}" and would overwrite each other; use another key',
     },
+    "serve_title": {"vi": "Xem trước", "en": "Preview"},
+    "serve_document": {"vi": "Văn bản", "en": "Document"},
+    "serve_errors": {"vi": "Kế hoạch có lỗi (đang hiện các trang của lần tạo đúng gần nhất):",
+                     "en": "The plan has errors (the pages are those of the last good build):"},
+    "serve_findings": {"vi": "Chưa sẵn sàng để ký / kiểm tra thể thức:",
+                       "en": "Not ready for signing / NĐ30 findings:"},
+    "serve_download": {"vi": "Tải", "en": "Download"},
+    "serve_empty": {"vi": "Chưa có trang nào.", "en": "No pages yet."},
+    "serve_no_office": {
+        "vi": "Không tìm thấy LibreOffice (hoặc pdftoppm của poppler): chỉ hiện lỗi và kết quả kiểm tra, không có hình các trang. Cài LibreOffice rồi chạy lại plangen serve.",
+        "en": "LibreOffice (or poppler's pdftoppm) was not found: errors and findings only, no page images. Install LibreOffice and run plangen serve again.",
+    },
+    "serve_needs_extra": {
+        "vi": "plangen serve cần thêm vài thư viện: pip install 'plangen[serve]'",
+        "en": "plangen serve needs a few more libraries: pip install 'plangen[serve]'",
+    },
+    "serve_listening": {
+        "vi": "Xem trước {plan} tại {url} (Ctrl-C để dừng)",
+        "en": "Previewing {plan} at {url} (Ctrl-C to stop)",
+    },
     "van_ban_kind": {
         "vi": 'loại văn bản "{got}" không có; chọn một trong: QĐ (Quyết định), CV (Công văn), TTr (Tờ trình), TB (Thông báo), BC, KH, HD, CTr, PA, ĐA',
         "en": 'no document kind "{got}"; use one of: QĐ (Quyết định), CV (Công văn), TTr (Tờ trình), TB (Thông báo), BC, KH, HD, CTr, PA, ĐA',

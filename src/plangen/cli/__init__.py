@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from plangen import __version__
-from plangen.cli import build, check, init, new, reference, templates, validate
+from plangen.cli import build, check, init, new, reference, serve, templates, validate
 from plangen.cli.common import EXIT_INVALID, Run, error_lines
 from plangen.errors import UserError
 from plangen.messages import LANGS, Lang
@@ -24,6 +24,7 @@ COMMANDS: tuple[tuple[object, Run], ...] = (
     (build.add_parser, build.run),
     (templates.add_parser, templates.run),
     (validate.add_parser, validate.run),
+    (serve.add_parser, serve.run),
     (check.add_parser, check.run),
     (reference.add_rules_parser, reference.run_rules),
     (new.add_parser, new.run),
