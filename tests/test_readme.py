@@ -33,6 +33,7 @@ def test_readme_commands_run_in_order(tmp_path: Path) -> None:
     """Every plangen command of the README, run as shown from a copy of the project."""
     shutil.copytree(ROOT / "plans", tmp_path / "plans")
     shutil.copytree(ROOT / "tests" / "data", tmp_path / "tests" / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
     for line in COMMAND_LINES:
         command, _, comment = line.partition("#")
         argv = shlex.split(command)
@@ -139,3 +140,15 @@ def test_the_paper_trail_example_builds_from_the_seed_data(tmp_path: Path) -> No
         findings = check_docx(out / name).findings
         assert [(f.code, f.en) for f in findings
                 if BY_CODE[f.code].severity in ("error", "warning")] == [], name
+
+
+def test_the_import_example_output_is_real(tmp_path: Path) -> None:
+    """The lines the README shows for docs/ke-hoach-cu.docx are what the command prints."""
+    section = README.split("### Bắt đầu từ tệp Word cũ", 1)[1].split("\n### ", 1)[0]
+    shown = re.findall(r"```text\n(.*?)```", section, flags=re.S)[0].splitlines()
+    done = subprocess.run([sys.executable, "-m", "plangen", "import",
+                           str(ROOT / "docs" / "ke-hoach-cu.docx"), "-o",
+                           str(tmp_path / "plan.yaml")], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert shown == done.stderr.splitlines() + done.stdout.splitlines()[1:]

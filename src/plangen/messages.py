@@ -409,6 +409,17 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "Xem trước {plan} tại {url} (Ctrl-C để dừng)",
         "en": "Previewing {plan} at {url} (Ctrl-C to stop)",
     },
+    "import_unreadable": {
+        "vi": "{path}: không đọc được tệp DOCX này (hỏng, có mật khẩu, hoặc không phải DOCX)",
+        "en": "{path}: cannot read this DOCX (damaged, password-protected, or not a DOCX)",
+    },
+    "import_fixed": {"vi": "SỬA {where}: {text}", "en": "FIXED {where}: {text}"},
+    "import_review": {"vi": "XEM LẠI {where}: {text}", "en": "REVIEW {where}: {text}"},
+    "import_skipped": {"vi": "KHÔNG NHẬP: {what}", "en": "NOT IMPORTED: {what}"},
+    "import_coverage": {
+        "vi": "độ phủ: {share} (phần các cụm 6 từ của tệp gốc có lại trong văn bản tạo từ kế hoạch)",
+        "en": "coverage: {share} (share of the original's 6-word runs found in the document built from the plan)",
+    },
     "van_ban_kind": {
         "vi": 'loại văn bản "{got}" không có; chọn một trong: QĐ (Quyết định), CV (Công văn), TTr (Tờ trình), TB (Thông báo), BC, KH, HD, CTr, PA, ĐA',
         "en": 'no document kind "{got}"; use one of: QĐ (Quyết định), CV (Công văn), TTr (Tờ trình), TB (Thông báo), BC, KH, HD, CTr, PA, ĐA',

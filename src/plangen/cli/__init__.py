@@ -14,7 +14,17 @@ from collections.abc import Sequence
 from typing import cast
 
 from plangen import __version__
-from plangen.cli import build, check, init, new, reference, serve, templates, validate
+from plangen.cli import (
+    build,
+    check,
+    imports,
+    init,
+    new,
+    reference,
+    serve,
+    templates,
+    validate,
+)
 from plangen.cli.common import EXIT_INVALID, Run, error_lines
 from plangen.errors import UserError
 from plangen.messages import LANGS, Lang
@@ -25,6 +35,7 @@ COMMANDS: tuple[tuple[object, Run], ...] = (
     (templates.add_parser, templates.run),
     (validate.add_parser, validate.run),
     (serve.add_parser, serve.run),
+    (imports.add_parser, imports.run),
     (check.add_parser, check.run),
     (reference.add_rules_parser, reference.run_rules),
     (new.add_parser, new.run),

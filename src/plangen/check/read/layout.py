@@ -221,8 +221,24 @@ def _header(layout: Layout) -> None:
                           None)
     layout.vv_line = next((p for p in left + doc.paragraphs[:60]
                            if re.match(r"^\s*V/v", p.text, flags=re.I)), None)
+    if not layout.left and layout.quoc_hieu is not None and layout.quoc_hieu.table is None:
+        _plain_left(layout)
     if layout.left:
         _issuer(layout)
+
+
+def _plain_left(layout: Layout) -> None:
+    """A header typed as plain lines, not a table: the body's names and the Số line are
+    the lines around the Quốc hiệu (before it, or the Số line just after its block)."""
+    doc = layout.doc
+    assert layout.quoc_hieu is not None
+    top = [p for p in doc.paragraphs[:layout.quoc_hieu.index] if p.table is None]
+    if layout.so_line is not None and layout.so_line.index > layout.quoc_hieu.index:
+        top.append(layout.so_line)
+    layout.left = top
+    layout.right = [p for p in doc.paragraphs if p.table is None and p not in top
+                    and layout.quoc_hieu.index <= p.index
+                    <= (layout.date_line.index if layout.date_line else layout.quoc_hieu.index)]
 
 
 def _issuer(layout: Layout) -> None:
@@ -279,8 +295,13 @@ def _continues_trich_yeu(title: Paragraph, p: Paragraph) -> bool:
 
 
 def _last_index(layout: Layout) -> int:
-    return max(p.index for p in layout.doc.paragraphs if p.table == layout.header_table.index) \
-        if layout.header_table else -1
+    """The header's last paragraph: its table's, or a plain header's last line."""
+    if layout.header_table:
+        return max(p.index for p in layout.doc.paragraphs
+                   if p.table == layout.header_table.index)
+    parts = [p for p in (layout.quoc_hieu, layout.tieu_ngu, layout.date_line, layout.so_line,
+                         *layout.left) if p is not None]
+    return max((p.index for p in parts), default=-1)
 
 
 def _signature(layout: Layout) -> None:

@@ -1,0 +1,179 @@
+"""``plangen import``: every example plan survives build → import → build word for word;
+hand-typed Word files (header as a table or as plain lines, saved again by LibreOffice)
+import with their NĐ30 mistakes repaired and listed, build, and pass the strict check."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import MINIMAL_PLAN, ROOT, bundle_of, without_campaign
+from handtyped import hand_typed
+from plangen.build.pipeline import build_plan
+from plangen.check import check_docx
+from plangen.check.read.package import read_docx, read_texts
+from plangen.check.rules.catalog import BY_CODE
+from plangen.cli import main
+from plangen.importdoc.read import read_plan_parts, sentence_case
+from plangen.importdoc.write import plan_yaml
+from plangen.plan.load import load_plan_text
+
+PLANS = [*sorted((ROOT / "plans").glob("*.yaml")), MINIMAL_PLAN]
+
+
+def built(plan: Path, out: Path) -> Path:
+    build_plan(bundle_of(plan), out, only=["ke-hoach"])
+    return next(out.glob("*.docx"))
+
+
+def imported_plan(docx: Path, folder: Path) -> Path:
+    data = docx.read_bytes()
+    text = plan_yaml(read_plan_parts(read_docx(data)), docx.name)
+    target = folder / "imported.yaml"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def words(docx: Path) -> list[str]:
+    """Every paragraph with text, in order (a Word form's empty spacing paragraphs aside)."""
+    return [t for t in read_texts(docx.read_bytes()).paragraphs if t.strip()]
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=[p.stem for p in PLANS])
+def test_build_import_build_gives_the_same_text(plan: Path, tmp_path: Path) -> None:
+    """Every paragraph comes back word for word; a Phụ lục from a Word form comes back as
+    Markdown and tables with the same words in the same order (a table cell of several
+    paragraphs becomes one)."""
+    original = built(plan, tmp_path / "first")
+    again = built(imported_plan(original, tmp_path), tmp_path / "again")
+    if "template:" in plan.read_text(encoding="utf-8"):  # a Word form's cells are merged
+        assert " ".join(words(again)).split() == " ".join(words(original)).split()
+    else:
+        assert words(again) == words(original)
+
+
+SECTION_WORDS = st.lists(st.sampled_from(["kế hoạch", "giáo viên", "học sinh", "tổ chức",
+                                          "thực hiện", "năm học", "báo cáo", "đánh giá"]),
+                         min_size=1, max_size=4).map(lambda w: " ".join(w).capitalize())
+ITEMS = st.lists(SECTION_WORDS.map(lambda s: f"- {s} của nhà trường."), min_size=1, max_size=3)
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tree=st.lists(st.tuples(SECTION_WORDS, ITEMS, st.lists(
+    st.tuples(SECTION_WORDS, ITEMS), max_size=2)), min_size=1, max_size=3))
+def test_any_body_survives_the_round_trip(tmp_path_factory: pytest.TempPathFactory,
+                                          tree: list[tuple[str, list[str], list[Any]]]) -> None:
+    folder = tmp_path_factory.mktemp("tree")
+    lines = ["body:"]
+    for heading, items, subsections in tree:
+        lines += [f"  - heading: {heading}", "    content: |", *(f"      {i}" for i in items)]
+        if subsections:
+            lines.append("    sections:")
+        for sub_heading, sub_items in subsections:
+            lines += [f"      - heading: {sub_heading}", "        content: |",
+                      *(f"          {i}" for i in sub_items)]
+    text = without_campaign(**{"body:\n  - heading: Mục đích\n    content: |\n"
+                               "      - Nâng cao chất lượng dạy học.\n": "\n".join(lines) + "\n"})
+    plan = folder / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    original = built(plan, folder / "first")
+    again = built(imported_plan(original, folder), folder / "again")
+    assert words(again) == words(original)
+
+
+HAND_TYPED_FIXES = [
+    'FIXED number: dòng số "Số 04/ KH-THCSLL" viết lại đúng dạng "Số: 04/KH-…" (dấu hai '
+    "chấm, không có dấu cách)",
+    'FIXED issued_on: "ngày 5 tháng 9 năm …" viết lại "ngày 05 tháng 9 năm 2024" (số 0 trước '
+    "ngày, tháng nhỏ hơn 10 theo Nghị định 30)",
+    'FIXED (Tiêu ngữ): gạch nối trong Tiêu ngữ là "-", không phải gạch dài: plangen in "Độc '
+    'lập - Tự do - Hạnh phúc"',
+    "FIXED trich_yeu: trích yếu in hoa toàn bộ viết lại chữ thường (plangen in đậm theo Nghị "
+    "định 30)",
+    'FIXED noi_nhan[2]: "Lưu VT" viết lại "Lưu: VT"',
+    'FIXED body: điểm "a." viết lại "a)"',
+    'FIXED body: điểm "b." viết lại "b)"',
+    'REVIEW issuer: chữ hoa, chữ thường của tên "UBND huyện Tuy Phước" là đoán',
+]
+
+
+def _libreoffice_copy(source: Path, folder: Path) -> Path:
+    """``source`` opened and saved again by LibreOffice, as an office typing in it would."""
+    if shutil.which("soffice") is None:
+        pytest.skip("needs LibreOffice")
+    folder.mkdir()
+    subprocess.run(["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                    "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+                    str(folder), str(source)], check=True, capture_output=True, timeout=180)
+    return folder / source.name
+
+
+@pytest.mark.parametrize("source", ["table", "plain lines", "saved by LibreOffice"])
+def test_a_hand_typed_file_imports_repaired_and_builds_clean(
+        source: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docx = hand_typed(tmp_path / "ke-hoach-cu.docx", header_as_table=source != "plain lines")
+    if source == "saved by LibreOffice":
+        docx = _libreoffice_copy(docx, tmp_path / "lo")
+    plan = tmp_path / "ke-hoach.yaml"
+    assert main(["import", str(docx), "-o", str(plan), "--lang", "en"]) == 0
+    out = capsys.readouterr()
+    assert out.err.splitlines() == HAND_TYPED_FIXES
+    assert out.out.splitlines() == [
+        f"wrote {plan}", "coverage: 0.98 (share of the original's 6-word runs found in the "
+        "document built from the plan)"]
+    text = plan.read_text(encoding="utf-8")
+    assert '# SỬA: "Lưu VT" viết lại "Lưu: VT"\nnoi_nhan:' in text
+    assert "# SỬA: trích yếu in hoa toàn bộ viết lại chữ thường (plangen in đậm theo Nghị " \
+           "định 30)\ntrich_yeu: Tổ chức hội thi giáo viên dạy giỏi cấp trường" in text
+    imported = load_plan_text(text, "ke-hoach.yaml")
+    assert (imported.issuer.name, imported.issuer.parent, imported.number,
+            imported.issued_on.isoformat() if imported.issued_on else None) == (
+        "Trường THCS Lê Lợi", "UBND huyện Tuy Phước", 4, "2024-09-05")
+    assert [s.heading for s in imported.body] == ["Mục đích, yêu cầu", "Tổ chức thực hiện"]
+    assert imported.body[0].sections[1].content == (
+        "a) Tổ chức hội thi nghiêm túc, đúng quy chế, công bằng và khách quan.\n\n"
+        "b) Giáo viên tham gia đầy đủ các nội dung của hội thi theo kế hoạch.")
+    assert imported.noi_nhan == ["Phòng GD&ĐT huyện", "Các tổ chuyên môn", "Lưu: VT"]
+    assert (imported.signer.title, imported.signer.name) == ("Hiệu trưởng", "Phạm Thị Thu Hà")
+    rebuilt = built(plan, tmp_path / "out")
+    assert [(f.code, f.en) for f in check_docx(rebuilt).findings
+            if BY_CODE[f.code].severity in ("error", "warning")] == []
+
+
+def test_a_signer_with_authority_is_read_back(tmp_path: Path) -> None:
+    text = without_campaign(**{"signer:\n  title: Hiệu trưởng\n":
+                               "signer:\n  authority: [TM., KT.]\n  collective: Ủy ban nhân dân"
+                               "\n  head_title: Chủ tịch\n  title: Phó Chủ tịch\n"})
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    parts = read_plan_parts(read_docx(built(plan, tmp_path / "out").read_bytes()))
+    assert parts.plan["signer"] == {"authority": ["TM.", "KT."],
+                                    "collective": "Ủy ban nhân dân", "head_title": "Chủ tịch",
+                                    "title": "Phó chủ tịch", "name": "Trần Thị Bình"}
+
+
+def test_a_file_that_is_not_a_docx_is_refused(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "ke-hoach.docx"
+    bad.write_text("not a zip", encoding="utf-8")
+    assert main(["import", str(bad), "--lang", "en"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{bad}: cannot read this DOCX (damaged, password-protected, or not a DOCX)")
+    assert not (tmp_path / "ke-hoach.yaml").exists()
+
+
+@pytest.mark.parametrize(("caps", "name", "expected"), [
+    ("MỤC ĐÍCH, YÊU CẦU", False, "Mục đích, yêu cầu"),
+    ("KẾT QUẢ CHỈ SỐ CCHC NĂM 2024", False, "Kết quả chỉ số CCHC năm 2024"),
+    ("UBND HUYỆN TUY PHƯỚC", True, "UBND huyện Tuy Phước"),
+    ("PHÒNG GD&ĐT THÀNH PHỐ HỒ CHÍ MINH", True, "Phòng GD&ĐT thành phố Hồ Chí Minh"),
+])
+def test_capitals_back_to_sentence_case(caps: str, name: bool, expected: str) -> None:
+    assert sentence_case(caps, name=name) == expected
