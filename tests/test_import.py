@@ -4,6 +4,7 @@ import with their NĐ30 mistakes repaired and listed, build, and pass the strict
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -177,3 +178,33 @@ def test_a_file_that_is_not_a_docx_is_refused(tmp_path: Path,
 ])
 def test_capitals_back_to_sentence_case(caps: str, name: bool, expected: str) -> None:
     assert sentence_case(caps, name=name) == expected
+
+
+def test_a_file_made_by_pandoc_from_markdown(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """pandoc writes the header, the lists and the signer as plain paragraphs (its lists
+    are Word's numbering, in the "Compact" style) and the table as a Word table."""
+    if shutil.which("pandoc") is None:
+        if os.environ.get("CI"):
+            raise RuntimeError("CI must install pandoc (see .ci/run)")
+        pytest.skip("needs pandoc")
+    docx = tmp_path / "ke-hoach.docx"
+    subprocess.run(["pandoc", str(ROOT / "tests" / "data" / "pandoc-ke-hoach.md"), "-o",
+                    str(docx)], check=True, timeout=120)
+    plan = tmp_path / "ke-hoach.yaml"
+    assert main(["import", str(docx), "-o", str(plan), "--lang", "en"]) == 0
+    out = capsys.readouterr()
+    assert out.err.splitlines() == [
+        'REVIEW issuer: chữ hoa, chữ thường của tên "UBND huyện Tuy Phước" là đoán']
+    assert out.out.splitlines()[-1].startswith("coverage: 1.00 ")
+    imported = load_plan_text(plan.read_text(encoding="utf-8"), "ke-hoach.yaml")
+    assert imported.body[0].sections[0].content == (
+        "- Nâng cao chất lượng dạy học của đội ngũ giáo viên Trường THCS Lê Lợi.\n"
+        "- Phát hiện, bồi dưỡng giáo viên giỏi để tham gia hội thi cấp huyện.")
+    assert imported.body[1].content is not None and imported.body[1].content.startswith(
+        "| STT | Nội dung | Thời gian |\n|---|---|---|\n| 1 | Đăng ký dự thi | Tháng 9/2024 |")
+    assert imported.noi_nhan == ["Phòng GD&ĐT huyện", "Lưu: VT"]
+    assert (imported.signer.title, imported.signer.name) == ("Hiệu trưởng", "Phạm Thị Thu Hà")
+    rebuilt = built(plan, tmp_path / "out")
+    assert [(f.code, f.en) for f in check_docx(rebuilt).findings
+            if BY_CODE[f.code].severity in ("error", "warning")] == []

@@ -229,25 +229,53 @@ def _title(layout: Layout, out: Imported, used: set[int]) -> None:
 # -- recipients and signer ----------------------------------------------------------------
 
 
+LIST_STYLES = ("Compact", "List Paragraph", "List Bullet", "List Number")
+"""Styles of list items whose "-" is Word's numbering, not text (pandoc writes Compact)."""
+
+
+def _plain_signature(layout: Layout) -> None:
+    """Nơi nhận and the signer typed as plain lines after "Nơi nhận:" (no table): the
+    recipients, then the bold lines of the signer block (capitals: titles; the last: the
+    name). Sets them on ``layout`` as the table reading would."""
+    label = layout.noi_nhan_label
+    if label is None or label.table is not None or layout.noi_nhan_items:
+        return
+    after = [p for p in layout.doc.paragraphs if p.index > label.index and p.table is None]
+    items: list[Paragraph] = []
+    for p in after:
+        bold = [r.bold for r in p.runs if r.text.strip()]
+        if bold and all(bold):
+            break
+        if p.text.strip():
+            items.append(p)
+    layout.noi_nhan_items = items
+    start = items[-1].index if items else label.index
+    layout.signer = [p for p in after if p.index > start][:12]
+
+
 def _recipients(layout: Layout, out: Imported, used: set[int]) -> None:
     plan = out.plan
+    _plain_signature(layout)
     if layout.kinh_gui:
         used.update(p.index for p in layout.kinh_gui)
         first = layout.kinh_gui[0].text.split(":", 1)[-1].strip()
         items = [first] if first else []
         items += [p.text.strip() for p in layout.kinh_gui[1:]]
-        plan["kinh_gui"] = [_recipient(t) for t in items if _recipient(t)]
+        plan["kinh_gui"] = [_recipient(t) for t in items if _recipient(t).strip(".…_ ")]
     if layout.noi_nhan_label is not None:
         used.add(layout.noi_nhan_label.index)
     items = []
     for p in layout.noi_nhan_items:
         used.add(p.index)
         text = _recipient(p.text)
+        if not text.strip(".…_ "):
+            out.review.append(("noi_nhan", p.text.strip()))  # a line of dots: to fill in
+            continue
         if text in ("Như trên",) or text.startswith("Như Điều"):
             continue  # plangen writes it
         if re.match(r"^Lưu\s*:?\s*VT", text) and not re.match(r"^Lưu: VT(, [^.;]+)?$", text):
-            fixed = "Lưu: VT" + re.sub(r"^Lưu\s*:?\s*VT\s*,?\s*", ", ", text).rstrip(", ")
-            fixed = fixed if fixed != "Lưu: VT, " else "Lưu: VT"
+            unit = re.sub(r"[.…;:]+", "", re.sub(r"^Lưu\s*:?\s*VT", "", text)).strip(" ,")
+            fixed = f"Lưu: VT, {unit}" if re.fullmatch(r"[^\W\d][\w\s,&-]*", unit) else "Lưu: VT"
             out.corrections.append(Correction(f"noi_nhan[{len(items)}]",
                                               f'"{text}" viết lại "{fixed}"'))
             text = fixed
@@ -425,6 +453,8 @@ def _markdown(p: Paragraph, skip: int = 0) -> str:
 
 def _paragraph_markdown(p: Paragraph, out: Imported) -> str:
     text = _markdown(p)
+    if p.style in LIST_STYLES and p.table is None and not _ITEM.match(text):
+        text = f"- {text}"
     found = _ITEM.match(text)
     if found is not None:
         nested = found["mark"] == "+" or p.left_cm > 1.5
