@@ -19,6 +19,7 @@ from plangen.check.rules.catalog import BY_CODE
 from plangen.check.rules.signer import signer_parts
 from plangen.cli import main
 from plangen.errors import UserError
+from plangen.plan.datafiles import load_bundle
 
 
 def build_text(tmp_path: Path, text: str, *, draft: bool = False,
@@ -318,4 +319,54 @@ def test_a_name_too_long_for_the_header_breaks_before_its_place_level(
     out = build_text(tmp_path, text)
     layout = find_layout(read_docx(out / "ke-hoach.docx"))
     assert [p.text for p in layout.parent_lines + layout.issuer_lines] == lines
+    strict_clean(out / "ke-hoach.docx")
+
+
+@pytest.mark.parametrize(("csv", "expected"), [
+    ("", "the CSV file has no title row (its first line is empty)"),
+    ("STT;Nhiệm vụ;Hạn\n1;Ra đề;Tháng 3\n",
+     'the CSV file separates columns with ";" (Excel with Vietnamese settings): save it '
+     'again as "CSV UTF-8 (comma delimited)"'),
+])
+def test_a_bad_annex_csv_is_refused_with_its_reason(tmp_path: Path, csv: str,
+                                                    expected: str) -> None:
+    from plangen.errors import PlanError
+
+    (tmp_path / "bang.csv").write_text(csv, encoding="utf-8")
+    text = without_campaign(**{"noi_nhan:\n": "phu_luc:\n  - title: Bảng\n    table:\n"
+                               "      file: bang.csv\nnoi_nhan:\n"})
+    (tmp_path / "ke-hoach.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(PlanError) as refused:
+        load_bundle(tmp_path / "ke-hoach.yaml", "en")
+    assert [p.message for p in refused.value.problems] == [expected]
+
+
+def test_a_trail_documents_own_csv_annex_is_read(tmp_path: Path) -> None:
+    (tmp_path / "lich.csv").write_text("Vòng,Thời gian\nSơ khảo,Tháng 3\n", encoding="utf-8")
+    text = without_campaign(**{"noi_nhan:\n": """van_ban:
+  - kind: TB
+    key: lich-thi
+    de_trong: [number, issued_on]
+    trich_yeu: Lịch tổ chức hội thi
+    content: Nhà trường thông báo lịch tổ chức hội thi.
+    phu_luc:
+      - title: Lịch thi
+        table: {file: lich.csv}
+    noi_nhan: ["Lưu: VT"]
+noi_nhan:
+"""})
+    out = build_text(tmp_path, text)
+    doc = docx.Document(str(out / "thong-bao-lich-thi.docx"))
+    assert [c.text for c in doc.tables[-1].rows[1].cells] == ["Sơ khảo", "Tháng 3"]
+    strict_clean(out / "thong-bao-lich-thi.docx")
+
+
+def test_a_centred_line_that_ends_the_content_leaves_the_end_mark_below(
+        tmp_path: Path) -> None:
+    text = without_campaign(**{"      - Nâng cao chất lượng dạy học.\n":
+                               "      - Nâng cao chất lượng dạy học.\n"
+                               "      -> **Dạy tốt, học tốt** <-\n"})
+    out = build_text(tmp_path, text)
+    texts = body_texts(out)
+    assert [t for t, _b, _i in texts][-2:] == ["Dạy tốt, học tốt", "./."]
     strict_clean(out / "ke-hoach.docx")

@@ -5,6 +5,7 @@ when one rule of each is broken."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -239,3 +240,62 @@ def test_a_decision_issues_its_regulation_as_mau_1_3(tmp_path: Path) -> None:
     strict = [(f.code, f.en) for f in check_docx(path).findings
               if BY_CODE[f.code].severity in ("error", "warning")]
     assert strict == []
+
+
+def _seed_with_trail(tmp_path: Path, trail: str) -> Path:
+    """A copy of the seed plan (with its data) whose van_ban is ``trail``."""
+    from conftest import ROOT
+
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    plan = tmp_path / "plans" / "cchc-2023-2025.yaml"
+    text = plan.read_text(encoding="utf-8")
+    start, end = text.index("van_ban:\n"), text.index("data:  #")
+    plan.write_text(text[:start] + trail + "\n" + text[end:], encoding="utf-8")
+    return plan
+
+
+def test_a_document_named_like_a_generated_one_is_refused_and_nothing_is_written(
+        tmp_path: Path) -> None:
+    from plangen.build.pipeline import build_plan
+    from plangen.errors import UserError
+
+    plan = _seed_with_trail(tmp_path, """van_ban:
+  - {kind: BC, key: "2024", number: 6, issued_on: 2025-12-01, trich_yeu: Báo cáo riêng,
+     content: Nội dung., noi_nhan: ["Lưu: VT"]}""")
+    out = tmp_path / "out"
+    with pytest.raises(UserError) as refused:
+        build_plan(bundle_of(plan), out, lang="en")
+    assert refused.value.lines == [
+        "bao-cao-2024.docx: two documents would be written to this file (e.g. a key in "
+        "van_ban named like a report); use another key"]
+    assert not out.exists() and not list(tmp_path.glob(".*dang-tao"))
+
+
+@pytest.mark.parametrize(("award", "expected"), [
+    ("{title: Danh sách, results: 2031}",
+     "no registration is at Hoàn thành tốt in the results of 2031: the award list would be "
+     "empty"),
+    ("{title: Danh sách, results: 2023}",
+     "no registration is at Hoàn thành tốt in the results of 2023: the award list would be "
+     "empty"),
+])
+def test_an_empty_award_list_is_refused_at_its_line(tmp_path: Path, award: str,
+                                                    expected: str) -> None:
+    from plangen.errors import PlanError
+
+    plan = _seed_with_trail(tmp_path, f"""van_ban:
+  - kind: QĐ
+    key: khen-thuong
+    de_trong: [number, issued_on]
+    trich_yeu: Về việc khen thưởng
+    authority: Hiệu trưởng Trường THPT Nguyễn Trãi
+    dieu: [Khen thưởng các mô hình.]
+    khen_thuong: {award}
+    noi_nhan: ["Lưu: VT"]""")
+    from plangen.plan.datafiles import load_bundle
+
+    with pytest.raises(PlanError) as refused:
+        load_bundle(plan, "en")
+    assert [f"{p.path}: {p.message}" for p in refused.value.problems] == [
+        f"van_ban[0].khen_thuong: {expected}"]

@@ -150,3 +150,29 @@ def test_a_burst_of_saves_builds_once_and_ctrl_c_leaves_nothing(tmp_path: Path) 
     assert server.returncode == 0
     assert _office_processes(temporary) == []
     assert list(temporary.iterdir()) == []
+
+
+@needs_office
+def test_saves_by_rename_and_data_file_edits_rebuild(tmp_path: Path) -> None:
+    """An editor that saves by writing a new file and renaming it (vim, gedit) is seen
+    every time, and so is a save of a data file the plan names."""
+    plan = seed_copy(tmp_path / "work")
+    port = free_port()
+    server = start(plan, port, tmp_path)
+    try:
+        version = state(port)["version"]
+        text = plan.read_text(encoding="utf-8")
+        for i in range(2):
+            fresh = plan.with_name(f".cchc.yaml.{i}.tmp")
+            fresh.write_text(text.replace("Ban Giám hiệu", f"Ban Giám hiệu{' ' * (i + 1)}"),
+                             encoding="utf-8")
+            os.replace(fresh, plan)
+            now = wait_for_version(port, version)
+            assert now["version"] == version + 1, f"save {i + 1} by rename was not seen"
+            version = now["version"]
+        data = plan.parent / "cchc-2023-2025" / "dang-ky-bieu-mau.csv"
+        data.write_bytes(data.read_bytes())
+        assert wait_for_version(port, version)["version"] == version + 1
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.communicate(timeout=60)

@@ -420,6 +420,38 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "độ phủ: {share} (phần các cụm 6 từ của tệp gốc có lại trong văn bản tạo từ kế hoạch)",
         "en": "coverage: {share} (share of the original's 6-word runs found in the document built from the plan)",
     },
+    "csv_no_header": {
+        "vi": "tệp CSV không có dòng tiêu đề cột (dòng đầu trống)",
+        "en": "the CSV file has no title row (its first line is empty)",
+    },
+    "csv_semicolons": {
+        "vi": 'tệp CSV dùng dấu ";" để ngăn cột (Excel cài tiếng Việt): lưu lại dạng "CSV UTF-8 (phân cách bằng dấu phẩy)"',
+        "en": 'the CSV file separates columns with ";" (Excel with Vietnamese settings): save it again as "CSV UTF-8 (comma delimited)"',
+    },
+    "markdown_row_length": {
+        "vi": 'dòng bảng "{row}" có {got} ô nhưng bảng có {columns} cột',
+        "en": 'table row "{row}" has {got} cells but the table has {columns} columns',
+    },
+    "award_needs_results": {
+        "vi": "danh sách khen thưởng lấy từ tệp kết quả: kế hoạch cần data.results",
+        "en": "the award list is drawn from the results file: the plan needs data.results",
+    },
+    "award_empty": {
+        "vi": "không đăng ký nào đạt mức {levels} trong kết quả {results}: danh sách khen thưởng sẽ trống",
+        "en": "no registration is at {levels} in the results of {results}: the award list would be empty",
+    },
+    "article_numbered": {
+        "vi": 'không ghi "Điều …" ở đầu điều: plangen tự ghi "Điều 1.", "Điều 2.", …',
+        "en": 'do not write "Điều …" at the start of an article: plangen writes "Điều 1.", "Điều 2.", …',
+    },
+    "vv_typed": {
+        "vi": 'trích yếu công văn không ghi "V/v": plangen tự thêm',
+        "en": 'do not write "V/v" in a công văn\'s trích yếu: plangen adds it',
+    },
+    "same_file_twice": {
+        "vi": "{file}: hai văn bản cùng ghi vào tệp này (ví dụ một key trong van_ban trùng tên một báo cáo); đặt key khác",
+        "en": "{file}: two documents would be written to this file (e.g. a key in van_ban named like a report); use another key",
+    },
     "van_ban_kind": {
         "vi": 'loại văn bản "{got}" không có; chọn một trong: QĐ (Quyết định), CV (Công văn), TTr (Tờ trình), TB (Thông báo), BC, KH, HD, CTr, PA, ĐA',
         "en": 'no document kind "{got}"; use one of: QĐ (Quyết định), CV (Công văn), TTr (Tờ trình), TB (Thông báo), BC, KH, HD, CTr, PA, ĐA',
@@ -427,10 +459,6 @@ CATALOG: dict[str, dict[Lang, str]] = {
     "needs_van_ban": {
         "vi": "một văn bản loại này trong van_ban",
         "en": "a document of this kind in van_ban",
-    },
-    "needs_quyet_dinh": {
-        "vi": "một quyết định (kind: QĐ) trong van_ban; quyết định khen thưởng cần thêm tệp kết quả (data.results)",
-        "en": "a decision (kind: QĐ) in van_ban; an award decision also needs a results file (data.results)",
     },
     "needs_danh_sach": {
         "vi": "tệp đăng ký (data.registrations)",

@@ -121,8 +121,13 @@ def gated(bundle: Bundle, *, templates_dir: Path | None = None, draft: bool = Fa
     templates = templates_dir or default_templates(bundle.plan_file)
     reasons: list[str] = []
     made: set[str] = set()  # the kinds the plan gave documents of
+    names: set[str] = set()
     for rendered in render_documents(bundle, templates, draft=draft, only=only, lang=lang):
         made.add(rendered.kind)
+        if rendered.file_name.casefold() in names:  # two documents, one file: refuse both
+            reasons.append(message("same_file_twice", lang, file=rendered.file_name))
+            continue
+        names.add(rendered.file_name.casefold())
         data = rendered.data
         if data is None:
             # Saved, a large python-docx document (a web of cycles) is collected at once,

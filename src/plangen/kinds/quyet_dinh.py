@@ -23,7 +23,8 @@ AWARD_COLUMNS = ("STT", "Tên mô hình, giải pháp, sáng kiến", "Loại", 
 
 def award_annex(bundle: Bundle, award: model.AwardList) -> BlocksAnnex:
     """The awardees: every registration whose result (of a year, or the latest of each)
-    is at one of the levels, in registration order, numbered."""
+    is at one of the levels, in registration order, numbered (an empty list is refused
+    when the data is loaded)."""
     results = figures.results_of(award.results, bundle.results.years)
     rows = figures.award_rows(bundle.registrations, results, award.levels)
     cells = [(str(i), row.registration.name, row.registration.kind.capitalize(),
@@ -61,15 +62,12 @@ def decision(bundle: Bundle, entry: model.QuyetDinh) -> Decision:
 
 
 def _sources(bundle: Bundle) -> list[Made[Decision]]:
-    """Every decision the plan lists; an award decision only once there are results to
-    draw its list from (a new campaign's plan lists it before its first results)."""
     return [Made(entry.key, decision(bundle, entry))
-            for _i, entry in trail.entries(bundle, model.QuyetDinh)
-            if entry.khen_thuong is None or bundle.results.years]
+            for _i, entry in trail.entries(bundle, model.QuyetDinh)]
 
 
 KIND: Kind[Decision] = Kind(
     name="quyet-dinh", file_name="quyet-dinh-{key}.docx", sources=_sources,
-    layout=mau_1_2.build, checked_as="van-ban", needs="needs_quyet_dinh",
+    layout=mau_1_2.build, checked_as="van-ban", needs="needs_van_ban",
     manifest=("loai_van_ban", "so_ky_hieu", "trich_yeu", "ngay", "nguoi_ky", "quyen_han",
               "tap_the", "chuc_vu_cap_truong", "chuc_vu", "kinh_gui", "noi_nhan"))

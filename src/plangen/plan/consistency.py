@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from plangen.plan.model import Annex, Campaign, CongVan, Plan, Section, Signer
-from plangen.plan.textblocks import FOOTNOTE_REFERENCE, footnotes_of
+from plangen.plan.model import Annex, Campaign, CongVan, Plan, QuyetDinh, Section, Signer
+from plangen.plan.textblocks import FOOTNOTE_REFERENCE, footnotes_of, pipe_tables
 from plangen.plan.yamlread import DataPath
 from plangen.spec import nd30
 from plangen.spec.vn import ngay_ngan
@@ -48,6 +48,7 @@ def check_plan(plan: Plan) -> list[RuleProblem]:
         *_annexes(plan.phu_luc),
         *_trail(plan),
         *(problem for path, text in _text_fields(plan) for problem in _footnotes(text, path)),
+        *(problem for path, text in _text_fields(plan) for problem in _tables(text, path)),
     ]
 
 
@@ -235,9 +236,23 @@ def _text_fields(plan: Plan) -> Iterator[tuple[DataPath, str]]:
         if text is not None:
             yield (name,), text
     yield from _section_texts(plan.body, ("body",))
-    for i, annex in enumerate(plan.phu_luc):
+    yield from _annex_texts(plan.phu_luc, ("phu_luc",))
+    for i, entry in enumerate(plan.van_ban):
+        path: DataPath = ("van_ban", i)
+        if isinstance(entry, QuyetDinh):
+            yield from (((*path, "dieu", j), text) for j, text in enumerate(entry.dieu))
+            if entry.ban_hanh is not None:
+                yield (*path, "ban_hanh", "content"), entry.ban_hanh.content
+        else:
+            yield (*path, "content"), entry.content
+        if not isinstance(entry, CongVan):
+            yield from _annex_texts(entry.phu_luc, (*path, "phu_luc"))
+
+
+def _annex_texts(annexes: list[Annex], path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    for i, annex in enumerate(annexes):
         if annex.content is not None:
-            yield ("phu_luc", i, "content"), annex.content
+            yield (*path, i, "content"), annex.content
 
 
 def _section_texts(sections: list[Section], path: DataPath) -> Iterator[tuple[DataPath, str]]:
@@ -289,6 +304,32 @@ def _trail(plan: Plan) -> Iterator[RuleProblem]:
         yield from _recipients(entry.noi_nhan, (*path, "noi_nhan"))
         if entry.signer is not None:
             yield from _signer(entry.signer, (*path, "signer"))
+        if isinstance(entry, QuyetDinh):
+            yield from _decision(plan, entry, path)
+        if isinstance(entry, CongVan) and re.match(r"^\s*V/v\b", entry.trich_yeu, re.I):
+            yield RuleProblem((*path, "trich_yeu"), "vv_typed")
         if not isinstance(entry, CongVan):
             for problem in _annexes(entry.phu_luc):
                 yield RuleProblem((*path, *problem.path), problem.code, problem.values)
+
+
+_ARTICLE = re.compile(r"^\s*(\*\*)?Điều\s+\d+\s*[.:]")
+
+
+def _decision(plan: Plan, entry: QuyetDinh, path: DataPath) -> Iterator[RuleProblem]:
+    """An award list needs results to be drawn from; articles are numbered by plangen."""
+    if entry.khen_thuong is not None and (plan.data is None or plan.data.results is None):
+        yield RuleProblem((*path, "khen_thuong"), "award_needs_results")
+    for i, text in enumerate(entry.dieu):
+        if _ARTICLE.match(text):
+            yield RuleProblem((*path, "dieu", i), "article_numbered")
+
+
+def _tables(text: str, path: DataPath) -> Iterator[RuleProblem]:
+    """A row of a Markdown table with more or fewer cells than its title row."""
+    for header, rows in pipe_tables(text):
+        for row in rows:
+            if len(row) != len(header):
+                yield RuleProblem(path, "markdown_row_length",
+                                  {"row": " | ".join(row), "got": len(row),
+                                   "columns": len(header)})

@@ -25,7 +25,7 @@ from plangen.plan.load import (
     resolve_deferred,
     validate_located,
 )
-from plangen.plan.model import CsvSource, Plan
+from plangen.plan.model import AwardList, CsvSource, Plan, QuyetDinh
 from plangen.plan.records import Registration, RegistrationFile, ReportText, Results
 from plangen.plan.yamlread import DATA_LIMITS, Located, clean_text
 from plangen.spec import vn
@@ -51,7 +51,20 @@ def load_bundle(plan_file: Path, lang: Lang = "vi") -> Bundle:
     bundle = Bundle(plan, plan_file, digest)
     _read_data(bundle, lang)
     bundle.plan = resolve_deferred(plan, located, str(plan_file), trail_names(bundle), lang)
+    empty = [at(located, str(plan_file), ("van_ban", i, "khen_thuong"), message(
+        "award_empty", lang, levels=", ".join(award.levels), results=award.results))
+        for i, award in _awards(bundle) if not figures.award_rows(
+            bundle.registrations, figures.results_of(award.results, bundle.results.years),
+            award.levels)]
+    if empty:
+        raise PlanError(empty)
     return bundle
+
+
+def _awards(bundle: Bundle) -> list[tuple[int, AwardList]]:
+    """The award lists of the plan's decisions, with their places in ``van_ban``."""
+    return [(i, entry.khen_thuong) for i, entry in enumerate(bundle.plan.van_ban)
+            if isinstance(entry, QuyetDinh) and entry.khen_thuong is not None]
 
 
 def trail_names(bundle: Bundle) -> dict[str, Any]:
@@ -139,30 +152,51 @@ def _locator(located: Located, name: str, path: tuple[str | int, ...]) -> Where:
 
 
 def _annex_tables(plan: Plan, plan_file: Path, lang: Lang) -> Plan:
-    """The plan with the rows of each annex table read from its CSV file."""
-    annexes = list(plan.phu_luc)
+    """The plan with the rows of each annex table read from its CSV file: the plan's own
+    Phụ lục and those of each document of its paper trail."""
     problems: list[Problem] = []
-    for i, annex in enumerate(annexes):
+    update: dict[str, Any] = {"phu_luc": _tables_of(plan.phu_luc, "phu_luc", plan_file, lang,
+                                                    problems)}
+    trail = []
+    for i, entry in enumerate(plan.van_ban):
+        listed = getattr(entry, "phu_luc", None)
+        trail.append(entry if not listed else entry.model_copy(update={"phu_luc": _tables_of(
+            listed, f"van_ban[{i}].phu_luc", plan_file, lang, problems)}))
+    update["van_ban"] = trail
+    if problems:
+        raise PlanError(problems)
+    return plan.model_copy(update=update)
+
+
+def _tables_of(annexes: list[Any], where: str, plan_file: Path, lang: Lang,
+               problems: list[Problem]) -> list[Any]:
+    """``annexes`` with each CSV table read in; problems are added to ``problems``."""
+    out = list(annexes)
+    for i, annex in enumerate(out):
         table = annex.table
         if table is None or table.file is None:
             continue
         try:
-            path = data_path(plan_file, table.file, f"phu_luc[{i}].table.file", lang)
+            path = data_path(plan_file, table.file, f"{where}[{i}].table.file", lang)
             header, *rows = read_csv_rows(path, lang) or [[]]
         except PlanError as err:
             problems += err.problems
             continue
         columns = table.columns or [h.strip() for h in header]
+        if not [c for c in columns if c]:
+            problems.append(Problem(str(path), 1, 1, "", message("csv_no_header", lang)))
+            continue
+        if len(columns) == 1 and ";" in columns[0]:
+            problems.append(Problem(str(path), 1, 1, "", message("csv_semicolons", lang)))
+            continue
         for j, row in enumerate(rows):
             if any(cell.strip() for cell in row) and len(row) != len(columns):
                 problems.append(Problem(str(path), j + 2, 1, "", message(
                     "table_row_length", lang, got=len(row), columns=len(columns))))
         rows = [row for row in rows if any(cell.strip() for cell in row)]
-        annexes[i] = annex.model_copy(update={"table": table.model_copy(
+        out[i] = annex.model_copy(update={"table": table.model_copy(
             update={"columns": columns, "rows": rows, "file": None})})
-    if problems:
-        raise PlanError(problems)
-    return plan.model_copy(update={"phu_luc": annexes})
+    return out
 
 
 def read_csv_rows(path: Path, lang: Lang) -> list[list[str]]:

@@ -77,6 +77,23 @@ def text_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def pipe_tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
+    """The Markdown pipe tables of ``text``: each one's title cells and rows of cells, as
+    written (before any padding), for the checks that run before the build."""
+    lines = footnotes_of(text)[0].splitlines()
+    found = []
+    i = 0
+    while i < len(lines):
+        end = _table_end(lines, i)
+        if end == i:
+            i += 1
+            continue
+        header, *rows = [_cells(line) for j, line in enumerate(lines[i:end]) if j != 1]
+        found.append((header, rows))
+        i = end
+    return found
+
+
 def _table_end(lines: Sequence[str], start: int) -> int:
     """Where the pipe table starting at ``lines[start]`` ends; ``start`` if none starts
     there (a table is a title row, a ``|---|`` row, then rows, each starting with ``|``)."""

@@ -45,15 +45,13 @@ class Live:
         self.changed = asyncio.Event()
 
     async def watch(self) -> None:
-        """Rebuild after each change to the plan, its data files or its templates."""
-        while True:
-            paths = [p for p in self.preview.watched() if p.exists()]
-            async for _changes in awatch(*paths, debounce=DEBOUNCE_MS, step=QUIET_MS,
-                                         recursive=True):
-                watched = self.preview.watched()
-                await self.rebuild()
-                if self.preview.watched() != watched:
-                    break  # the plan names other data files: watch those
+        """Rebuild after each change in the plan's folder (the plan, its data and CSV
+        files) or its templates. Folders are watched, not files: an editor that saves by
+        writing a new file and renaming it over the old one replaces the file watched."""
+        folders = self.preview.watched_folders()
+        async for _changes in awatch(*folders, debounce=DEBOUNCE_MS, step=QUIET_MS,
+                                     recursive=True, watch_filter=self.preview.is_source):
+            await self.rebuild()
 
 
 def create_app(preview: Preview, watch: bool = True) -> Starlette:

@@ -25,8 +25,9 @@ from plangen.errors import PlanError, UserError
 from plangen.kinds import KINDS, render_documents
 from plangen.messages import Lang
 from plangen.plan.datafiles import Bundle, load_bundle
-from plangen.plan.model import CsvSource
 from plangen.serve.office import Office
+
+SOURCE_SUFFIXES = (".yaml", ".yml", ".csv", ".docx")
 
 
 @dataclass
@@ -64,14 +65,22 @@ class Preview:
         self.office = office or Office()
         self.folder = Path(tempfile.mkdtemp(prefix="plangen-preview-"))
         self.snapshot = Snapshot()
-        self.data_files: list[Path] = []
         self._lock = threading.Lock()
         self._builds = 0
 
-    def watched(self) -> list[Path]:
-        """The files and folders a save in which rebuilds the preview."""
+    def watched_folders(self) -> list[Path]:
+        """The plan's folder and the templates' folder."""
         templates = self.templates or default_templates(self.plan_file)
-        return [self.plan_file, *self.data_files, templates]
+        folders = [self.plan_file.resolve().parent, templates.resolve()]
+        return [f for i, f in enumerate(folders) if f.is_dir() and f not in folders[:i]]
+
+    def is_source(self, _change: object, path: str) -> bool:
+        """A file whose change rebuilds the preview: a plan, data or template file, not a
+        build's output, an editor's backup or a hidden folder."""
+        name = Path(path)
+        if name.suffix.lower() not in SOURCE_SUFFIXES or name.name.startswith(("~$", ".")):
+            return False
+        return not any(part.startswith(".") or part == "output" for part in name.parts[:-1])
 
     def rebuild(self) -> Snapshot:
         """Load, render and gate the plan again; draw the first document's pages."""
@@ -79,17 +88,23 @@ class Preview:
             self._builds += 1
             try:
                 bundle = load_bundle(self.plan_file, self.lang)
-            except UserError as failed:
+            except Exception as bug:
+                failed = bug if isinstance(bug, UserError) else UserError(
+                    [f"plangen: {type(bug).__name__}: {bug}"])
                 self.snapshot = Snapshot(self.snapshot.version + 1, self._quoted(failed),
                                          self.snapshot.documents)
                 return self.snapshot
-            self.data_files = _data_files(bundle)
             folder = self.folder / str(self._builds)
             folder.mkdir()
             try:
                 documents = self._render(bundle, folder)
             except UserError as failed:  # a template that does not fill, for example
                 self.snapshot = Snapshot(self.snapshot.version + 1, list(failed.lines),
+                                         self.snapshot.documents)
+                return self.snapshot
+            except Exception as bug:
+                self.snapshot = Snapshot(self.snapshot.version + 1,
+                                         [f"plangen: {type(bug).__name__}: {bug}"],
                                          self.snapshot.documents)
                 return self.snapshot
             for old in self.folder.iterdir():
@@ -164,15 +179,3 @@ def _line_of(path: Path, number: int) -> str | None:
     except (OSError, UnicodeDecodeError):
         return None
     return text[number - 1].rstrip() if number <= len(text) else None
-
-
-def _data_files(bundle: Bundle) -> list[Path]:
-    """The data files the plan names (a save in them rebuilds the preview)."""
-    data = bundle.plan.data
-    if data is None:
-        return []
-    folder = bundle.plan_file.resolve().parent
-    named = [s.file if isinstance(s, CsvSource) else s for s in data.registrations]
-    if data.results is not None:
-        named.append(data.results)
-    return [folder / name for name in named]

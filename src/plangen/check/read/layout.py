@@ -152,8 +152,12 @@ def find_layout(doc: Document) -> Layout:
     layout = Layout(doc)
     opening = [p for p in doc.paragraphs[:40] if p.table is None and p.text.strip()][:4]
     layout.draft = bool(opening) and opening[0].text.strip() == nd30.DRAFT_MARK_TEXT
-    if any(p.text.strip().startswith(("(Kèm theo", "Phụ lục")) for p in opening):
-        layout.family = "phu-luc"
+    for p in opening:  # a Phụ lục heading before any tên loại: an attachment of its own
+        if letters(p.text) in _type_name_keys():
+            break
+        if p.text.strip().startswith(("(Kèm theo", "Phụ lục")):
+            layout.family = "phu-luc"
+            break
     _header(layout)
     _title_block(layout)
     _signature(layout)

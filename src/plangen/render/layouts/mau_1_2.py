@@ -16,7 +16,7 @@ from plangen.plan.document import Decision, IssuedWith
 from plangen.render.annex import forms
 from plangen.render.context import RenderContext
 from plangen.render.docx import blocks, body, oxml, page
-from plangen.render.layouts.parts import close_document, open_document
+from plangen.render.layouts.parts import close_document, end_of_content, open_document
 from plangen.spec import nd30
 
 
@@ -48,5 +48,4 @@ def issued_document(document: Any, doc: Decision, issued: IssuedWith) -> None:
         place=doc.number.place, issued_on=doc.number.issued_on), numbered=False)
     blocks.issued_with_title(document, issued.kind_name, issued.trich_yeu, forms.kem_theo(doc))
     paragraphs = body.add_blocks(document, issued.body, doc.numbering)
-    if paragraphs:
-        body.end_mark(paragraphs[-1])
+    body.end_mark(end_of_content(document, issued.body, paragraphs))

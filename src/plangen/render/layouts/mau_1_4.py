@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from plangen.plan.document import Document, Table
+from plangen.plan.document import Document
 from plangen.render.context import RenderContext
-from plangen.render.docx import blocks, body, page
+from plangen.render.docx import blocks, body
 from plangen.render.layouts.parts import close_document, open_document
 
 
@@ -24,6 +24,4 @@ def build(doc: Document, context: RenderContext) -> Any:
     blocks.kinh_gui(document, doc.recipients.kinh_gui)
     blocks.can_cu(document, doc.can_cu)
     paragraphs = body.add_blocks(document, doc.body, doc.numbering)
-    if isinstance(doc.body[-1], Table):  # the content ends with a table: ./. comes below it
-        paragraphs.append(page.paragraph(document, page.BODY))
     return close_document(document, doc, paragraphs, doc.recipients.noi_nhan_lines(), context)

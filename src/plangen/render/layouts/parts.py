@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from plangen.plan.document import IssuedDocument
+from plangen.plan.document import Block, IssuedDocument, Table
 from plangen.render.annex import forms
 from plangen.render.context import RenderContext
 from plangen.render.docx import blocks, body, page
@@ -29,11 +29,21 @@ def open_document(doc: IssuedDocument, context: RenderContext, vv: str | None = 
     return document
 
 
+def end_of_content(document: Any, blocks_: Sequence[Block], paragraphs: Sequence[Any]) -> Any:
+    """The paragraph that carries ``./.``: the content's last, unless the content ends with
+    a table or a centred line (a khẩu hiệu): then a paragraph of its own below it."""
+    last = paragraphs[-1] if paragraphs else None
+    if last is None or (blocks_ and isinstance(blocks_[-1], Table)) \
+            or last.alignment == page.ALIGN["center"]:
+        return page.paragraph(document, page.BODY)
+    return last
+
+
 def close_document(document: Any, doc: IssuedDocument, paragraphs: Sequence[Any],
                    noi_nhan: Sequence[str], context: RenderContext) -> Any:
     """``./.`` after the content's last paragraph, kept with the signer; Nơi nhận and the
     signer; the file's properties; then the Phụ lục."""
-    last = paragraphs[-1] if paragraphs else page.paragraph(document, page.BODY)
+    last = end_of_content(document, getattr(doc, "body", ()), paragraphs)
     body.end_mark(last)
     last.paragraph_format.keep_with_next = True  # the signer follows it
     blocks.signature_table(document, noi_nhan,
