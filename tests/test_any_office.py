@@ -370,3 +370,15 @@ def test_a_centred_line_that_ends_the_content_leaves_the_end_mark_below(
     texts = body_texts(out)
     assert [t for t, _b, _i in texts][-2:] == ["Dạy tốt, học tốt", "./."]
     strict_clean(out / "ke-hoach.docx")
+
+
+def test_validate_refuses_two_plans_that_build_into_one_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plans = []
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        plans.append(tmp_path / folder / "same.yaml")
+        plans[-1].write_text(without_campaign(), encoding="utf-8")
+    assert main(["validate", "--lang", "en", *map(str, plans)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{plans[0]} and {plans[1]} would both write to output/same; rename one plan file")

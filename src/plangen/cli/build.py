@@ -51,7 +51,7 @@ def add_parser(commands: Commands, common: argparse.ArgumentParser,
 def run(args: argparse.Namespace, lang: Lang) -> int:
     """Every plan is rendered and gated, and no hand-edited file is in the way, before the
     first file is written; with ``--jobs``, each plan on its own, in parallel."""
-    _refuse_shared_folders(args.plans, args.output, lang)
+    refuse_shared_folders(args.plans, args.output, lang)
     if args.jobs is not None:
         return _run_in_parallel(args, lang)
     bundles = load_all(args.plans, lang)
@@ -140,7 +140,7 @@ def out_dir(output: Path, plan_file: Path) -> Path:
     return output / vn.safe_file_name(plan_file.stem)
 
 
-def _refuse_shared_folders(plans: Sequence[Path], output: Path, lang: Lang) -> None:
+def refuse_shared_folders(plans: Sequence[Path], output: Path, lang: Lang) -> None:
     """Two plans whose names give the same folder would overwrite each other."""
     first: dict[Path, Path] = {}
     for plan in plans:

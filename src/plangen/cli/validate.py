@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plangen.build.pipeline import gated
+from plangen.cli.build import refuse_shared_folders
 from plangen.cli.common import EXIT_OK, load_all
 from plangen.errors import UserError
 from plangen.messages import Lang, message
@@ -35,6 +36,7 @@ def add_parser(commands: Commands, common: argparse.ArgumentParser,
 def run(args: argparse.Namespace, lang: Lang) -> int:
     """Every plan loaded first (one bad file stops the run, as in build), then each one's
     documents rendered and gated; every reason of every plan is reported."""
+    refuse_shared_folders(args.plans, Path("output"), lang)  # as build would
     reasons: list[str] = []
     for bundle in load_all(args.plans, lang):
         try:
