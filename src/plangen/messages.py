@@ -472,6 +472,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": 'chú thích [^{key}] chưa có lời: thêm một dòng "[^{key}]: …" vào cùng đoạn văn bản',
         "en": 'footnote [^{key}] has no text: add a line "[^{key}]: …" to the same text',
     },
+    "footnote_not_here": {
+        "vi": "chú thích [^…] chỉ đặt được trong đoạn văn (content, opening, closing), không ở trích yếu, căn cứ, tiêu đề mục hay ô bảng",
+        "en": "a footnote [^…] can only be placed in running text (content, opening, closing), not in a trích yếu, căn cứ, heading or table cell",
+    },
     "footnote_unused": {
         "vi": "lời chú thích [^{key}] không được đánh dấu ở đâu trong đoạn văn bản này",
         "en": "footnote text [^{key}] is not cited anywhere in this text",

@@ -49,6 +49,7 @@ def check_plan(plan: Plan) -> list[RuleProblem]:
         *_trail(plan),
         *(problem for path, text in _text_fields(plan) for problem in _footnotes(text, path)),
         *(problem for path, text in _text_fields(plan) for problem in _tables(text, path)),
+        *_notes_where_none_go(plan),
     ]
 
 
@@ -333,3 +334,24 @@ def _tables(text: str, path: DataPath) -> Iterator[RuleProblem]:
                 yield RuleProblem(path, "markdown_row_length",
                                   {"row": " | ".join(row), "got": len(row),
                                    "columns": len(header)})
+
+
+def _notes_where_none_go(plan: Plan) -> Iterator[RuleProblem]:
+    """A footnote mark where plangen prints no footnote (trích yếu, căn cứ, a heading, a
+    table cell) would print as "[^1]": refused at its line."""
+    lines: list[tuple[DataPath, str]] = [(("trich_yeu",), plan.trich_yeu)]
+    lines += [(("can_cu", i), text) for i, text in enumerate(plan.can_cu)]
+    lines += list(_headings(plan.body, ("body",)))
+    for path, text in lines:
+        if FOOTNOTE_REFERENCE.search(text):
+            yield RuleProblem(path, "footnote_not_here")
+    for path, text in _text_fields(plan):
+        if any(FOOTNOTE_REFERENCE.search(cell) for header, rows in pipe_tables(text)
+               for row in [header, *rows] for cell in row):
+            yield RuleProblem(path, "footnote_not_here")
+
+
+def _headings(sections: list[Section], path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    for i, section in enumerate(sections):
+        yield (*path, i, "heading"), section.heading
+        yield from _headings(section.sections, (*path, i, "sections"))
