@@ -208,3 +208,23 @@ def test_a_file_made_by_pandoc_from_markdown(tmp_path: Path,
     rebuilt = built(plan, tmp_path / "out")
     assert [(f.code, f.en) for f in check_docx(rebuilt).findings
             if BY_CODE[f.code].severity in ("error", "warning")] == []
+
+
+REFERENCE = ROOT.parent / "shared" / "reference" / "nd30-phu-luc-III-mau.docx"
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="needs ../shared/reference")
+def test_the_decrees_own_sample_file_imports_and_builds_clean(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Phụ lục III is some thirty samples in one file, not one document: its placeholders
+    are kept for review, nothing is dropped, and the plan builds (as a draft: the samples
+    name no signer) into a file with no NĐ30 error or warning."""
+    plan = tmp_path / "mau.yaml"
+    assert main(["import", str(REFERENCE), "-o", str(plan), "--lang", "en"]) == 0
+    out = capsys.readouterr()
+    assert out.out.splitlines()[-1].startswith("coverage: 0.84 ")
+    assert "NOT IMPORTED: 42 hình, khung chữ hoặc hình vẽ" in out.err.splitlines()
+    assert "# XEM LẠI:" in plan.read_text(encoding="utf-8")
+    build_plan(bundle_of(plan), tmp_path / "out", draft=True, only=["ke-hoach"])
+    assert [(f.code, f.en) for f in check_docx(tmp_path / "out" / "ke-hoach.docx").findings
+            if BY_CODE[f.code].severity in ("error", "warning")] == []

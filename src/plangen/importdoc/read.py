@@ -86,6 +86,8 @@ def _header(layout: Layout, out: Imported, used: set[int]) -> None:
     if layout.so_line is not None:
         used.add(layout.so_line.index)
         _number(layout.so_line.text.strip(), out)
+    else:
+        plan.setdefault("de_trong", []).append("number")
     if "abbreviation" not in plan["issuer"]:
         plan["issuer"]["abbreviation"] = _abbreviate(name)
     if layout.date_line is not None:
@@ -127,7 +129,9 @@ def _place_and_date(text: str, out: Imported) -> None:
     found = _DATE.match(text)
     if found is None:
         out.review.append(("place", text))
-        plan["place"] = text.split(",")[0].strip() or "Địa danh"
+        before = text.split(",")[0].strip()
+        plan["place"] = before if before and "ngày" not in before and len(before) < 40 \
+            else "Địa danh"
         plan.setdefault("de_trong", []).append("issued_on")
         return
     plan["place"] = found["place"].strip()
@@ -528,7 +532,7 @@ def _annexes(layout: Layout, out: Imported, used: set[int]) -> None:
     heads = layout.annexes
     if not heads:
         return
-    annexes = []
+    annexes: list[dict[str, str]] = []
     for i, head in enumerate(heads):
         start = head.kem_theo.index
         end = _annex_start(heads[i + 1]) if i + 1 < len(heads) else len(doc.paragraphs)
@@ -536,6 +540,10 @@ def _annexes(layout: Layout, out: Imported, used: set[int]) -> None:
             if p is not None:
                 used.add(p.index)
         title = " ".join(t.text.strip() for t in head.titles)
+        if not any(ch.isalpha() for ch in title):  # a sample's "…… 2 ……": not a title
+            out.review.append(("phu_luc", f"{head.label.text if head.label else ''} {title}"
+                               .strip()))
+            title = "Nội dung kèm theo"
         inside = [p for p in doc.paragraphs if start < p.index < end]
         blocks: list[str] = []
         seen_tables: set[int] = set()
