@@ -382,3 +382,22 @@ def test_validate_refuses_two_plans_that_build_into_one_folder(
     assert main(["validate", "--lang", "en", *map(str, plans)]) == 1
     assert capsys.readouterr().err.strip() == (
         f"{plans[0]} and {plans[1]} would both write to output/same; rename one plan file")
+
+
+@pytest.mark.parametrize(("text", "aligns"), [
+    ("Tên | Giá\n---|---:\nBút | 5.000 đồng", ["left", "right"]),
+    ("| Việc | Hạn |\n|:-:|--:|\n| Ra đề | Tháng 3 |", ["center", "right"]),
+])
+def test_markdown_tables_as_github_writes_them(text: str, aligns: list[str]) -> None:
+    from plangen.plan.document import Table
+    from plangen.plan.textblocks import text_blocks
+
+    (table,) = text_blocks(text)
+    assert isinstance(table, Table) and [c.align for c in table.columns] == aligns
+
+
+def test_a_bar_in_prose_is_not_a_table() -> None:
+    from plangen.plan.document import Prose
+    from plangen.plan.textblocks import text_blocks
+
+    assert [type(b) for b in text_blocks("Giá: 100 | 200\n---\nkhác")] == [Prose]

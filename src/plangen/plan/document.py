@@ -79,7 +79,7 @@ class Column(StrictModel):
 
     title: str
     width_cm: float
-    align: Literal["left", "center"] = "left"
+    align: Literal["left", "center", "right"] = "left"
 
 
 class Table(StrictModel):

@@ -20,7 +20,7 @@ from plangen.spec.metrics import text_width_cm
 # "[^1]: Quyết định số 123/QĐ-UBND ngày …": a footnote's text, on a line of its own.
 FOOTNOTE_DEFINITION = re.compile(r"^\[\^(?P<key>[^\]\s]+)\]:[ \t]*(?P<text>.*)$")
 FOOTNOTE_REFERENCE = re.compile(r"\[\^(?P<key>[^\]\s]+)\](?!:)")
-_SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
+_SEPARATOR_CELL = re.compile(r"^:?-+:?$")
 _NUMBER_TITLES = {"stt", "tt", "số tt", "số thứ tự"}
 TABLE_PT = 13.0  # inside tables NĐ30's samples use 12–13 pt (nd30.md §3.1, Mục V table)
 STT_MIN_CM = 1.2
@@ -96,22 +96,26 @@ def pipe_tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
 
 def _table_end(lines: Sequence[str], start: int) -> int:
     """Where the pipe table starting at ``lines[start]`` ends; ``start`` if none starts
-    there (a table is a title row, a ``|---|`` row, then rows, each starting with ``|``)."""
-    if start + 1 >= len(lines) or not lines[start].strip().startswith("|"):
+    there. A table is a title row with a ``|``, a delimiter row (``|---|:-:|``, the outer
+    bars optional, as GitHub's Markdown allows), then the rows that have a ``|``."""
+    if start + 1 >= len(lines) or "|" not in lines[start]:
         return start
-    separator = _cells(lines[start + 1])
-    if not separator or not all(_SEPARATOR_CELL.match(cell) for cell in separator):
+    delimiter = lines[start + 1]
+    separator = _cells(delimiter)
+    if "-" not in delimiter or len(separator) != len(_cells(lines[start])) or not all(
+            _SEPARATOR_CELL.match(cell) for cell in separator):
         return start
     end = start + 2
-    while end < len(lines) and lines[end].strip().startswith("|"):
+    while end < len(lines) and "|" in lines[end] and lines[end].strip():
         end += 1
     return end
 
 
 def _aligns(separator: str) -> list[str]:
-    """``|:---:|---|`` → ``["center", "left"]``: how the author aligned each column."""
-    return ["center" if cell.startswith(":") and cell.endswith(":") else "left"
-            for cell in _cells(separator)]
+    """``|:---:|---:|---|`` → ``["center", "right", "left"]``: how the author aligned each
+    column."""
+    return ["center" if cell.startswith(":") and cell.endswith(":") else
+            "right" if cell.endswith(":") else "left" for cell in _cells(separator)]
 
 
 def _cells(line: str) -> list[str]:
@@ -141,8 +145,8 @@ def table_block(titles: Sequence[str], rows: Sequence[Sequence[str]],
         low, high = _column_range(titles[c], cells)
         lows.append(max(low, STT_MIN_CM) if numbered else low)
         highs.append(max(high, STT_MIN_CM) if numbered else high)
-        centred = numbered or (c < len(aligns) and aligns[c] == "center")
-        columns.append((titles[c], "center" if centred else "left"))
+        align = "center" if numbered else aligns[c] if c < len(aligns) else "left"
+        columns.append((titles[c], align))
     widths = _share(lows, highs, TEXT_WIDTH_CM)
     return Table(columns=tuple(Column(title=title, width_cm=round(width, 2), align=align)
                                for (title, align), width in zip(columns, widths, strict=True)),
