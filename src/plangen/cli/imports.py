@@ -19,7 +19,7 @@ from plangen.messages import Lang, message
 if TYPE_CHECKING:
     from plangen.cli.common import Commands
 
-DRAWN = (b"<w:drawing", b"<w:pict", b"<v:shape", b"<w:txbxContent")
+DRAWN = (b"<w:drawing", b"<w:pict")  # a picture or shape, in Word's and in VML's form
 
 
 def add_parser(commands: Commands, common: argparse.ArgumentParser,
@@ -71,7 +71,7 @@ def _drawings(data: bytes) -> tuple[int, int]:
         notes = (package.read("word/footnotes.xml") if "word/footnotes.xml"
                  in package.namelist() else b"")
     footnotes = len(re.findall(rb'<w:footnote\b(?![^>]*w:type=)', notes))
-    return sum(xml.count(tag) for tag in DRAWN[:2]), footnotes
+    return sum(xml.count(tag) for tag in DRAWN), footnotes
 
 
 def _coverage(plan_file: Path, original: tuple[str, ...], lang: Lang) -> float | None:

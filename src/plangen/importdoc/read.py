@@ -10,12 +10,14 @@ nothing is dropped silently.
 from __future__ import annotations
 
 import re
+import typing
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from plangen.check.read.facts import Document, Paragraph
 from plangen.check.read.layout import AnnexHeading, Layout, find_layout, letters
+from plangen.plan.model import DocKind
 from plangen.spec import nd30, vn
 
 KIND_BY_NAME = {letters(name.upper()): code for code, name in nd30.DOC_KINDS.items()}
@@ -212,8 +214,7 @@ def _title(layout: Layout, out: Imported, used: set[int]) -> None:
     if layout.title is not None:
         used.add(layout.title.index)
         kind = KIND_BY_NAME.get(letters(layout.title.text.upper()))
-        if kind in ("KH", "BC", "TTr", "TB", "HD", "CTr", "PA", "ĐA", "DA", "CT", "QC",
-                    "QyĐ", "TC", "GUQ", "PG", "PC", "PB"):
+        if kind in typing.get_args(DocKind):  # the kinds a plan's own document may be
             plan["kind"] = kind
     lines = [line.strip() for p in layout.trich_yeu for line in p.text.split("\n")]
     used.update(p.index for p in layout.trich_yeu)
@@ -346,7 +347,7 @@ def _body(layout: Layout, out: Imported, used: set[int]) -> None:
     plan["numbering"] = "roman" if roman else "arabic"
     levels = ("muc", "khoan", "diem") if roman else ("khoan", "diem")
     for p, kind in _with_tables(paragraphs, tables, layout):
-        used.update(_indexes(p))
+        used.add(p.index)
         level_name = _heading_level(p) if isinstance(p, Paragraph) else None
         if level_name in levels:
             level = levels.index(level_name) + 1
@@ -518,10 +519,6 @@ def _with_tables(paragraphs: list[Paragraph], tables: dict[int, str],
     merged = [(p.index, p, None) for p in paragraphs] + [(i, cells[i], tables[i])
                                                          for i in tables]
     return [(p, md) for _i, p, md in sorted(merged, key=lambda x: x[0])]
-
-
-def _indexes(p: Paragraph) -> set[int]:
-    return {p.index}
 
 
 # -- annexes and leftovers -------------------------------------------------------------------

@@ -26,7 +26,7 @@ def letter(bundle: Bundle, entry: model.CongVan) -> Letter:
 
 def _sources(bundle: Bundle) -> list[Made[Letter]]:
     return [Made(entry.key, letter(bundle, entry))
-            for _i, entry in trail.entries(bundle, model.CongVan)]
+            for entry in trail.entries(bundle, model.CongVan)]
 
 
 KIND: Kind[Letter] = Kind(

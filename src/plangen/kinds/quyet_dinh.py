@@ -63,7 +63,7 @@ def decision(bundle: Bundle, entry: model.QuyetDinh) -> Decision:
 
 def _sources(bundle: Bundle) -> list[Made[Decision]]:
     return [Made(entry.key, decision(bundle, entry))
-            for _i, entry in trail.entries(bundle, model.QuyetDinh)]
+            for entry in trail.entries(bundle, model.QuyetDinh)]
 
 
 KIND: Kind[Decision] = Kind(

@@ -19,9 +19,9 @@ from plangen.plan.model import Plan
 Entry = TypeVar("Entry", bound=model.Issued)
 
 
-def entries(bundle: Bundle, kind: type[Entry]) -> list[tuple[int, Entry]]:
-    """The plan's ``van_ban`` entries of one model, with their places in the list."""
-    return [(i, e) for i, e in enumerate(bundle.plan.van_ban) if isinstance(e, kind)]
+def entries(bundle: Bundle, kind: type[Entry]) -> list[Entry]:
+    """The plan's ``van_ban`` entries of one model, in order."""
+    return [e for e in bundle.plan.van_ban if isinstance(e, kind)]
 
 
 def issued_parts(plan: Plan, entry: model.Issued) -> dict[str, Any]:

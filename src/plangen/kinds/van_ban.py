@@ -28,7 +28,7 @@ def document(bundle: Bundle, entry: model.VanBanTenLoai) -> Document:
 
 def _sources(bundle: Bundle) -> list[Made[Document]]:
     return [Made(f"{vn.slug(nd30.DOC_KINDS[entry.kind])}-{entry.key}", document(bundle, entry))
-            for _i, entry in trail.entries(bundle, model.VanBanTenLoai)]
+            for entry in trail.entries(bundle, model.VanBanTenLoai)]
 
 
 KIND: Kind[Document] = Kind(

@@ -47,8 +47,8 @@ def check_plan(plan: Plan) -> list[RuleProblem]:
         *_data_needs_campaign(plan),
         *_annexes(plan.phu_luc),
         *_trail(plan),
-        *(problem for path, text in _text_fields(plan) for problem in _footnotes(text, path)),
-        *(problem for path, text in _text_fields(plan) for problem in _tables(text, path)),
+        *(problem for path, text in _text_fields(plan)
+          for problem in (*_footnotes(text, path), *_tables(text, path))),
         *_notes_where_none_go(plan),
     ]
 
@@ -327,27 +327,27 @@ def _decision(plan: Plan, entry: QuyetDinh, path: DataPath) -> Iterator[RuleProb
 
 
 def _tables(text: str, path: DataPath) -> Iterator[RuleProblem]:
-    """A row of a Markdown table with more or fewer cells than its title row."""
-    for header, rows in pipe_tables(text):
-        for row in rows:
-            if len(row) != len(header):
+    """A row of a Markdown table with more or fewer cells than its title row; a footnote
+    mark in a cell (no footnote is printed there)."""
+    for table in pipe_tables(text):
+        if any(FOOTNOTE_REFERENCE.search(cell) for row in [table.header, *table.rows]
+               for cell in row):
+            yield RuleProblem(path, "footnote_not_here")
+        for row in table.rows:
+            if len(row) != len(table.header):
                 yield RuleProblem(path, "markdown_row_length",
                                   {"row": " | ".join(row), "got": len(row),
-                                   "columns": len(header)})
+                                   "columns": len(table.header)})
 
 
 def _notes_where_none_go(plan: Plan) -> Iterator[RuleProblem]:
-    """A footnote mark where plangen prints no footnote (trích yếu, căn cứ, a heading, a
-    table cell) would print as "[^1]": refused at its line."""
+    """A footnote mark where plangen prints no footnote (trích yếu, căn cứ, a heading;
+    table cells are :func:`_tables`') would print as "[^1]": refused at its line."""
     lines: list[tuple[DataPath, str]] = [(("trich_yeu",), plan.trich_yeu)]
     lines += [(("can_cu", i), text) for i, text in enumerate(plan.can_cu)]
     lines += list(_headings(plan.body, ("body",)))
     for path, text in lines:
         if FOOTNOTE_REFERENCE.search(text):
-            yield RuleProblem(path, "footnote_not_here")
-    for path, text in _text_fields(plan):
-        if any(FOOTNOTE_REFERENCE.search(cell) for header, rows in pipe_tables(text)
-               for row in [header, *rows] for cell in row):
             yield RuleProblem(path, "footnote_not_here")
 
 

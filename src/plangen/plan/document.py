@@ -124,6 +124,8 @@ class IssuedDocument(StrictModel):
     trich_yeu: str
     recipients: Recipients = Recipients()
     signer: Signer
+    body: tuple[Block, ...]
+    """The content: headings, prose and tables (a decision's articles, a letter's text)."""
     annexes: tuple[Annex, ...] = ()
     numbering: Literal["roman", "arabic"] = "roman"
     """How headings are numbered: from I. or from 1. (``nd30.NUMBERING``)."""
@@ -132,8 +134,8 @@ class IssuedDocument(StrictModel):
 
     @property
     def kind_name(self) -> str:
-        """``Kế hoạch``, ``Quyết định``, ``Công văn``: what kind of document this is."""
-        return nd30.DOC_KINDS.get(self.kind, "Công văn")
+        """``Kế hoạch``, ``Quyết định``: the tên loại of the kind."""
+        return nd30.DOC_KINDS[self.kind]
 
     @property
     def ky_hieu(self) -> str:
@@ -163,7 +165,6 @@ class Document(IssuedDocument):
     layout: Literal["mau-1.4"] = "mau-1.4"
     kind: DocKind
     can_cu: tuple[str, ...] = ()
-    body: tuple[Block, ...]
 
 
 class IssuedWith(StrictModel):
@@ -188,8 +189,6 @@ class Decision(IssuedDocument):
     authority: str
     can_cu: tuple[str, ...] = ()
     theo_de_nghi: str | None = None
-    body: tuple[Block, ...]
-    """The articles, each opening with its bold "Điều N." label."""
     issues: IssuedWith | None = None
     """The document the decision issues (Mẫu 1.3), after it on pages of its own."""
 
@@ -205,7 +204,11 @@ class Letter(IssuedDocument):
     layout: Literal["mau-1.5"] = "mau-1.5"
     kind: Literal["CV"] = "CV"
     unit: str
-    body: tuple[Block, ...]
+
+    @property
+    def kind_name(self) -> str:
+        """A công văn has no tên loại; the manifest and properties call it "Công văn"."""
+        return "Công văn"
 
     @property
     def ky_hieu(self) -> str:

@@ -10,7 +10,8 @@ footnotes, and the checks before the build see the same blocks.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from plangen.plan.document import Block, Column, Heading, Prose, Table
 from plangen.plan.model import Section
@@ -51,14 +52,21 @@ def footnotes_of(text: str) -> tuple[str, dict[str, str]]:
     return "\n".join(kept), notes
 
 
-def text_blocks(text: str) -> list[Block]:
-    """``text`` as prose and tables, in order; footnote definitions go with every prose
-    block (a note may be cited above or below a table)."""
-    body, notes = footnotes_of(text)
-    note_items = tuple(sorted(notes.items()))
-    blocks: list[Block] = []
-    prose: list[str] = []
+@dataclass(frozen=True)
+class PipeTable:
+    """A Markdown pipe table as written: its title cells, its rows of cells (not padded)
+    and how each column is aligned."""
+
+    header: list[str]
+    rows: list[list[str]]
+    aligns: list[str]
+
+
+def segments(body: str) -> Iterator[str | PipeTable]:
+    """``body`` (without footnote definitions) as runs of prose lines and pipe tables, in
+    order: the one reading of tables that the checks and the build share."""
     lines = body.splitlines()
+    prose: list[str] = []
     i = 0
     while i < len(lines):
         end = _table_end(lines, i)
@@ -67,31 +75,27 @@ def text_blocks(text: str) -> list[Block]:
             i += 1
             continue
         if any(line.strip() for line in prose):
-            blocks.append(Prose(text="\n".join(prose), notes=note_items))
+            yield "\n".join(prose)
         prose = []
         header, *rows = [_cells(line) for j, line in enumerate(lines[i:end]) if j != 1]
-        blocks.append(table_block(header, rows, _aligns(lines[i + 1])))
+        yield PipeTable(header, rows, _aligns(lines[i + 1]))
         i = end
     if any(line.strip() for line in prose):
-        blocks.append(Prose(text="\n".join(prose), notes=note_items))
-    return blocks
+        yield "\n".join(prose)
 
 
-def pipe_tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
-    """The Markdown pipe tables of ``text``: each one's title cells and rows of cells, as
-    written (before any padding), for the checks that run before the build."""
-    lines = footnotes_of(text)[0].splitlines()
-    found = []
-    i = 0
-    while i < len(lines):
-        end = _table_end(lines, i)
-        if end == i:
-            i += 1
-            continue
-        header, *rows = [_cells(line) for j, line in enumerate(lines[i:end]) if j != 1]
-        found.append((header, rows))
-        i = end
-    return found
+def text_blocks(text: str) -> list[Block]:
+    """``text`` as prose and tables, in order; footnote definitions go with every prose
+    block (a note may be cited above or below a table)."""
+    body, notes = footnotes_of(text)
+    note_items = tuple(sorted(notes.items()))
+    return [table_block(part.header, part.rows, part.aligns) if isinstance(part, PipeTable)
+            else Prose(text=part, notes=note_items) for part in segments(body)]
+
+
+def pipe_tables(text: str) -> list[PipeTable]:
+    """The Markdown pipe tables of ``text``, as written, for the checks before the build."""
+    return [part for part in segments(footnotes_of(text)[0]) if isinstance(part, PipeTable)]
 
 
 def _table_end(lines: Sequence[str], start: int) -> int:

@@ -35,6 +35,7 @@ def letters(text: str) -> str:
 
 QUOC_HIEU_KEY = letters(nd30.QUOC_HIEU_TEXT)
 TIEU_NGU_KEY = letters(nd30.TIEU_NGU_TEXT)
+TYPE_NAME_KEYS = {letters(name) for name in TYPE_NAMES}
 
 
 Family = Literal["van-ban", "phu-luc"]
@@ -153,7 +154,7 @@ def find_layout(doc: Document) -> Layout:
     opening = [p for p in doc.paragraphs[:40] if p.table is None and p.text.strip()][:4]
     layout.draft = bool(opening) and opening[0].text.strip() == nd30.DRAFT_MARK_TEXT
     for p in opening:  # a Phụ lục heading before any tên loại: an attachment of its own
-        if letters(p.text) in _type_name_keys():
+        if letters(p.text) in TYPE_NAME_KEYS:
             break
         if p.text.strip().startswith(("(Kèm theo", "Phụ lục")):
             layout.family = "phu-luc"
@@ -164,11 +165,6 @@ def find_layout(doc: Document) -> Layout:
     _body(layout)
     layout.annexes = _annexes(doc)
     return layout
-
-
-def _type_name_keys() -> set[str]:
-    """The tên loại, as :func:`letters` reads them."""
-    return {letters(name) for name in TYPE_NAMES}
 
 
 ANNEX_LABEL = re.compile(r"^phụ lục(\s+\S+)?$", re.IGNORECASE)
@@ -194,7 +190,7 @@ def _annexes(doc: Document) -> list[AnnexHeading]:
                     QUOC_HIEU_KEY, TIEU_NGU_KEY) or len(titles) == _ANNEX_TITLE_LINES:
                 break
             titles.insert(0, above)
-        if label is None and any(letters(t.text) in _type_name_keys() for t in titles):
+        if label is None and any(letters(t.text) in TYPE_NAME_KEYS for t in titles):
             continue  # a document a decision issues (Mẫu 1.3): a tên loại, not a Phụ lục
         heads.append(AnnexHeading(label, tuple(titles), p))
     return heads
@@ -270,7 +266,7 @@ def _title_block(layout: Layout) -> None:
     after_header = [p for p in doc.paragraphs
                     if p.table is None and p.text.strip() and p.index > header_end]
     for p in after_header[:3]:
-        if letters(p.text) in {letters(t) for t in TYPE_NAMES}:
+        if letters(p.text) in TYPE_NAME_KEYS:
             layout.title = p
             break
     if layout.title is None:

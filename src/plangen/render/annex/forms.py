@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import docx
-from docx.enum.section import WD_SECTION
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Pt
 from lxml import etree
@@ -24,7 +23,7 @@ from plangen.errors import UserError
 from plangen.messages import Lang, message
 from plangen.plan.document import IssuedDocument, TemplateAnnex
 from plangen.render.annex.engine import CompiledTemplate, compile_template
-from plangen.render.docx import blocks, body, oxml, page
+from plangen.render.docx import blocks, body, page
 from plangen.spec import nd30, vn
 
 W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
@@ -113,9 +112,7 @@ def body_elements(template: CompiledTemplate, context: Mapping[str, Any]) -> lis
 
 def new_annex_section(document: Any, heading: blocks.AppendixHeading) -> None:
     """A new page in a section of its own, page numbers from 1, and the Phụ lục heading."""
-    section = document.add_section(WD_SECTION.NEW_PAGE)
-    oxml.restart_page_numbers(section)
-    page.page_numbers(section)
+    section = page.new_numbered_section(document)
     blocks.appendix_heading(document, heading, page.text_width_cm(section))
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 import docx
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -197,3 +197,12 @@ def page_numbers(section: Any) -> None:
     first = section.first_page_header
     first.is_linked_to_previous = False
     first.paragraphs[0].text = ""
+
+
+def new_numbered_section(document: Any) -> Any:
+    """A section on a new page whose page numbers start again from 1, shown from its
+    second page (a Phụ lục, or a document a decision issues)."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    oxml.restart_page_numbers(section)
+    page_numbers(section)
+    return section

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.enum.section import WD_SECTION
-
 from plangen.plan.document import Decision, IssuedWith
 from plangen.render.annex import forms
 from plangen.render.context import RenderContext
-from plangen.render.docx import blocks, body, oxml, page
+from plangen.render.docx import blocks, body, page
 from plangen.render.layouts.parts import close_document, end_of_content, open_document
 from plangen.spec import nd30
 
@@ -40,9 +38,7 @@ def issued_document(document: Any, doc: Decision, issued: IssuedWith) -> None:
     """The document the decision issues (Mẫu 1.3), on new pages numbered from 1: the
     header without Số or date, its tên loại and trích yếu, "(Kèm theo Quyết định số …)",
     then its content, ending with ./."""
-    section = document.add_section(WD_SECTION.NEW_PAGE)
-    oxml.restart_page_numbers(section)
-    page.page_numbers(section)
+    page.new_numbered_section(document)
     blocks.header_table(document, blocks.Header(
         parent=doc.issuer.parent, issuer=doc.issuer.name, so_ky_hieu="",
         place=doc.number.place, issued_on=doc.number.issued_on), numbered=False)

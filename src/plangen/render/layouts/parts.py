@@ -43,7 +43,7 @@ def close_document(document: Any, doc: IssuedDocument, paragraphs: Sequence[Any]
                    noi_nhan: Sequence[str], context: RenderContext) -> Any:
     """``./.`` after the content's last paragraph, kept with the signer; Nơi nhận and the
     signer; the file's properties; then the Phụ lục."""
-    last = end_of_content(document, getattr(doc, "body", ()), paragraphs)
+    last = end_of_content(document, doc.body, paragraphs)
     body.end_mark(last)
     last.paragraph_format.keep_with_next = True  # the signer follows it
     blocks.signature_table(document, noi_nhan,
