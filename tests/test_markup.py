@@ -1,6 +1,9 @@
 """Plan text → blocks and spans."""
 
-from plangen.render.docx.markup import Span, parse_blocks, parse_inline
+from hypothesis import given
+from hypothesis import strategies as st
+
+from plangen.render.docx.markup import Span, _markdown_spans, is_plain, parse_blocks, parse_inline
 
 
 def test_paragraphs_items_and_wrapped_lines() -> None:
@@ -61,3 +64,17 @@ def test_footnote_marks_become_note_spans() -> None:
     (block,) = parse_blocks("Theo Quyết định[^qd] và Luật[^x].", {"qd": "QĐ số 12."})
     assert [(s.text, s.note) for s in block.spans] == [
         ("Theo Quyết định", None), ("", "QĐ số 12."), (" và Luật[^x].", None)]
+
+
+# Letters, digits, punctuation and spacing of Vietnamese plans, with every Markdown sign.
+_TEXT = st.lists(st.sampled_from(list("aăâđeêoôơuưy AĐÊƠƯ0123456789.,;:()/%'\"-+#=>")
+                                 + list("*_`[]\\<>&!~|\t\n") + ["  ", "https://a.vn/x"]),
+                 max_size=30).map("".join)
+
+
+@given(_TEXT)
+def test_plain_text_reads_the_same_without_markdown(text: str) -> None:
+    """Most sentences skip the Markdown converter; for each of them, the converter would
+    have given the same spans."""
+    if is_plain(text):
+        assert _markdown_spans(text) == [Span(text)]

@@ -1,5 +1,5 @@
 """``python -m plangen`` runs the command line."""
 
-from plangen.cli import main
+from plangen.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -35,6 +35,10 @@ class UserError(Exception):
         super().__init__("\n".join(lines))
         self.lines = lines
 
+    def __reduce__(self) -> tuple[type[UserError], tuple[list[str]]]:
+        """Pickled whole (a build's worker process hands its errors back)."""
+        return type(self), (self.lines,)
+
 
 class PlanError(UserError):
     """The plan file is invalid; holds every problem found in one run."""
@@ -42,3 +46,6 @@ class PlanError(UserError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__([str(p) for p in problems])
         self.problems = problems
+
+    def __reduce__(self) -> tuple[type[PlanError], tuple[list[Problem]]]:  # type: ignore[override]
+        return type(self), (self.problems,)

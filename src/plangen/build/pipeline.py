@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from plangen import __version__
+from plangen.build import forked
+from plangen.build.forked import Share
 from plangen.build.gate import gate_reasons
 from plangen.build.pdf import convert_to_pdf
 from plangen.build.save import (
@@ -109,25 +111,44 @@ Progress = Callable[[int], None]
 
 
 def gated(bundle: Bundle, *, templates_dir: Path | None = None, draft: bool = False,
-          only: Iterable[str] | None = None, lang: Lang = "vi"
+          only: Iterable[str] | None = None, lang: Lang = "vi", workers: int = 1
           ) -> Iterator[tuple[Rendered, bytes]]:
     """Each document of ``bundle`` rendered and passed through the signed-ready gate, one
     at a time, as finished bytes; once one has failed, the others are still gated but no
-    longer given. After the last, raises :class:`UserError` with every reason.
+    longer given. After the last, raises :class:`UserError` with every reason. With
+    ``workers`` above 1, that many processes render and gate (see ``forked``); the
+    documents, the reasons and their order are the same.
 
     ``plangen build`` stages what this gives; ``plangen validate`` only reads it through,
     so the two commands reach the same verdict on the same plan.
     """
     templates = templates_dir or default_templates(bundle.plan_file)
+
+    def checked(share: Share | None) -> Iterator[tuple[Rendered, bytes, list[str]]]:
+        return _checked(bundle, templates, draft, only, lang, share)
+
     reasons: list[str] = []
     made: set[str] = set()  # the kinds the plan gave documents of
     names: set[str] = set()
-    for rendered in render_documents(bundle, templates, draft=draft, only=only, lang=lang):
+    for rendered, data, found in forked.interleaved(checked, workers):
         made.add(rendered.kind)
         if rendered.file_name.casefold() in names:  # two documents, one file: refuse both
             reasons.append(message("same_file_twice", lang, file=rendered.file_name))
             continue
         names.add(rendered.file_name.casefold())
+        reasons += found
+        if not reasons:
+            yield rendered, data
+    reasons += _nothing_made(bundle, only, made, lang)
+    if reasons:
+        raise UserError(reasons)
+
+
+def _checked(bundle: Bundle, templates: Path, draft: bool, only: Iterable[str] | None,
+             lang: Lang, share: Share | None) -> Iterator[tuple[Rendered, bytes, list[str]]]:
+    """The documents of ``share``, each with its bytes and why the gate refuses it."""
+    for rendered in render_documents(bundle, templates, draft=draft, only=only, lang=lang,
+                                     share=share):
         data = rendered.data
         if data is None:
             # Saved, a large python-docx document (a web of cycles) is collected at once,
@@ -136,17 +157,13 @@ def gated(bundle: Bundle, *, templates_dir: Path | None = None, draft: bool = Fa
             rendered = replace(rendered, document=None)
             if body_size(data) > COLLECT_ABOVE_BYTES:
                 gc.collect()
-        reasons += gate_reasons(rendered, data, draft, lang, full=rendered.gate_full)
-        if not reasons:
-            yield rendered, data
-    reasons += _nothing_made(bundle, only, made, lang)
-    if reasons:
-        raise UserError(reasons)
+        yield rendered, data, gate_reasons(rendered, data, draft, lang,
+                                           full=rendered.gate_full)
 
 
 def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
             draft: bool = False, only: Iterable[str] | None = None,
-            lang: Lang = "vi", progress: Progress | None = None) -> Job:
+            lang: Lang = "vi", progress: Progress | None = None, workers: int = 1) -> Job:
     """Render every document of ``bundle``, pass each through the signed-ready gate and
     write it to the staging folder; nothing reaches ``out_dir``. Raises
     :class:`UserError` with every reason when any document fails the gate."""
@@ -156,7 +173,7 @@ def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
     files: list[Staged] = []
     try:
         for rendered, data in gated(bundle, templates_dir=templates_dir, draft=draft,
-                                    only=only, lang=lang):
+                                    only=only, lang=lang, workers=workers):
             _stage(staging / rendered.file_name, data, lang)
             files.append(Staged(rendered.file_name, rendered.kind, sha256(data), len(data),
                                 rendered.meta))

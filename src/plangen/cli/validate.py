@@ -8,6 +8,7 @@ data, renders every document and passes each through the same signed-ready gate 
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     for bundle in load_all(args.plans, lang):
         try:
             for _document in gated(bundle, templates_dir=args.templates, draft=args.draft,
-                                   lang=lang):
+                                   lang=lang, workers=os.cpu_count() or 1):
                 pass
         except UserError as refused:
             reasons += [f"{bundle.plan_file}: {line}" for line in refused.lines]

@@ -93,17 +93,23 @@ class Rendered:
 
 
 def render_documents(bundle: Bundle, templates_dir: Path, *, draft: bool = False,
-                     only: Iterable[str] | None = None, lang: Lang = "vi"
-                     ) -> Iterator[Rendered]:
+                     only: Iterable[str] | None = None, lang: Lang = "vi",
+                     share: tuple[int, int] | None = None) -> Iterator[Rendered]:
     """Every document of the plan and its data (of the kinds in ``only``), one at a time,
-    so that a caller can write each away before the next is made."""
+    so that a caller can write each away before the next is made. A ``share`` ``(k, n)``
+    keeps the documents whose place in that order, counted from 0, leaves ``k`` when
+    divided by ``n``: one of ``n`` processes building the plan together."""
     store = TemplateStore(templates_dir, lang)
     wanted = set(KINDS if only is None else only)
+    place = -1
     for kind in KINDS.values():
         if kind.name not in wanted:
             continue
         context = RenderContext(store, draft)
         for i, made in enumerate(kind.sources(bundle)):
+            place += 1
+            if share is not None and place % share[1] != share[0]:
+                continue
             # No local keeps the document: the caller drops it before the next is made.
             yield replace(_rendered(kind, made, kind.layout(made.source, context)),
                           gate_full=not kind.one_template or i == 0)

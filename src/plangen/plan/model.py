@@ -2,7 +2,8 @@
 
 Why: the plan file is the single source of every document plangen writes, so its shape is
 checked strictly (unknown keys are errors, so typos cannot pass) and each field documents
-itself in Vietnamese; those docstrings become the JSON Schema descriptions editors show.
+itself in Vietnamese; ``schema.py`` reads those docstrings into the JSON Schema
+descriptions editors show.
 
 Only per-field checks live here. Rules that relate several fields (phases in order, dates
 inside the period, the archive line last…) are in ``rules.py`` so that each problem can be
@@ -113,9 +114,8 @@ class StrictModel(BaseModel):
     where text is expected (``name: 2023``) are read as text.
     """
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True,
-                              str_strip_whitespace=True, coerce_numbers_to_str=True,
-                              frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              coerce_numbers_to_str=True, frozen=True, allow_inf_nan=False)
 
 
 class Issuer(StrictModel):

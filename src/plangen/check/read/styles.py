@@ -107,16 +107,21 @@ _FONT_SLOTS = (("ascii", "asciiTheme"), ("hAnsi", "hAnsiTheme"),
 
 
 class Resolver:
-    """Finds the effective value of a property through the run/paragraph style chain."""
+    """Finds the effective value of a property through the run/paragraph style chain.
+
+    A document repeats a few formats over many runs and paragraphs, so each format is
+    resolved once: keyed by its paragraph style and its own direct formatting (the XML of
+    its ``w:rPr`` or ``w:pPr``), which are all the chain depends on."""
 
     def __init__(self, styles: Styles) -> None:
         self.styles = styles
+        self._run_formats: dict[tuple[str | None, bytes | None], dict[str, Any]] = {}
+        self._paragraph_formats: dict[tuple[str | None, bytes | None], dict[str, Any]] = {}
 
-    def rpr_levels(self, run: Any, pstyle: str | None) -> list[Any]:
+    def rpr_levels(self, rpr: Any, pstyle: str | None) -> list[Any]:
         """rPr elements from the run outwards: direct, character style, paragraph style,
         document defaults."""
         levels = []
-        rpr = run.find(w_tag("rPr"))
         if rpr is not None:
             levels.append(rpr)
             rstyle = rpr.find(w_tag("rStyle"))
@@ -168,23 +173,59 @@ class Resolver:
         return out
 
     def run(self, r: Any, pstyle: str | None, in_link: bool) -> Run:
-        levels = self.rpr_levels(r, pstyle)
+        rpr = r.find(w_tag("rPr"))
+        key = (pstyle, None if rpr is None else etree.tostring(rpr))
+        look = self._run_formats.get(key)
+        if look is None:
+            look = self._run_formats[key] = self._run_format(rpr, pstyle)
+        return Run(text=run_text(r), in_hyperlink=in_link, fonts=dict(look["fonts"]),
+                   **{name: value for name, value in look.items() if name != "fonts"})
+
+    def _run_format(self, rpr: Any, pstyle: str | None) -> dict[str, Any]:
+        levels = self.rpr_levels(rpr, pstyle)
         size = self.attr(levels, "sz", "val")
-        color = self.attr(levels, "color", "val") or "auto"
         underline = self.attr(levels, "u", "val")
-        return Run(
-            text=run_text(r),
-            bold=bool(on(self.first(levels, "b"))),
-            italic=bool(on(self.first(levels, "i"))),
-            size_pt=(number(size) or 0) / 2 or None,
-            fonts=self.fonts(levels),
-            color=color,
-            underline=underline not in (None, "none"),
-            vert_align=self.attr(levels, "vertAlign", "val"),
-            caps=bool(on(self.first(levels, "caps"))),
-            lang=self.attr(levels, "lang", "val") or "",
-            in_hyperlink=in_link,
-        )
+        return {
+            "bold": bool(on(self.first(levels, "b"))),
+            "italic": bool(on(self.first(levels, "i"))),
+            "size_pt": (number(size) or 0) / 2 or None,
+            "fonts": self.fonts(levels),
+            "color": self.attr(levels, "color", "val") or "auto",
+            "underline": underline not in (None, "none"),
+            "vert_align": self.attr(levels, "vertAlign", "val"),
+            "caps": bool(on(self.first(levels, "caps"))),
+            "lang": self.attr(levels, "lang", "val") or "",
+        }
+
+    def paragraph_format(self, ppr: Any, pstyle: str | None) -> dict[str, Any]:
+        """What a paragraph's style chain and direct formatting give it (a dict to be
+        read, not changed: it is shared by every paragraph of the same format)."""
+        key = (pstyle, None if ppr is None else etree.tostring(ppr))
+        look = self._paragraph_formats.get(key)
+        if look is None:
+            look = self._paragraph_formats[key] = self._paragraph_format(ppr, pstyle)
+        return look
+
+    def _paragraph_format(self, ppr: Any, pstyle: str | None) -> dict[str, Any]:
+        levels = self.ppr_levels(ppr, pstyle)
+        hanging = self.attr(levels, "ind", "hanging")
+        border = self.first(levels, "pBdr")
+        bottom = border.find(w_tag("bottom")) if border is not None else None
+        return {
+            "style": self.styles.name(pstyle),
+            "align": self.attr(levels, "jc", "val") or "left",
+            "hanging": hanging,
+            "first_line": self.attr(levels, "ind", "firstLine"),
+            "left": self.attr(levels, "ind", "left") or self.attr(levels, "ind", "start"),
+            "right": self.attr(levels, "ind", "right") or self.attr(levels, "ind", "end"),
+            "before": self.attr(levels, "spacing", "before"),
+            "after": self.attr(levels, "spacing", "after"),
+            "line": self.attr(levels, "spacing", "line"),
+            "line_rule": self.attr(levels, "spacing", "lineRule") or "auto",
+            "keep_next": bool(on(self.first(levels, "keepNext"))),
+            "page_break_before": bool(on(self.first(levels, "pageBreakBefore"))),
+            "bottom": bottom,
+        }
 
 
 def run_text(r: Any) -> str:

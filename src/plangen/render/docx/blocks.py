@@ -38,18 +38,16 @@ class Header:
 
 def run(paragraph: Any, text: str, spec: nd30.TextSpec | None = None) -> Any:
     """Add ``text`` to ``paragraph``; a ``spec`` sets size, bold and italic on the run."""
-    added = paragraph.add_run(text)
-    if spec is not None:
-        added.font.size = Pt(spec.size_pt.preferred)
-        added.font.bold = spec.bold
-        added.font.italic = spec.italic
-    return added
+    if spec is None:
+        return oxml.add_run(paragraph, text)
+    return oxml.add_run(paragraph, text, size_pt=spec.size_pt.preferred, bold=spec.bold,
+                        italic=spec.italic)
 
 
 def line(container: Any, text: str, spec: nd30.TextSpec, style: str) -> Any:
     """A paragraph holding one ``text`` run set by ``spec``, in paragraph style ``style``."""
     paragraph = page.paragraph(container, style)
-    paragraph.alignment = page.ALIGN[spec.align]
+    oxml.align(paragraph, spec.align)
     run(paragraph, vn.upper(text) if spec.upper else text, spec)
     return paragraph
 
@@ -199,18 +197,19 @@ def header_table(document: Any, header: Header, numbered: bool = True) -> Any:
     indent = min(0.0, text_width - layout.left_cm - layout.right_cm)
     oxml.fixed_table(table, [Cm(layout.left_cm), Cm(layout.right_cm)], Cm(indent))
     oxml.cell_margins(table, Cm(nd30.CELL_PADDING_CM), Cm(nd30.CELL_PADDING_CM))
-    _issuer_cell(table.cell(0, 0), header, layout)
-    _national_cell(table.cell(0, 1), layout)
+    cells = table._cells  # python-docx's ``table.cell`` rebuilds this list on every call
+    _issuer_cell(cells[0], header, layout)
+    _national_cell(cells[1], layout)
     if not numbered:
-        for cell in table._cells:
+        for cell in cells:
             _drop_first_empty(cell)
         return table
-    so = line(table.cell(1, 0), header.so_ky_hieu, nd30.SO_KY_HIEU, page.HEADER_TEXT)
+    so = line(cells[2], header.so_ky_hieu, nd30.SO_KY_HIEU, page.HEADER_TEXT)
     so.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT)
     if header.vv is not None:
-        _vv_line(table.cell(1, 0), header.vv)
-    _date_line(table.cell(1, 1), header, layout)
-    for cell in table._cells:
+        _vv_line(cells[2], header.vv)
+    _date_line(cells[3], header, layout)
+    for cell in cells:
         _drop_first_empty(cell)
     return table
 
@@ -360,7 +359,7 @@ def signature_table(document: Any, noi_nhan: Sequence[str], signer: SignerLines)
     # No cell padding: "Nơi nhận:" stands flush with the left margin, as NĐ30 wants.
     oxml.cell_margins(table, Cm(0), Cm(0))
     oxml.cant_split(table.rows[0])
-    left, right = table.cell(0, 0), table.cell(0, 1)
+    left, right = table._cells
     label = line(left, nd30.NOI_NHAN_LABEL_TEXT, nd30.NOI_NHAN_LABEL, page.NOI_NHAN)
     label.paragraph_format.space_before = Pt(12)
     for i, item in enumerate(noi_nhan):

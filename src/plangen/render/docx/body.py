@@ -26,11 +26,8 @@ def add_spans(paragraph: Any, spans: Sequence[Span]) -> None:
         if span.note is not None:
             oxml.footnote(paragraph, span.note, nd30.FOOTNOTE_PT)
             continue
-        added = paragraph.add_run(span.text)
-        if span.bold:
-            added.font.bold = True
-        if span.italic:
-            added.font.italic = True
+        added = oxml.add_run(paragraph, span.text, bold=span.bold or None,
+                             italic=span.italic or None)
         if span.href is not None:
             oxml.hyperlink(paragraph, span.href).append(added._r)
 
@@ -43,7 +40,7 @@ def add_text(document: Any, text: str, style: str = page.BODY,
     for block in parse_blocks(text, notes):
         paragraph = page.paragraph(document, style)
         if block.centred:
-            paragraph.alignment = page.ALIGN["center"]
+            oxml.align(paragraph, "center")
             paragraph.paragraph_format.first_line_indent = 0
         add_spans(paragraph, block.spans)
         paragraphs.append(paragraph)
@@ -81,7 +78,7 @@ def heading(document: Any, level: Level, label: str, text: str) -> Any:
     spans = parse_inline(text)
     if level.capitals:
         spans = [replace(span, text=vn.upper(span.text)) for span in spans]
-    paragraph.add_run(f"{label} ")
+    oxml.add_run(paragraph, f"{label} ")
     add_spans(paragraph, spans)
     return paragraph
 

@@ -11,6 +11,7 @@ Bare web addresses become hyperlinks.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
@@ -104,13 +105,46 @@ def parse_inline(text: str, notes: Mapping[str, str] | None = None) -> list[Span
     is text."""
     text = _NOTE_MARK.sub(lambda m: f"{_NOTE_OPEN}{m['key']}{_NOTE_CLOSE}"
                           if notes and m["key"] in notes else m.group(), text)
+    spans = [Span(text)] if is_plain(text) else _markdown_spans(text)
+    return _merge(_footnotes(_autolink(spans), notes or {}))
+
+
+# Text with none of these characters, and none of these at its start, reads the same
+# with or without Markdown; most of a plan's sentences are such text.
+_MARKDOWN_SIGNS = frozenset("*_`[]\\<>&!~|\t\r\n")
+_MARKDOWN_STARTS = frozenset("-+#=0123456789 ")
+
+
+def is_plain(text: str) -> bool:
+    """True when Markdown would give ``text`` back unchanged: no emphasis, link, code,
+    escape or HTML sign, nothing at its start that could open a list or a heading, and
+    no space around it."""
+    return (bool(text) and _MARKDOWN_SIGNS.isdisjoint(text) and text[0] not in _MARKDOWN_STARTS
+            and text == text.strip())
+
+
+def _markdown_spans(text: str) -> list[Span]:
+    """Spans of ``text`` read as Markdown, its raw HTML escaped first."""
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = re.sub(r"^(\d+)\.", r"\1\\.", escaped)  # "1. …" is text, not a list
     escaped = re.sub(r"^([#=])", r"\\\1", escaped)  # "# …" is text, not a heading
     reader = _SpanReader()
-    reader.feed(markdown.markdown(escaped))
+    reader.feed(_converter().reset().convert(escaped))
     reader.close()
-    return _merge(_footnotes(_autolink(reader.spans), notes or {}))
+    return reader.spans
+
+
+_PER_THREAD = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """One Markdown converter for each thread (a converter keeps state while it works),
+    reset before each text: setting one up registers some forty processors, which cost
+    more than converting a paragraph."""
+    converter: markdown.Markdown | None = getattr(_PER_THREAD, "converter", None)
+    if converter is None:
+        converter = _PER_THREAD.converter = markdown.Markdown()
+    return converter
 
 
 class _SpanReader(HTMLParser):

@@ -17,6 +17,7 @@ from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Length
+from docx.text.run import Run
 
 FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -48,25 +49,91 @@ _ORDER = {
 }
 
 
-def _tag_name(element: Any) -> str:
-    return str(element.tag).replace(qn("w:x")[:-1], "w:")
+# The same orders as ranks by Clark name, so that placing a child is a lookup per sibling.
+_RANK = {qn(parent): {qn(tag): i for i, tag in enumerate(order)}
+         for parent, order in _ORDER.items()}
+W_VAL = qn("w:val")
+_PPR = qn("w:pPr")
+_XML_SPACE = qn("xml:space")
+# Characters python-docx turns into tabs and breaks when it sets a run's text.
+_RUN_SPECIAL = frozenset("\t\n\r\f\v\x85\u2028\u2029")
+JUSTIFICATION = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+"""``w:jc`` values by the alignment names of ``nd30.TextSpec``."""
 
 
 def _child(parent: Any, tag: str) -> Any:
-    """The ``tag`` child of ``parent``, created in its schema position when missing."""
-    found = parent.find(qn(tag))
+    """The ``tag`` child of ``parent``, created in its schema position when missing.
+
+    Why not python-docx's own ``get_or_add_…``: each of those tries every later sibling
+    tag in turn (thirty for a paragraph's properties), which made up a fifth of a build."""
+    clark = qn(tag)
+    found = parent.find(clark)
     if found is not None:
         return found
     found = OxmlElement(tag)
-    order = _ORDER.get(_tag_name(parent))
-    if order and tag in order:
-        later = set(order[order.index(tag) + 1:])
-        anchor = next((c for c in parent if _tag_name(c) in later), None)
+    rank = _RANK.get(parent.tag, {})
+    mine = rank.get(clark)
+    if mine is not None:
+        anchor = next((c for c in parent if rank.get(c.tag, -1) > mine), None)
         if anchor is not None:
             anchor.addprevious(found)
             return found
     parent.append(found)
     return found
+
+
+def paragraph_properties(paragraph: Any) -> Any:
+    """The ``w:pPr`` of a python-docx ``paragraph``, made its first child when missing."""
+    p = paragraph._p
+    ppr = p.find(_PPR)
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    return ppr
+
+
+def set_paragraph_style(paragraph: Any, style_id: str) -> None:
+    """Give ``paragraph`` the style ``style_id`` directly: python-docx's ``style = name``
+    searches every style of the document each time, which dominated the build."""
+    _child(paragraph_properties(paragraph), "w:pStyle").set(W_VAL, style_id)
+
+
+def align(paragraph: Any, how: str) -> None:
+    """Align ``paragraph`` (``left``, ``center``, ``right`` or ``justify``)."""
+    _child(paragraph_properties(paragraph), "w:jc").set(W_VAL, JUSTIFICATION[how])
+
+
+def add_run(paragraph: Any, text: str, *, size_pt: float | None = None,
+            bold: bool | None = None, italic: bool | None = None) -> Run:
+    """A run of ``text`` at the end of ``paragraph``, with only the properties given
+    (None leaves one to the style), as python-docx writes it: ``add_run`` and three
+    ``font`` settings, built in one step."""
+    r = OxmlElement("w:r")
+    if bold is not None or italic is not None or size_pt is not None:
+        rpr = OxmlElement("w:rPr")
+        r.append(rpr)
+        for tag, on in (("w:b", bold), ("w:i", italic)):
+            if on is not None:
+                toggle = OxmlElement(tag)
+                if not on:
+                    toggle.set(W_VAL, "0")
+                rpr.append(toggle)
+        if size_pt is not None:
+            size = OxmlElement("w:sz")
+            size.set(W_VAL, str(round(size_pt * 2)))
+            rpr.append(size)
+    paragraph._p.append(r)
+    added = Run(r, paragraph)
+    if _RUN_SPECIAL.isdisjoint(text):
+        if text:
+            t = OxmlElement("w:t")
+            t.text = text
+            if text != text.strip():
+                t.set(_XML_SPACE, "preserve")
+            r.append(t)
+    else:
+        added.text = text  # python-docx writes the tabs and breaks
+    return added
 
 
 def set_fonts(rpr: Any, name: str) -> None:
@@ -127,10 +194,25 @@ def fixed_table(table: Any, widths: list[Length], indent: Length) -> None:
     ind = _child(tbl_pr, "w:tblInd")
     ind.set(qn("w:w"), str(indent.twips))
     ind.set(qn("w:type"), "dxa")
-    for col, width in zip(table.columns, widths, strict=True):
-        col.width = width
-        for cell in col.cells:
-            cell.width = width
+    twips = [str(width.twips) for width in widths]
+    grid = table._tbl.find(qn("w:tblGrid"))
+    for column, width in zip(grid.iterchildren(qn("w:gridCol")), twips, strict=True):
+        column.set(qn("w:w"), width)
+    # Cell by cell on the XML: python-docx's ``column.cells`` rebuilds the table's grid.
+    for row in table._tbl.iterchildren(qn("w:tr")):
+        for cell, width in zip(row.iterchildren(qn("w:tc")), twips, strict=True):
+            cell_width = _child(_cell_properties(cell), "w:tcW")
+            cell_width.set(qn("w:type"), "dxa")
+            cell_width.set(qn("w:w"), width)
+
+
+def _cell_properties(cell: Any) -> Any:
+    """The ``w:tcPr`` of a ``w:tc``, made its first child when missing."""
+    found = cell.find(qn("w:tcPr"))
+    if found is None:
+        found = OxmlElement("w:tcPr")
+        cell.insert(0, found)
+    return found
 
 
 def bottom_border(paragraph: Any, eighths_pt: int) -> None:
@@ -244,6 +326,15 @@ def clean_settings(settings: Any) -> None:
     remove_children(settings, "w:savePreviewPicture")
 
 
+def drop_table_styles(styles: Any, keep: tuple[str, ...]) -> None:
+    """Remove the table styles of ``styles`` (a ``w:styles`` element) whose ids are not in
+    ``keep``. Word knows its built-in table styles without a copy in the file, and adds
+    one when a user picks it."""
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:styleId")) not in keep:
+            styles.remove(style)
+
+
 def append_rows(prototype: Any, rows: Iterable[Sequence[str]]) -> None:
     """Rows of text in place of ``prototype`` (a python-docx row whose cells each hold one
     run): each a copy of it with the runs' texts replaced.
@@ -262,12 +353,6 @@ def append_rows(prototype: Any, rows: Iterable[Sequence[str]]) -> None:
         anchor.addnext(tr)
         anchor = tr
     proto.getparent().remove(proto)
-
-
-def set_paragraph_style(paragraph: Any, style_id: str) -> None:
-    """Give ``paragraph`` the style ``style_id`` directly: python-docx's ``style = name``
-    searches every style of the document each time, which dominated the build."""
-    paragraph._p.style = style_id
 
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

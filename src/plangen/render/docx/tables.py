@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
 from plangen.plan.document import Table
 from plangen.render.docx import oxml, page
@@ -40,9 +40,6 @@ def _cell_text(cell: Any, text: str, size_pt: float, bold: bool, align: str) -> 
     page.set_style(paragraph, page.HEADER_TEXT)
     style = page.STYLE_BY_NAME[page.HEADER_TEXT].spec
     if align != style.align:
-        paragraph.alignment = page.ALIGN[align]
-    run = paragraph.add_run(text)
-    if size_pt != style.size_pt.preferred:
-        run.font.size = Pt(size_pt)
-    if bold != style.bold:
-        run.font.bold = bold
+        oxml.align(paragraph, align)
+    oxml.add_run(paragraph, text, bold=bold if bold != style.bold else None,
+                 size_pt=size_pt if size_pt != style.size_pt.preferred else None)
