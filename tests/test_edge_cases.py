@@ -123,6 +123,23 @@ def test_a_picture_in_a_template_reaches_the_plan(tmp_path: Path) -> None:
     assert plan.part.related_parts[rel_id].content_type == "image/png"
 
 
+def test_a_template_table_keeps_its_word_table_style(tmp_path: Path) -> None:
+    """plangen's own documents carry only the table styles they use; a template's table
+    in a style of Word's gallery brings that style (and the one it is based on) along."""
+    templates = copy_templates(tmp_path)
+    report = templates / "mau-bao-cao.docx"
+    d = docx.Document(str(report))
+    d.add_table(rows=1, cols=2).style = d.styles["Light Grid Accent 1"]
+    d.save(str(report))
+    out = tmp_path / "out"
+    build_plan(bundle_of(SEED_PLAN), out, templates_dir=templates)
+    plan = docx.Document(str(out / "ke-hoach.docx"))
+    ids = {style.style_id for style in plan.styles}
+    assert {"LightGrid-Accent1", "TableNormal"} <= ids
+    assert "LightGrid-Accent2" not in ids  # only what the annex uses
+    assert check_docx(out / "ke-hoach.docx").count("error") == 0
+
+
 def test_extreme_shifts_and_unwritable_targets(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", str(MINIMAL_PLAN), str(tmp_path / "n.yaml"),

@@ -23,7 +23,7 @@ from plangen.errors import UserError
 from plangen.messages import Lang, message
 from plangen.plan.document import IssuedDocument, TemplateAnnex
 from plangen.render.annex.engine import CompiledTemplate, compile_template
-from plangen.render.docx import blocks, body, page
+from plangen.render.docx import blocks, body, oxml, page
 from plangen.spec import nd30, vn
 
 W_BODY = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body"
@@ -122,19 +122,27 @@ R_ATTRIBUTES = tuple(f"{{{R_NS}}}{name}" for name in ("embed", "id", "link"))
 def append_appendix(document: Any, heading: blocks.AppendixHeading, elements: list[Any],
                     template: CompiledTemplate) -> None:
     """A Phụ lục on a new page: its own section, page numbers from 1, the heading, the body
-    (with the pictures and links the template's body refers to)."""
+    (with the pictures, links and styles the template's body refers to)."""
     new_annex_section(document, heading)
     end = document.element.body.sectPr
-    source = None
+    opened: list[Any] = []  # the template as python-docx reads it, once it is needed
+
+    def source() -> Any:
+        if not opened:
+            opened.append(docx.Document(str(template.path)))
+        return opened[0]
+
+    used: set[str] = set()
     for element in elements:
         copied = copy.deepcopy(element)
         for node in copied.iter():
             for attribute in R_ATTRIBUTES:
                 if isinstance(node.tag, str) and node.get(attribute):
-                    source = source or docx.Document(str(template.path)).part
-                    node.set(attribute, _relate(document.part, source, node.get(attribute),
-                                                template))
+                    node.set(attribute, _relate(document.part, source().part,
+                                                node.get(attribute), template))
+        used |= oxml.styles_used(copied)
         end.addprevious(copied)
+    oxml.copy_missing_styles(document.styles.element, used, lambda: source().styles.element)
 
 
 def _relate(target: Any, source: Any, rel_id: str, template: CompiledTemplate) -> str:

@@ -7,7 +7,7 @@ makes every low-level trick (font slots, borders, fields, links) testable on its
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -333,6 +333,36 @@ def drop_table_styles(styles: Any, keep: tuple[str, ...]) -> None:
     for style in styles.findall(qn("w:style")):
         if style.get(qn("w:type")) == "table" and style.get(qn("w:styleId")) not in keep:
             styles.remove(style)
+
+
+_STYLE_ID = qn("w:styleId")
+_STYLE_REFERENCES = frozenset(qn(tag) for tag in ("w:pStyle", "w:rStyle", "w:tblStyle",
+                                                 "w:numStyle"))
+_STYLE_LINKS = tuple(qn(tag) for tag in ("w:basedOn", "w:next", "w:link"))
+
+
+def styles_used(element: Any) -> set[str]:
+    """The ids of the styles ``element`` and its descendants refer to."""
+    return {str(node.get(W_VAL)) for node in element.iter(*_STYLE_REFERENCES)}
+
+
+def copy_missing_styles(target: Any, wanted: Iterable[str], source: Callable[[], Any]) -> None:
+    """Give ``target`` (a ``w:styles`` element) the styles ``wanted`` it does not define,
+    copied with the styles they are based on from ``source()``, another ``w:styles``
+    read only when a style is missing: content moved from a Word template keeps the look
+    its styles give it."""
+    have = {style.get(_STYLE_ID) for style in target.iterfind(qn("w:style"))}
+    missing = [sid for sid in wanted if sid not in have]
+    if not missing:
+        return
+    theirs = {style.get(_STYLE_ID): style for style in source().iterfind(qn("w:style"))}
+    while missing:
+        sid = missing.pop()
+        if sid in have or sid not in theirs:
+            continue
+        have.add(sid)
+        target.append(copy.deepcopy(theirs[sid]))
+        missing += [str(link.get(W_VAL)) for link in theirs[sid] if link.tag in _STYLE_LINKS]
 
 
 def append_rows(prototype: Any, rows: Iterable[Sequence[str]]) -> None:
