@@ -11,6 +11,7 @@ from docx.shared import Pt
 
 from conftest import ROOT, SEED_PLAN, bundle_of, copy_templates, minimal_text, replace_in_template
 from plangen.build.pipeline import build_plan
+from plangen.build.save import docx_bytes
 from plangen.check import check_docx
 from plangen.check.read.package import read_docx
 from plangen.cli import main
@@ -19,6 +20,7 @@ from plangen.kinds import compile_all
 from plangen.plan import figures
 from plangen.plan.datafiles import load_bundle
 from plangen.plan.load import load_plan
+from plangen.render.docx import page
 
 TEMPLATES = ROOT / "templates"
 
@@ -232,6 +234,14 @@ def _without_document(path: Path) -> None:
 def test_templates_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["templates", str(SEED_PLAN), "--templates", str(TEMPLATES)]) == 0
     assert capsys.readouterr().out == f"{TEMPLATES}: các mẫu Word hợp lệ\n"
+
+
+def test_shipped_blank_is_current() -> None:
+    """The empty document every build starts from is what the code makes of nd30 today
+    (after a change there: python tools/make_blank.py)."""
+    shipped = ROOT / "src" / "plangen" / page.BLANK
+    assert shipped.read_bytes() == docx_bytes(page.build_blank()), \
+        "run: python tools/make_blank.py"
 
 
 def test_shipped_templates_are_the_ones_in_templates() -> None:

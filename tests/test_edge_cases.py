@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import shutil
@@ -129,6 +130,8 @@ def test_a_template_table_keeps_its_word_table_style(tmp_path: Path) -> None:
     templates = copy_templates(tmp_path)
     report = templates / "mau-bao-cao.docx"
     d = docx.Document(str(report))
+    word = docx.Document().styles["Light Grid Accent 1"]  # as Word writes it into a file
+    d.styles.element.append(copy.deepcopy(word.element))
     d.add_table(rows=1, cols=2).style = d.styles["Light Grid Accent 1"]
     d.save(str(report))
     out = tmp_path / "out"

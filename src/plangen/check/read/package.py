@@ -37,17 +37,21 @@ def _twips_cm(value: str | None) -> float:
     return round((number(value) or 0) / TWIPS_PER_CM, 3)
 
 
+_W_R, _W_P = w_tag("r"), w_tag("p")
+_W_DEL, _W_HYPERLINK = w_tag("del"), w_tag("hyperlink")
+
+
 def _own_runs(p: Any) -> list[tuple[Any, bool]]:
     """Runs of paragraph ``p`` (not of text boxes inside it), with "inside a hyperlink"."""
     out = []
-    for r in p.iter(w_tag("r")):
-        owner = next(r.iterancestors(w_tag("p")), None)
+    for r in p.iter(_W_R):
+        owner = next(r.iterancestors(_W_P), None)
         if owner is not p:
             continue
-        if any(etree.QName(a).localname == "del" for a in r.iterancestors()):
+        ancestors = {a.tag for a in r.iterancestors()}
+        if _W_DEL in ancestors:
             continue
-        in_link = any(etree.QName(a).localname == "hyperlink" for a in r.iterancestors())
-        out.append((r, in_link))
+        out.append((r, _W_HYPERLINK in ancestors))
     return out
 
 
@@ -59,6 +63,8 @@ def _page_field(p: Any) -> str | None:
 
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+VML = "urn:schemas-microsoft-com:vml"
+_VML_SHAPES = tuple(f"{{{VML}}}{name}" for name in ("line", "shape", "rect"))
 EMU_PER_CM = 360_000
 
 
@@ -70,9 +76,7 @@ def _line_shapes(p: Any) -> tuple[list[float], bool]:
         cx, cy = number(extent.get("cx")) or 0, number(extent.get("cy")) or 0
         if cy < 0.1 * EMU_PER_CM and cx > 0:
             widths.append(round(cx / EMU_PER_CM, 3))
-    vml = any(etree.QName(el).localname in ("line", "shape", "rect")
-              and etree.QName(el).namespace == "urn:schemas-microsoft-com:vml"
-              for el in p.iter() if isinstance(el.tag, str))
+    vml = next(p.iter(*_VML_SHAPES), None) is not None
     return widths, vml
 
 
