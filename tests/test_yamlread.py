@@ -1,8 +1,17 @@
 """The YAML reader: positions, duplicate keys, core-schema scalars, refused tags."""
 
-import pytest
+from pathlib import Path
 
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from yaml.nodes import Node
+
+from plangen.plan import yamlread
 from plangen.plan.yamlread import YamlRejected, read_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def codes(text: str) -> list[tuple[int, int, str]]:
@@ -60,3 +69,60 @@ def test_alias_bomb_is_refused() -> None:
 
 def test_control_characters_are_located() -> None:
     assert codes('a: ok\nb: "x\\x07y"\n') == [(2, 4, "control_char")]
+
+
+# -- libyaml reads a file as PyYAML does, or leaves it to PyYAML ------------------------------
+
+def _tree(node: Node | None) -> list[tuple[object, ...]]:
+    """Every node's tag, value, style and positions, in document order."""
+    out: list[tuple[object, ...]] = []
+    stack = [node] if node is not None else []
+    while stack:
+        item = stack.pop()
+        out.append((item.tag, item.value if isinstance(item.value, str) else None,
+                    getattr(item, "style", None) or None, item.start_mark.index,
+                    item.start_mark.line, item.start_mark.column, item.end_mark.index))
+        if isinstance(item.value, list):
+            children = [part for child in item.value
+                        for part in (child if isinstance(child, tuple) else (child,))]
+            stack += reversed(children)
+    return out
+
+
+def _read_both(text: str) -> tuple[object, object]:
+    """The tree PyYAML composes and the tree :func:`yamlread.compose` gives."""
+    try:
+        slow: object = _tree(yamlread._Composer(text).get_single_node())
+    except yaml.YAMLError:
+        slow = "refused"
+    try:
+        fast: object = _tree(yamlread.compose(text))
+    except yaml.YAMLError:
+        fast = "refused"
+    return slow, fast
+
+
+YAML_FILES = sorted((ROOT / "plans").rglob("*.yaml")) + sorted(
+    p for p in (ROOT / "tests").rglob("*.yaml") if p.name != "alias-bomb.yaml")
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.name)
+def test_every_plan_reads_alike_with_or_without_libyaml(path: Path) -> None:
+    slow, fast = _read_both(path.read_text(encoding="utf-8", errors="replace"))
+    assert fast == slow
+
+
+_PIECES = st.sampled_from([
+    "a", "đ", "Ơ", "1", "-1.5", "true", "No", "null", "~", " ", "  ", "\n", "\n  ", "\n- ",
+    ": ", "- ", "#", " #", "'", '"', "|", ">", "|-", ">+", "&x", "*x", "!!str ", "[", "]",
+    "{", "}", ",", "?", "\t", "\\", "2024-01-01", "ký hiệu: KH", "\u00a0", "\u200b", "\r\n",
+    "---", "...", "%YAML 1.2\n", "\ufeff", "\x85", "\u2028", "\r", "😀", "\u00ad", "\x7f"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_text_reads_alike_with_or_without_libyaml(text: str) -> None:
+    """Accepted by one and refused by the other, or the same value at another place, would
+    make a plan valid on one machine and not on another."""
+    slow, fast = _read_both(text)
+    assert fast == slow

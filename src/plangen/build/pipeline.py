@@ -15,11 +15,11 @@ import contextlib
 import gc
 import json
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from plangen import __version__
 from plangen.build import forked
@@ -122,15 +122,26 @@ def gated(bundle: Bundle, *, templates_dir: Path | None = None, draft: bool = Fa
     ``plangen build`` stages what this gives; ``plangen validate`` only reads it through,
     so the two commands reach the same verdict on the same plan.
     """
+    for rendered, data in _through_gate(bundle, templates_dir, draft, only, lang, workers,
+                                        staging=None):
+        yield rendered, cast(bytes, data)
+
+
+def _through_gate(bundle: Bundle, templates_dir: Path | None, draft: bool,
+                  only: Iterable[str] | None, lang: Lang, workers: int, staging: Path | None
+                  ) -> Generator[tuple[Rendered, bytes | Staged], None, None]:
+    """:func:`gated`; with ``staging``, each document that passes is written there by the
+    process that made it (creating files is slow on some disks, and so shared too), and
+    what was written is given instead of the bytes."""
     templates = templates_dir or default_templates(bundle.plan_file)
 
-    def checked(share: Share | None) -> Iterator[tuple[Rendered, bytes, list[str]]]:
-        return _checked(bundle, templates, draft, only, lang, share)
+    def checked(share: Share | None) -> Iterator[tuple[Rendered, bytes | Staged, list[str]]]:
+        return _checked(bundle, templates, draft, only, lang, share, staging)
 
     reasons: list[str] = []
     made: set[str] = set()  # the kinds the plan gave documents of
     names: set[str] = set()
-    for rendered, data, found in forked.interleaved(checked, workers):
+    for rendered, passed, found in forked.interleaved(checked, workers):
         made.add(rendered.kind)
         if rendered.file_name.casefold() in names:  # two documents, one file: refuse both
             reasons.append(message("same_file_twice", lang, file=rendered.file_name))
@@ -138,15 +149,17 @@ def gated(bundle: Bundle, *, templates_dir: Path | None = None, draft: bool = Fa
         names.add(rendered.file_name.casefold())
         reasons += found
         if not reasons:
-            yield rendered, data
+            yield rendered, passed
     reasons += _nothing_made(bundle, only, made, lang)
     if reasons:
         raise UserError(reasons)
 
 
 def _checked(bundle: Bundle, templates: Path, draft: bool, only: Iterable[str] | None,
-             lang: Lang, share: Share | None) -> Iterator[tuple[Rendered, bytes, list[str]]]:
-    """The documents of ``share``, each with its bytes and why the gate refuses it."""
+             lang: Lang, share: Share | None, staging: Path | None
+             ) -> Iterator[tuple[Rendered, bytes | Staged, list[str]]]:
+    """The documents of ``share``, each with why the gate refuses it, and its bytes or,
+    with ``staging``, the file it was written to there."""
     for rendered in render_documents(bundle, templates, draft=draft, only=only, lang=lang,
                                      share=share):
         data = rendered.data
@@ -157,8 +170,15 @@ def _checked(bundle: Bundle, templates: Path, draft: bool, only: Iterable[str] |
             rendered = replace(rendered, document=None)
             if body_size(data) > COLLECT_ABOVE_BYTES:
                 gc.collect()
-        yield rendered, data, gate_reasons(rendered, data, draft, lang,
-                                           full=rendered.gate_full)
+        found = gate_reasons(rendered, data, draft, lang, full=rendered.gate_full)
+        if staging is None:
+            yield rendered, data, found
+            continue
+        if not found:
+            _stage(staging / rendered.file_name, data, lang)
+        yield (replace(rendered, data=None),
+               Staged(rendered.file_name, rendered.kind, sha256(data), len(data),
+                      rendered.meta), found)
 
 
 def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
@@ -171,14 +191,16 @@ def prepare(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
     shutil.rmtree(staging, ignore_errors=True)  # what a killed build left
     made_parent = not out_dir.parent.exists()
     files: list[Staged] = []
+    # Closed on any way out, so that no worker still writes to the staging folder when
+    # it is removed.
+    documents = contextlib.closing(_through_gate(bundle, templates_dir, draft, only, lang,
+                                                 workers, staging))
     try:
-        for rendered, data in gated(bundle, templates_dir=templates_dir, draft=draft,
-                                    only=only, lang=lang, workers=workers):
-            _stage(staging / rendered.file_name, data, lang)
-            files.append(Staged(rendered.file_name, rendered.kind, sha256(data), len(data),
-                                rendered.meta))
-            if progress is not None:
-                progress(len(files))
+        with documents as passed:
+            for _rendered, staged in passed:
+                files.append(cast(Staged, staged))
+                if progress is not None:
+                    progress(len(files))
         if progress is not None:
             progress(-1)
     except BaseException:

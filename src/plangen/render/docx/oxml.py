@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Length
 from docx.text.run import Run
+from lxml import etree
 
 FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -55,6 +56,7 @@ _RANK = {qn(parent): {qn(tag): i for i, tag in enumerate(order)}
 W_VAL = qn("w:val")
 _PPR = qn("w:pPr")
 _XML_SPACE = qn("xml:space")
+_W_T = qn("w:t")
 # Characters python-docx turns into tabs and breaks when it sets a run's text.
 _RUN_SPECIAL = frozenset("\t\n\r\f\v\x85\u2028\u2029")
 JUSTIFICATION = {"left": "left", "center": "center", "right": "right", "justify": "both"}
@@ -123,17 +125,21 @@ def add_run(paragraph: Any, text: str, *, size_pt: float | None = None,
             size.set(W_VAL, str(round(size_pt * 2)))
             rpr.append(size)
     paragraph._p.append(r)
-    added = Run(r, paragraph)
-    if _RUN_SPECIAL.isdisjoint(text):
-        if text:
-            t = OxmlElement("w:t")
-            t.text = text
-            if text != text.strip():
-                t.set(_XML_SPACE, "preserve")
-            r.append(t)
-    else:
-        added.text = text  # python-docx writes the tabs and breaks
-    return added
+    set_run_text(r, text)
+    return Run(r, paragraph)
+
+
+def set_run_text(r: Any, text: str) -> None:
+    """Put ``text`` in the empty run ``r`` as python-docx's ``run.text`` would, which walks
+    the text character by character (for tabs and breaks) and searches the run with
+    XPath: most texts have neither tab nor break and become one ``w:t`` at once."""
+    if not _RUN_SPECIAL.isdisjoint(text):
+        r.text = text  # python-docx writes the tabs and breaks
+    elif text:
+        t = etree.SubElement(r, _W_T)
+        t.text = text
+        if text != text.strip():
+            t.set(_XML_SPACE, "preserve")
 
 
 def set_fonts(rpr: Any, name: str) -> None:
@@ -379,7 +385,7 @@ def append_rows(prototype: Any, rows: Iterable[Sequence[str]]) -> None:
     for values in rows:
         tr = copy.deepcopy(proto)
         for tc, value in zip(tr.iterchildren(qn("w:tc")), values, strict=True):
-            tc.find(run_path).text = value  # python-docx's setter: breaks and tabs kept
+            set_run_text(tc.find(run_path), value)
         anchor.addnext(tr)
         anchor = tr
     proto.getparent().remove(proto)
