@@ -163,7 +163,7 @@ def compile_template(path: Path, sample: Mapping[str, Any], lang: Lang = "vi",
                                             detail=err.message)]) from None
     try:
         problems += unknown_names(path, patched, ast, sample, lang)
-        compiled = ENV.from_string(patched)
+        compiled = ENV.from_string(ast)  # the tree read above: the XML is parsed once
     except TemplateError as err:  # e.g. a filter that does not exist
         found = re.search(r"named '(\w+)'", str(err.message))
         tag = _tag_using(patched, found.group(1)) if found else "?"
