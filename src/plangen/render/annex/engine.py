@@ -14,7 +14,7 @@ import io
 import re
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -52,21 +52,38 @@ ENV = _environment()
 
 @dataclass
 class CompiledTemplate:
-    """A template ready to fill: its parts, and document.xml as a compiled Jinja template."""
+    """A template ready to fill: its parts, and document.xml as a compiled Jinja template;
+    ``heading`` is XML put first in the body of each filled copy."""
 
     path: Path
     parts: dict[str, bytes]
     template: Any
     lang: Lang = "vi"
+    ast: Any = None  # the Jinja tree, for the lint of each use
+    source: str = ""  # document.xml as compiled, for the tags the lint names
+    split: tuple[str, ...] = ()  # tags Word split across runs
+    heading: str = ""
+
+    def for_use(self, sample: Mapping[str, Any], heading: str = "") -> CompiledTemplate:
+        """This template, linted against ``sample`` (a context of the shape it will be
+        filled with), its copies headed by ``heading``: one compilation serves a form's
+        Phụ lục in the plan and the forms filled one by one."""
+        problems = [*self.split, *unknown_names(self.path, self.source, self.ast, sample,
+                                                self.lang)]
+        if problems:
+            raise UserError(problems)
+        return replace(self, heading=heading)
 
     def render_xml(self, context: Mapping[str, Any]) -> str:
         """document.xml filled with ``context``; a failure names the template."""
         try:
-            return str(self.template.render(context))
+            xml = str(self.template.render(context))
         except Exception as err:  # a template's expression failing is the admin's to fix
             raise UserError([message("template_render", self.lang,
                                      template=self.path,
                                      detail=f"{type(err).__name__}: {err}")]) from None
+        # After the filling, not in the template: a heading is plangen's XML, never Jinja.
+        return xml.replace("<w:body>", "<w:body>" + self.heading, 1) if self.heading else xml
 
     def render(self, context: Mapping[str, Any],
                properties: Mapping[str, str] | None = None) -> bytes:
@@ -141,19 +158,13 @@ def read_parts(path: Path, lang: Lang) -> dict[str, bytes]:
     return parts
 
 
-def compile_template(path: Path, sample: Mapping[str, Any], lang: Lang = "vi",
-                     heading_xml: str = "") -> CompiledTemplate:
-    """Read, lint and compile ``path``; ``heading_xml`` goes first in the body.
-
-    ``sample`` is a context of the shape the build will pass: the lint checks every name
-    and attribute the template uses against it.
-    """
+def compile_document(path: Path, lang: Lang = "vi") -> CompiledTemplate:
+    """Read and compile ``path``, to be linted against each use's context
+    (:meth:`CompiledTemplate.for_use`)."""
     parts = read_parts(path, lang)
     xml = parts[DOCUMENT].decode("utf-8")
     problems = split_tags(path, xml, lang)
     patched = DocxTemplate(str(path)).patch_xml(xml)
-    if heading_xml:
-        patched = re.sub(r"(<w:body>)", lambda m: m.group(1) + heading_xml, patched, count=1)
     try:
         ast = ENV.parse(patched)
     except TemplateSyntaxError as err:
@@ -162,16 +173,13 @@ def compile_template(path: Path, sample: Mapping[str, Any], lang: Lang = "vi",
         raise UserError([*problems, message("template_syntax", lang, template=path, tag=tag,
                                             detail=err.message)]) from None
     try:
-        problems += unknown_names(path, patched, ast, sample, lang)
         compiled = ENV.from_string(ast)  # the tree read above: the XML is parsed once
     except TemplateError as err:  # e.g. a filter that does not exist
         found = re.search(r"named '(\w+)'", str(err.message))
         tag = _tag_using(patched, found.group(1)) if found else "?"
         raise UserError([*problems, message("template_syntax", lang, template=path, tag=tag,
                                             detail=err.message)]) from None
-    if problems:
-        raise UserError(problems)
-    return CompiledTemplate(path, parts, compiled, lang)
+    return CompiledTemplate(path, parts, compiled, lang, ast, patched, tuple(problems))
 
 
 def split_tags(path: Path, xml: str, lang: Lang) -> list[str]:

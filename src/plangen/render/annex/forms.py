@@ -22,7 +22,7 @@ from lxml import etree
 from plangen.errors import UserError
 from plangen.messages import Lang, message
 from plangen.plan.document import IssuedDocument, TemplateAnnex
-from plangen.render.annex.engine import CompiledTemplate, compile_template
+from plangen.render.annex.engine import CompiledTemplate, compile_document
 from plangen.render.docx import blocks, body, oxml, page
 from plangen.spec import nd30, vn
 
@@ -47,15 +47,18 @@ class TemplateStore:
     def __init__(self, folder: Path, lang: Lang = "vi") -> None:
         self.folder = folder
         self.lang = lang
+        self._documents: dict[str, CompiledTemplate] = {}
         self._compiled: dict[tuple[str, str], CompiledTemplate] = {}
 
     def get(self, name: str, sample: Mapping[str, Any], heading: str = "") -> CompiledTemplate:
         """Template ``name`` of the folder, linted against ``sample`` (a context of the
-        shape it will be filled with); ``heading`` is XML put first in its body."""
+        shape it will be filled with); ``heading`` is XML put first in its body. Each file
+        is compiled once, whatever headings it is used with."""
         key = (name, heading)
         if key not in self._compiled:
-            self._compiled[key] = compile_template(self.folder / name, sample, self.lang,
-                                                   heading)
+            if name not in self._documents:
+                self._documents[name] = compile_document(self.folder / name, self.lang)
+            self._compiled[key] = self._documents[name].for_use(sample, heading)
         return self._compiled[key]
 
     def used(self) -> list[str]:
