@@ -3,9 +3,10 @@
 Why: each document is rendered and gated on its own, in pure Python, so a build uses one
 core however many the machine has. A forked process starts with everything its parent
 has loaded (modules, the plan, its data), so it costs a few milliseconds, not a second
-start-up; each makes every n-th document and sends it back through a pipe, and the parent
-takes them in turn, so the caller sees the same documents in the same order as from one
-process, and the same errors at the same place.
+start-up. Each worker takes the next document nobody has taken yet (a number read from a
+shared pipe), so a long Kế hoạch in one worker does not leave the other idle; the parent
+puts what they send back in order, so the caller sees the same documents in the same
+order as from one process, and the same errors at the same place.
 
 Where there is no ``fork`` (Windows), or where this process runs other threads (the
 preview server: a thread could hold a lock the copy would wait for forever), the documents
@@ -18,21 +19,29 @@ import contextlib
 import gc
 import os
 import pickle
+import select
 import signal
+import struct
 import threading
 import traceback
 from collections.abc import Callable, Iterator
-from typing import Any, BinaryIO, TypeVar, cast
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 Item = TypeVar("Item")
-Share = tuple[int, int]
-"""``(k, n)``: the ``k``-th of ``n`` processes, which makes items ``k``, ``k + n``, …"""
+Wants = Callable[[int], bool]
+"""Asked for each place of the build's order, from 0: does this process make it?"""
+Make = Callable[[Wants | None], Iterator[Item]]
+"""The items of the places ``wants`` takes, in order (every place when None)."""
+
+WINDOW = 64  # places handed out beyond the one the caller waits for: bounds what is held
+_TOKEN = struct.Struct("<I")
+_LENGTH = struct.Struct("<Q")
 _ITEM, _END, _FAILED = "item", "end", "failed"
-_DONE = object()  # what ``next`` gives back when a share has no item left
 
 
 class WorkerLost(Exception):
-    """A worker process ended without finishing its share (killed, or out of memory)."""
+    """A worker process ended without finishing its work (killed, or out of memory)."""
 
 
 def can_fork() -> bool:
@@ -41,67 +50,174 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
-def interleaved(make: Callable[[Share | None], Iterator[Item]], workers: int
-                ) -> Iterator[Item]:
-    """The items of ``make((0, n))`` … ``make((n - 1, n))``, item ``i`` from share
-    ``i % n``: the order ``make(None)`` gives them in. Share 0 is made here, each other
-    share in a forked process. An error raised while making an item is raised here when
-    that item's turn comes."""
+def in_order(make: Make[Item], workers: int) -> Iterator[Item]:
+    """The items ``make(None)`` gives, in that order, made by ``workers`` forked processes
+    (here, when there cannot be several). An error raised while making an item is raised
+    here when that item's turn comes."""
     if workers < 2 or not can_fork():
         yield from make(None)
         return
-    # What is loaded is frozen, not collected (a full collection took 25 ms): no process
-    # then walks it again, so the children do not touch (and so copy) its pages.
-    gc.freeze()
-    children: list[tuple[int, BinaryIO]] = []
-    finished = False
+    pool = _Pool()
     try:
-        for k in range(1, workers):
-            children.append(_start(make, (k, workers)))
+        # What is loaded is frozen, not collected (a full collection took 25 ms): no
+        # process walks it again, so the workers do not touch (and so copy) its pages.
+        gc.freeze()
+        for _ in range(workers):
+            pool.start(make)
         gc.unfreeze()
-        shares = [make((0, workers)), *(_received(stream) for _pid, stream in children)]
-        while True:
-            for k, share in enumerate(shares):
-                item = next(share, _DONE)
-                if item is _DONE:
-                    _check_done(shares[k + 1:] + shares[:k])
-                    finished = True
-                    return
-                yield cast(Item, item)
+        pool.hand_out(WINDOW)
+        yield from pool.results()
     finally:
         gc.unfreeze()
-        _stop(children, finished)
+        pool.stop()
 
 
-def _start(make: Callable[[Share | None], Iterator[Any]], share: Share) -> tuple[int, BinaryIO]:
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: make its share, send it, and end without running any cleanup
-        os.close(read_end)
-        _serve(make, share, write_end)
-    os.close(write_end)
-    return pid, os.fdopen(read_end, "rb")
+@dataclass
+class _Worker:
+    pid: int
+    fd: int  # the read end of its results
+    received: bytearray = field(default_factory=bytearray)
+    ended: bool = False
 
 
-def _serve(make: Callable[[Share | None], Iterator[Any]], share: Share, fd: int) -> None:
+@dataclass
+class _Pool:
+    """The workers, the pipe they take places from, and what they sent back."""
+
+    workers: list[_Worker] = field(default_factory=list)
+    tokens: tuple[int, int] = field(default_factory=os.pipe)  # read end, write end
+    handed: int = 0  # places handed out so far
+    closed: bool = False  # no more places: the last one has been passed
+    finished: bool = False
+
+    def start(self, make: Make[Any]) -> None:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: make what it takes, send it, end without any cleanup
+            os.close(read_end)
+            os.close(self.tokens[1])
+            for other in self.workers:
+                os.close(other.fd)
+            _serve(make, self.tokens[0], write_end)
+        os.close(write_end)
+        self.workers.append(_Worker(pid, read_end))
+
+    def hand_out(self, count: int) -> None:
+        """Let the workers take ``count`` more places."""
+        if self.closed:
+            return
+        os.write(self.tokens[1], b"".join(_TOKEN.pack(self.handed + i) for i in range(count)))
+        self.handed += count
+
+    def results(self) -> Iterator[Any]:
+        waiting: dict[int, tuple[str, Any]] = {}
+        place = 0
+        while True:
+            if place in waiting:
+                kind, value = waiting.pop(place)
+                if kind == _FAILED:
+                    raise value
+                yield value
+                place += 1
+                self.hand_out(1)
+                continue
+            if all(worker.ended for worker in self.workers):
+                if waiting:
+                    raise RuntimeError("the build's workers skipped a document")
+                self.finished = True
+                return
+            for worker in self._ready():
+                for kind, at, value in self._messages(worker):
+                    if kind == _ITEM:
+                        waiting[at] = (kind, value)
+                        continue
+                    worker.ended = True
+                    if kind == _END:
+                        self._close_tokens()  # it took a place past the last one
+                    elif at < 0:  # failed before taking a place: no turn to wait for
+                        raise value
+                    else:
+                        waiting[at] = (kind, value)
+
+    def _ready(self) -> list[_Worker]:
+        live = {worker.fd: worker for worker in self.workers if not worker.ended}
+        readable, _, _ = select.select(list(live), [], [])
+        return [live[fd] for fd in readable]
+
+    def _messages(self, worker: _Worker) -> list[tuple[str, int, Any]]:
+        chunk = os.read(worker.fd, 1 << 20)
+        if not chunk:
+            raise WorkerLost("a worker process of the build stopped before its end")
+        worker.received += chunk
+        out = []
+        while len(worker.received) >= _LENGTH.size:
+            (size,) = _LENGTH.unpack_from(worker.received)
+            if len(worker.received) < _LENGTH.size + size:
+                break
+            out.append(pickle.loads(worker.received[_LENGTH.size:_LENGTH.size + size]))
+            del worker.received[:_LENGTH.size + size]
+        return out
+
+    def _close_tokens(self) -> None:
+        if not self.closed:
+            self.closed = True
+            os.close(self.tokens[1])
+
+    def stop(self) -> None:
+        """Close the pipes and wait for each worker; first end the workers of a build
+        that stopped early (an error, Ctrl+C, or a caller that took no more)."""
+        self._close_tokens()
+        os.close(self.tokens[0])
+        for worker in self.workers:
+            os.close(worker.fd)
+            if not self.finished:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(worker.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(worker.pid, 0)
+
+
+@dataclass
+class _Claims:
+    """A worker's places: each taken from the shared pipe when the last one is made."""
+
+    fd: int
+    next_place: int | None = None  # taken, not reached yet
+    taken: list[int] = field(default_factory=list)  # reached, not sent yet
+
+    def wants(self, place: int) -> bool:
+        if self.next_place is None:
+            token = os.read(self.fd, _TOKEN.size)
+            self.next_place = _TOKEN.unpack(token)[0] if token else 1 << 62
+        if place != self.next_place:
+            return False
+        self.next_place = None
+        self.taken.append(place)
+        return True
+
+
+def _serve(make: Make[Any], tokens: int, fd: int) -> None:
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
-        with os.fdopen(fd, "wb") as out:
-            try:
-                for item in make(share):
-                    _send(out, (_ITEM, item))
-                _send(out, (_END, None))
-            except BaseException as err:  # every failure goes to the parent
-                _send(out, (_FAILED, _portable(err)))
+        claims = _Claims(tokens)
+        try:
+            for item in make(claims.wants):
+                _send(fd, (_ITEM, claims.taken.pop(0), item))
+            _send(fd, (_END, -1, None))
+        except BaseException as err:  # every failure goes to the parent, at its place
+            place = claims.taken[0] if claims.taken else -1
+            _send(fd, (_FAILED, place, _portable(err)))
         code = 0
     finally:
         os._exit(code)
 
 
-def _send(out: BinaryIO, message: tuple[str, Any]) -> None:
-    pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
-    out.flush()
+def _send(fd: int, message: tuple[str, int, Any]) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    view = memoryview(_LENGTH.pack(len(data)) + data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def _portable(err: BaseException) -> BaseException:
@@ -112,37 +228,3 @@ def _portable(err: BaseException) -> BaseException:
         return err
     except Exception:  # any exception may fail to pickle in its own way
         return RuntimeError("".join(traceback.format_exception(err)))
-
-
-def _received(stream: BinaryIO) -> Iterator[Any]:
-    while True:
-        try:
-            kind, value = pickle.load(stream)
-        except EOFError:
-            raise WorkerLost("a worker process of the build stopped before its end") from None
-        if kind == _END:
-            return
-        if kind == _FAILED:
-            raise value
-        yield value
-
-
-def _check_done(others: list[Iterator[Any]]) -> None:
-    """When one share has ended, every other has given all its items too: shares take
-    turns, so a share with an item left would hold one from after the end."""
-    for share in others:
-        if next(share, _DONE) is not _DONE:
-            raise RuntimeError("the build's worker processes disagree on the documents")
-
-
-def _stop(children: list[tuple[int, BinaryIO]], finished: bool) -> None:
-    """Close each pipe and wait for each child; first end the children of a build that
-    stopped early (an error, Ctrl+C, or a caller that took no more), which may still be
-    working."""
-    for pid, stream in children:
-        stream.close()
-        if not finished:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, 0)

@@ -23,7 +23,7 @@ from typing import Any, cast
 
 from plangen import __version__
 from plangen.build import forked
-from plangen.build.forked import Share
+from plangen.build.forked import Wants
 from plangen.build.gate import gate_reasons
 from plangen.build.pdf import convert_to_pdf
 from plangen.build.save import (
@@ -135,13 +135,13 @@ def _through_gate(bundle: Bundle, templates_dir: Path | None, draft: bool,
     what was written is given instead of the bytes."""
     templates = templates_dir or default_templates(bundle.plan_file)
 
-    def checked(share: Share | None) -> Iterator[tuple[Rendered, bytes | Staged, list[str]]]:
-        return _checked(bundle, templates, draft, only, lang, share, staging)
+    def checked(wants: Wants | None) -> Iterator[tuple[Rendered, bytes | Staged, list[str]]]:
+        return _checked(bundle, templates, draft, only, lang, wants, staging)
 
     reasons: list[str] = []
     made: set[str] = set()  # the kinds the plan gave documents of
     names: set[str] = set()
-    for rendered, passed, found in forked.interleaved(checked, workers):
+    for rendered, passed, found in forked.in_order(checked, workers):
         made.add(rendered.kind)
         if rendered.file_name.casefold() in names:  # two documents, one file: refuse both
             reasons.append(message("same_file_twice", lang, file=rendered.file_name))
@@ -156,12 +156,12 @@ def _through_gate(bundle: Bundle, templates_dir: Path | None, draft: bool,
 
 
 def _checked(bundle: Bundle, templates: Path, draft: bool, only: Iterable[str] | None,
-             lang: Lang, share: Share | None, staging: Path | None
+             lang: Lang, wants: Wants | None, staging: Path | None
              ) -> Iterator[tuple[Rendered, bytes | Staged, list[str]]]:
-    """The documents of ``share``, each with why the gate refuses it, and its bytes or,
-    with ``staging``, the file it was written to there."""
+    """The documents ``wants`` takes, each with why the gate refuses it, and its bytes
+    or, with ``staging``, the file it was written to there."""
     for rendered in render_documents(bundle, templates, draft=draft, only=only, lang=lang,
-                                     share=share):
+                                     wants=wants):
         data = rendered.data
         if data is None:
             # Saved, a large python-docx document (a web of cycles) is collected at once,

@@ -94,11 +94,11 @@ class Rendered:
 
 def render_documents(bundle: Bundle, templates_dir: Path, *, draft: bool = False,
                      only: Iterable[str] | None = None, lang: Lang = "vi",
-                     share: tuple[int, int] | None = None) -> Iterator[Rendered]:
+                     wants: Callable[[int], bool] | None = None) -> Iterator[Rendered]:
     """Every document of the plan and its data (of the kinds in ``only``), one at a time,
-    so that a caller can write each away before the next is made. A ``share`` ``(k, n)``
-    keeps the documents whose place in that order, counted from 0, leaves ``k`` when
-    divided by ``n``: one of ``n`` processes building the plan together."""
+    so that a caller can write each away before the next is made. With ``wants``, only
+    the documents whose place in that order (counted from 0) it accepts: one of several
+    processes building the plan together."""
     store = TemplateStore(templates_dir, lang)
     wanted = set(KINDS if only is None else only)
     place = -1
@@ -108,7 +108,7 @@ def render_documents(bundle: Bundle, templates_dir: Path, *, draft: bool = False
         context = RenderContext(store, draft)
         for i, made in enumerate(kind.sources(bundle)):
             place += 1
-            if share is not None and place % share[1] != share[0]:
+            if wants is not None and not wants(place):
                 continue
             # No local keeps the document: the caller drops it before the next is made.
             yield replace(_rendered(kind, made, kind.layout(made.source, context)),
