@@ -140,14 +140,23 @@ class _Package:
         if "word/document.xml" not in self.names:
             raise DocxUnreadable("not_docx")
 
-    def xml(self, name: str) -> Any:
+    def raw(self, name: str) -> bytes:
+        """The bytes of part ``name`` (empty when there is none)."""
         if name not in self.names:
-            return None
+            return b""
         if self.zip.getinfo(name).file_size > MAX_PART_BYTES:
             raise DocxUnreadable("too_large")
         try:
-            return etree.fromstring(self.zip.read(name), _PARSER)
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, OSError) as err:
+            return self.zip.read(name)
+        except (zipfile.BadZipFile, KeyError, OSError) as err:
+            raise DocxUnreadable("corrupt") from err
+
+    def xml(self, name: str) -> Any:
+        if name not in self.names:
+            return None
+        try:
+            return etree.fromstring(self.raw(name), _PARSER)
+        except etree.XMLSyntaxError as err:
             raise DocxUnreadable("corrupt") from err
 
     def rels(self, part: str) -> dict[str, str]:
@@ -176,6 +185,26 @@ def _block_children(parent: Any) -> list[Any]:
     return out
 
 
+_RESOLVERS: dict[tuple[bytes, bytes], Resolver] = {}
+_RESOLVERS_KEPT = 8
+_RESOLVER_KEY_BYTES = 1_000_000
+
+
+def _resolver(pkg: _Package) -> Resolver:
+    """The style resolver of ``pkg``'s styles and theme, shared by every file that has the
+    same two parts, byte for byte (all of one build's documents): each format is then
+    resolved once for all of them."""
+    key = (pkg.raw("word/styles.xml"), pkg.raw("word/theme/theme1.xml"))
+    found = _RESOLVERS.get(key)
+    if found is None:
+        found = Resolver(Styles(pkg.xml("word/styles.xml"), pkg.xml("word/theme/theme1.xml")))
+        if sum(map(len, key)) <= _RESOLVER_KEY_BYTES:  # a stranger's huge styles: not kept
+            if len(_RESOLVERS) >= _RESOLVERS_KEPT:
+                _RESOLVERS.pop(next(iter(_RESOLVERS)))
+            _RESOLVERS[key] = found
+    return found
+
+
 def read_docx(source: Path | bytes, rows_per_table: int | None = None) -> Document:
     """All facts of the DOCX at ``source`` (a path, or the file's bytes); raises
     :class:`DocxUnreadable` with a reason code.
@@ -185,8 +214,7 @@ def read_docx(source: Path | bytes, rows_per_table: int | None = None) -> Docume
     one row's format (plangen's own), so that a 10,000-row list costs little to gate.
     """
     pkg = _Package(source)
-    styles = Styles(pkg.xml("word/styles.xml"), pkg.xml("word/theme/theme1.xml"))
-    resolver = Resolver(styles)
+    resolver = _resolver(pkg)
     root = pkg.xml("word/document.xml")
     body = root.find("w:body", NS)
     if body is None:
