@@ -251,3 +251,17 @@ def test_mutated_documents_never_crash_the_checker(which: str, drops: list[int],
     except DocxUnreadable:
         return
     assert all(f.code for f in report.findings)
+
+
+def test_formats_shared_between_files_keep_no_part_of_a_file(tmp_path: Path) -> None:
+    """Files with the same styles share their resolved formats; a format holding an XML
+    element would keep that element's whole document (10,000 rows) in memory."""
+    from lxml import etree
+
+    for path in write_documents(ROOT / "plans" / "cchc-2023-2025.yaml", tmp_path):
+        package.read_docx(path)
+    looks = [look for resolver in package._RESOLVERS.values()
+             for look in (*resolver._run_formats.values(), *resolver._paragraph_formats.values())]
+    assert looks
+    assert not [value for look in looks for value in look.values()
+                if isinstance(value, etree._Element)]

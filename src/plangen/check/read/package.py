@@ -88,7 +88,6 @@ def read_paragraph(p: Any, resolver: Resolver, where: str) -> Paragraph:
     look = resolver.paragraph_format(ppr, pstyle)
     runs = [resolver.run(r, pstyle, link) for r, link in _own_runs(p)]
     hanging = look["hanging"]
-    bottom = look["bottom"]
     page_field = _page_field(p)
     shapes, vml = _line_shapes(p)
     return Paragraph(
@@ -103,14 +102,14 @@ def read_paragraph(p: Any, resolver: Resolver, where: str) -> Paragraph:
         line=number(look["line"]),
         line_rule=look["line_rule"],
         keep_next=look["keep_next"],
-        border_bottom=bottom is not None and bottom.get(w_tag("val")) not in ("nil", "none"),
+        border_bottom=look["border_bottom"],
         runs=runs,
         where=where,
         page_break_before=look["page_break_before"]
         or any(br.get(w_tag("type")) == "page" for br in p.iter(w_tag("br"))),
         has_page_field=page_field is not None,
         page_field_format=" ".join((page_field or "").split()[1:]),
-        border_color=(bottom.get(w_tag("color")) or "auto") if bottom is not None else "",
+        border_color=look["border_color"],
         line_shapes_cm=shapes,
         unmeasured_shapes=vml,
     )

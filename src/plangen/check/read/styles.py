@@ -224,7 +224,10 @@ class Resolver:
             "line_rule": self.attr(levels, "spacing", "lineRule") or "auto",
             "keep_next": bool(on(self.first(levels, "keepNext"))),
             "page_break_before": bool(on(self.first(levels, "pageBreakBefore"))),
-            "bottom": bottom,
+            # Values, never elements: a kept element would keep its whole document alive.
+            "border_bottom": bottom is not None
+            and bottom.get(w_tag("val")) not in ("nil", "none"),
+            "border_color": (bottom.get(w_tag("color")) or "auto") if bottom is not None else "",
         }
 
 
