@@ -93,3 +93,10 @@ def test_an_error_before_any_item_is_raised() -> None:
     with pytest.raises(UserError) as failed:
         list(in_order(make, 2))
     assert failed.value.lines == ["không đọc được dữ liệu"]
+
+
+def test_no_more_workers_than_the_cores_or_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    assert forked.default_workers() == forked.MAX_WORKERS
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert forked.default_workers() == 1

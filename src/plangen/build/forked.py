@@ -44,6 +44,14 @@ class WorkerLost(Exception):
     """A worker process ended without finishing its work (killed, or out of memory)."""
 
 
+MAX_WORKERS = 8  # a plan of a few documents on a large server: no more forks than that
+
+
+def default_workers() -> int:
+    """One worker per core, at most :data:`MAX_WORKERS`."""
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
 def can_fork() -> bool:
     """True where worker processes can start from a copy of this one: the system has
     ``fork`` and this process has no other thread."""

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plangen.build import forked
 from plangen.build.pipeline import Job, Progress, check_hand_edits, discard, prepare, write
 from plangen.cli.common import EXIT_INVALID, EXIT_OK, error_lines, load_all
 from plangen.errors import UserError
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
                                 templates_dir=args.templates, draft=args.draft,
                                 only=args.only, lang=lang,
                                 progress=progress_line(bundle.plan_file),
-                                workers=os.cpu_count() or 1))
+                                workers=forked.default_workers()))
         for job in jobs:
             check_hand_edits(job, args.force, lang)
     except BaseException:

@@ -8,10 +8,10 @@ data, renders every document and passes each through the same signed-ready gate 
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plangen.build import forked
 from plangen.build.pipeline import gated
 from plangen.cli.build import refuse_shared_folders
 from plangen.cli.common import EXIT_OK, load_all
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     for bundle in load_all(args.plans, lang):
         try:
             for _document in gated(bundle, templates_dir=args.templates, draft=args.draft,
-                                   lang=lang, workers=os.cpu_count() or 1):
+                                   lang=lang, workers=forked.default_workers()):
                 pass
         except UserError as refused:
             reasons += [f"{bundle.plan_file}: {line}" for line in refused.lines]
