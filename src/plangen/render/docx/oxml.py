@@ -57,7 +57,8 @@ W_VAL = qn("w:val")
 _PPR = qn("w:pPr")
 _XML_SPACE = qn("xml:space")
 _W_T = qn("w:t")
-# Characters python-docx turns into tabs and breaks when it sets a run's text.
+# Texts holding one of these are left to python-docx's run.text, which turns a tab into
+# w:tab and a line break (\n, \r) into w:br; the other line separators go there too.
 _RUN_SPECIAL = frozenset("\t\n\r\f\v\x85\u2028\u2029")
 JUSTIFICATION = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 """``w:jc`` values by the alignment names of ``nd30.TextSpec``."""
