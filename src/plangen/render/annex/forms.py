@@ -9,6 +9,7 @@ This module knows documents and templates, not plans: what an annex says comes w
 from __future__ import annotations
 
 import copy
+import functools
 import io
 from collections.abc import Mapping
 from pathlib import Path
@@ -128,12 +129,8 @@ def append_appendix(document: Any, heading: blocks.AppendixHeading, elements: li
     (with the pictures, links and styles the template's body refers to)."""
     new_annex_section(document, heading)
     end = document.element.body.sectPr
-    opened: list[Any] = []  # the template as python-docx reads it, once it is needed
-
-    def source() -> Any:
-        if not opened:
-            opened.append(docx.Document(str(template.path)))
-        return opened[0]
+    # The template as python-docx reads it: opened once, and only when it is needed.
+    source = functools.cache(lambda: docx.Document(str(template.path)))
 
     used: set[str] = set()
     for element in elements:

@@ -90,7 +90,7 @@ def draft_mark(document: Any) -> Any:
     is indented to hug the words, not drawn across the page."""
     spec = nd30.TextSpec(nd30.fixed(14), bold=True)
     paragraph = page.paragraph(document, page.HEADER_TEXT)
-    paragraph.alignment = page.ALIGN["center"]  # centred in a box at the right margin
+    oxml.align(paragraph, "center")  # centred in a box at the right margin
     run(paragraph, DRAFT_MARK, spec)
     oxml.box(paragraph, nd30.RULE_WEIGHT_EIGHTHS_PT)
     available = page.text_width_cm(document.sections[-1])
@@ -250,7 +250,7 @@ def _vv_line(cell: Any, trich_yeu: str) -> None:
     """"V/v …" centred under the Số, 6 pt below it, its line breaks kept (Mẫu 1.5)."""
     spec = nd30.TRICH_YEU_CONG_VAN
     paragraph = page.paragraph(cell, page.HEADER_TEXT)
-    paragraph.alignment = page.ALIGN[spec.align]
+    oxml.align(paragraph, spec.align)
     paragraph.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT)
     lines = f"V/v {trich_yeu}".splitlines()
     for i, text in enumerate(lines):
@@ -328,7 +328,7 @@ def kinh_gui(document: Any, recipients: Sequence[str]) -> None:
         return
     spec = nd30.KINH_GUI
     first = page.paragraph(document, page.HEADER_TEXT)
-    first.alignment = page.ALIGN["left"]
+    oxml.align(first, "left")
     first.paragraph_format.left_indent = Cm(KINH_GUI_INDENT_CM)
     first.paragraph_format.space_before = Pt(12)
     if len(recipients) == 1:
@@ -338,7 +338,7 @@ def kinh_gui(document: Any, recipients: Sequence[str]) -> None:
     for i, item in enumerate(recipients):
         end = "." if i == len(recipients) - 1 else ";"
         paragraph = page.paragraph(document, page.HEADER_TEXT)
-        paragraph.alignment = page.ALIGN["left"]
+        oxml.align(paragraph, "left")
         paragraph.paragraph_format.left_indent = Cm(KINH_GUI_INDENT_CM + 1)
         run(paragraph, f"- {item}{end}", spec)
 

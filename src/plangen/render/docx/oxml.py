@@ -54,7 +54,6 @@ _ORDER = {
 _RANK = {qn(parent): {qn(tag): i for i, tag in enumerate(order)}
          for parent, order in _ORDER.items()}
 W_VAL = qn("w:val")
-_PPR = qn("w:pPr")
 _XML_SPACE = qn("xml:space")
 _W_T = qn("w:t")
 # Texts holding one of these are left to python-docx's run.text, which turns a tab into
@@ -85,14 +84,19 @@ def _child(parent: Any, tag: str) -> Any:
     return found
 
 
+def _properties(element: Any, tag: str) -> Any:
+    """The ``tag`` properties child of ``element`` (``w:pPr`` of a ``w:p``, ``w:tcPr`` of a
+    ``w:tc``), made its first child when missing, as the schema places it."""
+    found = element.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        element.insert(0, found)
+    return found
+
+
 def paragraph_properties(paragraph: Any) -> Any:
-    """The ``w:pPr`` of a python-docx ``paragraph``, made its first child when missing."""
-    p = paragraph._p
-    ppr = p.find(_PPR)
-    if ppr is None:
-        ppr = OxmlElement("w:pPr")
-        p.insert(0, ppr)
-    return ppr
+    """The ``w:pPr`` of a python-docx ``paragraph``."""
+    return _properties(paragraph._p, "w:pPr")
 
 
 def set_paragraph_style(paragraph: Any, style_id: str) -> None:
@@ -208,18 +212,9 @@ def fixed_table(table: Any, widths: list[Length], indent: Length) -> None:
     # Cell by cell on the XML: python-docx's ``column.cells`` rebuilds the table's grid.
     for row in table._tbl.iterchildren(qn("w:tr")):
         for cell, width in zip(row.iterchildren(qn("w:tc")), twips, strict=True):
-            cell_width = _child(_cell_properties(cell), "w:tcW")
+            cell_width = _child(_properties(cell, "w:tcPr"), "w:tcW")
             cell_width.set(qn("w:type"), "dxa")
             cell_width.set(qn("w:w"), width)
-
-
-def _cell_properties(cell: Any) -> Any:
-    """The ``w:tcPr`` of a ``w:tc``, made its first child when missing."""
-    found = cell.find(qn("w:tcPr"))
-    if found is None:
-        found = OxmlElement("w:tcPr")
-        cell.insert(0, found)
-    return found
 
 
 def bottom_border(paragraph: Any, eighths_pt: int) -> None:

@@ -17,7 +17,7 @@ from docx.shared import Mm, Pt
 from plangen.plan.document import Document, Table
 from plangen.render.annex.forms import kem_theo
 from plangen.render.context import RenderContext
-from plangen.render.docx import blocks, page, tables
+from plangen.render.docx import blocks, oxml, page, tables
 from plangen.spec import vn
 
 # Landscape margins: NĐ30 gives none; the decree's own landscape page uses top 20,
@@ -57,7 +57,7 @@ def build(attached: AttachedList, context: RenderContext) -> Any:
                             page.text_width_cm(section))
     tables.grid_table(document, attached.table)
     total = page.paragraph(document, page.HEADER_TEXT)
-    total.alignment = page.ALIGN["left"]
+    oxml.align(total, "left")
     total.paragraph_format.space_before = Pt(6)
     total.add_run(f"Tổng cộng: {vn.hai_so(len(attached.table.rows))} {attached.counted}.")
     page.set_properties(document, title=attached.title, subject=attached.title,
