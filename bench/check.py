@@ -24,7 +24,7 @@ PLAN = ROOT / "plans" / "cchc-2023-2025.yaml"
 
 
 def large_document(paragraphs: int, folder: Path) -> Path:
-    from plangen.build.pipeline import build_plan
+    from plangen.pipeline.run import build_plan
     from plangen.plan.datafiles import load_bundle
 
     out = build_plan(load_bundle(PLAN), folder / "build", templates_dir=ROOT / "templates",

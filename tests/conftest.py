@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from plangen.build.pipeline import build_plan
 from plangen.check.read.package import Document, read_docx
 from plangen.errors import PlanError
+from plangen.pipeline.run import build_plan
 from plangen.plan.datafiles import Bundle, load_bundle
 from plangen.plan.load import load_plan, load_plan_text
 from plangen.plan.model import Plan

@@ -11,7 +11,6 @@ import pytest
 from lxml import etree
 
 from conftest import bundle_of, without_campaign
-from plangen.build.pipeline import build_plan
 from plangen.check import check_docx
 from plangen.check.read.layout import find_layout
 from plangen.check.read.package import read_docx
@@ -19,6 +18,7 @@ from plangen.check.rules.catalog import BY_CODE
 from plangen.check.rules.signer import signer_parts
 from plangen.cli import main
 from plangen.errors import UserError
+from plangen.pipeline.run import build_plan
 from plangen.plan.datafiles import load_bundle
 
 

@@ -15,12 +15,12 @@ import pytest
 
 from conftest import MINIMAL_PLAN, ROOT, SEED_PLAN, bundle_of, minimal_text
 from plangen import __version__
-from plangen.build import save
-from plangen.build.pipeline import build_plan
-from plangen.build.save import sha256
 from plangen.check.read.package import read_docx
 from plangen.cli import main
 from plangen.errors import UserError
+from plangen.pipeline import save
+from plangen.pipeline.run import build_plan
+from plangen.pipeline.save import sha256
 from plangen.plan.load import load_plan, load_plan_text
 
 
@@ -124,7 +124,7 @@ def test_a_killed_build_leaves_no_partial_file(tmp_path: Path) -> None:
     """A real SIGKILL while the staged files are moved into place: the third move."""
     script = (
         "import os, signal, sys\n"
-        "from plangen.build import save\n"
+        "from plangen.pipeline import save\n"
         "moves = []\n"
         "real = os.replace\n"
         "def kill_third(*a):\n"
@@ -287,8 +287,8 @@ def test_starter_text_validates() -> None:
 def test_pdf_without_libreoffice_says_what_to_install(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr("plangen.build.pdf.shutil.which", lambda name: None)
-    monkeypatch.setattr("plangen.build.pdf.default_installs", lambda: [])
+    monkeypatch.setattr("plangen.pipeline.pdf.shutil.which", lambda name: None)
+    monkeypatch.setattr("plangen.pipeline.pdf.default_installs", lambda: [])
     monkeypatch.delenv("PLANGEN_SOFFICE", raising=False)
     assert main(["build", str(SEED_PLAN), "-o", str(tmp_path), "--pdf"]) == 1
     assert capsys.readouterr().err == (
@@ -350,8 +350,8 @@ def test_jobs_build_each_plan_on_its_own(tmp_path: Path,
 
 def test_the_gate_finds_a_leftover_in_a_long_tables_last_row(tmp_path: Path) -> None:
     """The gate reads a long table's repeated rows for their words only, but reads them."""
-    from plangen.build.gate import TABLE_ROWS_READ, gate_reasons
     from plangen.kinds import Rendered
+    from plangen.pipeline.gate import TABLE_ROWS_READ, gate_reasons
     from plangen.plan.document import Column, Table
     from plangen.render.docx import page, tables
 

@@ -10,13 +10,13 @@ import pytest
 from docx.shared import Pt
 
 from conftest import ROOT, SEED_PLAN, bundle_of, copy_templates, minimal_text, replace_in_template
-from plangen.build.pipeline import build_plan
-from plangen.build.save import docx_bytes
 from plangen.check import check_docx
 from plangen.check.read.package import read_docx
 from plangen.cli import main
 from plangen.errors import PlanError, UserError
 from plangen.kinds import compile_all
+from plangen.pipeline.run import build_plan
+from plangen.pipeline.save import docx_bytes
 from plangen.plan import figures
 from plangen.plan.datafiles import load_bundle
 from plangen.plan.load import load_plan

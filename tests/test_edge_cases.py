@@ -23,13 +23,13 @@ from conftest import (
     problems_of,
     replace_in_template,
 )
-from plangen.build.pipeline import build_plan
 from plangen.check import check_docx
 from plangen.check.read.package import read_docx
 from plangen.cli import main
 from plangen.errors import PlanError, UserError
 from plangen.kinds import compile_all
 from plangen.kinds.campaign import FORM_TEMPLATE, form_context
+from plangen.pipeline.run import build_plan
 from plangen.plan.datafiles import load_bundle
 from plangen.plan.load import load_plan, load_plan_text
 

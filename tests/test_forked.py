@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from plangen.build import forked
-from plangen.build.forked import Make, Wants, WorkerLost, in_order
-from plangen.build.pipeline import gated
 from plangen.errors import UserError
+from plangen.pipeline import forked
+from plangen.pipeline.forked import Make, Wants, WorkerLost, in_order
+from plangen.pipeline.run import gated
 from plangen.plan.datafiles import load_bundle
 
 pytestmark = pytest.mark.skipif(not forked.can_fork(), reason="no fork here")

@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL_PLAN, bundle_of, minimal_text
-from plangen.build.pipeline import build_plan
 from plangen.check.read.package import read_docx
 from plangen.cli import main
 from plangen.errors import PlanError, UserError
+from plangen.pipeline.run import build_plan
 from plangen.plan.datafiles import load_bundle
 from plangen.plan.load import load_plan, load_plan_text
 from plangen.plan.yamlread import MAX_FILE_BYTES

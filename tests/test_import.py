@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 
 from conftest import MINIMAL_PLAN, ROOT, bundle_of, without_campaign
 from handtyped import hand_typed
-from plangen.build.pipeline import build_plan
 from plangen.check import check_docx
 from plangen.check.read.package import read_docx, read_texts
 from plangen.check.rules.catalog import BY_CODE
 from plangen.cli import main
 from plangen.importdoc.read import read_plan_parts, sentence_case
 from plangen.importdoc.write import plan_yaml
+from plangen.pipeline.run import build_plan
 from plangen.plan.load import load_plan_text
 
 PLANS = [*sorted((ROOT / "plans").glob("*.yaml")), MINIMAL_PLAN]

@@ -17,8 +17,6 @@ from conftest import (
     problems_of,
     without_campaign,
 )
-from plangen.build.pipeline import build_plan
-from plangen.build.save import sha256
 from plangen.check import check_docx
 from plangen.check.read.layout import FAMILIES
 from plangen.check.read.package import read_docx
@@ -27,6 +25,8 @@ from plangen.cli import main
 from plangen.errors import UserError
 from plangen.kinds import KINDS, Kind, Made, Rendered, kind_names
 from plangen.kinds.ke_hoach import plan_document
+from plangen.pipeline.run import build_plan
+from plangen.pipeline.save import sha256
 from plangen.plan.datafiles import Bundle
 from plangen.plan.document import Document
 from plangen.render.docx import blocks

@@ -11,7 +11,7 @@ import pytest
 from openxml_audit import OpenXmlValidator
 
 from conftest import MINIMAL_PLAN, ROOT, bundle_of
-from plangen.build.pipeline import build_plan
+from plangen.pipeline.run import build_plan
 
 PLANS = [*sorted((ROOT / "plans").glob("*.yaml")), MINIMAL_PLAN]
 

@@ -218,7 +218,7 @@ def test_breaking_one_rule_of_a_trail_document(seed_out: Path, tmp_path: Path, n
 
 def test_a_decision_issues_its_regulation_as_mau_1_3(tmp_path: Path) -> None:
     from conftest import ROOT
-    from plangen.build.pipeline import build_plan
+    from plangen.pipeline.run import build_plan
 
     out = tmp_path / "out"
     build_plan(bundle_of(ROOT / "plans" / "truong-ngoai-khoa-2024-2025.yaml"), out,
@@ -257,8 +257,8 @@ def _seed_with_trail(tmp_path: Path, trail: str) -> Path:
 
 def test_a_document_named_like_a_generated_one_is_refused_and_nothing_is_written(
         tmp_path: Path) -> None:
-    from plangen.build.pipeline import build_plan
     from plangen.errors import UserError
+    from plangen.pipeline.run import build_plan
 
     plan = _seed_with_trail(tmp_path, """van_ban:
   - {kind: BC, key: "2024", number: 6, issued_on: 2025-12-01, trich_yeu: Báo cáo riêng,

@@ -77,9 +77,9 @@ def test_each_office_example_builds_and_passes_the_strict_check(tmp_path: Path,
                                                                 snippet: str) -> None:
     """Each snippet, put in a plan of an office without a campaign, builds with no error and
     no warning from ``plangen check --strict``."""
-    from plangen.build.pipeline import build_plan
     from plangen.check import check_docx
     from plangen.check.rules.catalog import BY_CODE
+    from plangen.pipeline.run import build_plan
     from plangen.plan.datafiles import load_bundle
 
     plan = yaml.safe_load(without_campaign())
@@ -121,9 +121,9 @@ TRAIL_SNIPPET = next(s for s in re.findall(r"```yaml\n(.*?)```", README, flags=r
 
 
 def test_the_paper_trail_example_builds_from_the_seed_data(tmp_path: Path) -> None:
-    from plangen.build.pipeline import build_plan
     from plangen.check import check_docx
     from plangen.check.rules.catalog import BY_CODE
+    from plangen.pipeline.run import build_plan
     from plangen.plan.datafiles import load_bundle
 
     shutil.copytree(ROOT / "plans", tmp_path / "plans")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_PLAN, ROOT, minimal_text
-from plangen.build import pdf, save
 from plangen.cli import main
+from plangen.pipeline import pdf, save
 
 
 def test_libreoffice_is_found_where_its_windows_installer_puts_it(
@@ -62,7 +62,7 @@ def test_a_document_open_in_word_is_named_and_nothing_is_replaced(
     plan = tmp_path / "minimal.yaml"
     plan.write_text(minimal_text().replace("Nâng cao", "Tiếp tục nâng cao"), encoding="utf-8")
     opened = out / "ke-hoach.docx"
-    monkeypatch.setattr("plangen.build.pipeline.is_locked", lambda path: path == opened)
+    monkeypatch.setattr("plangen.pipeline.run.is_locked", lambda path: path == opened)
     capsys.readouterr()
     assert main(["build", str(plan), "-o", str(tmp_path)]) == 1
     assert capsys.readouterr().err == (

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plangen.build.save import docx_bytes
+from plangen.pipeline.save import docx_bytes
 from plangen.render.docx import page
 
 TARGET = Path(__file__).resolve().parents[1] / "src" / "plangen" / page.BLANK

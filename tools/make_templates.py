@@ -16,7 +16,7 @@ from typing import Any
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
 
-from plangen.build.save import docx_bytes
+from plangen.pipeline.save import docx_bytes
 from plangen.render.docx import oxml, page
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plangen.build import forked
-from plangen.build.pipeline import Job, Progress, check_hand_edits, discard, prepare, write
 from plangen.cli.common import EXIT_INVALID, EXIT_OK, error_lines, load_all
 from plangen.errors import UserError
 from plangen.kinds import kind_names
 from plangen.messages import Lang, message
+from plangen.pipeline import forked
+from plangen.pipeline.run import Job, Progress, check_hand_edits, discard, prepare, write
 from plangen.spec import vn
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plangen.build.save import write_atomic
 from plangen.errors import PlanError, Problem, UserError
 from plangen.messages import Lang, message
+from plangen.pipeline.save import write_atomic
 from plangen.plan.datafiles import Bundle, load_bundle
 
 if TYPE_CHECKING:

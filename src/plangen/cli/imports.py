@@ -78,10 +78,10 @@ def _coverage(plan_file: Path, original: tuple[str, ...], lang: Lang) -> float |
     """Build the written plan (as a draft when it has no signer's name) and compare its
     documents' words with the original's; None, with the problems printed, when the plan
     does not build."""
-    from plangen.build.pipeline import build_plan
     from plangen.check.read.package import read_texts
     from plangen.cli.common import error_lines
     from plangen.importdoc.coverage import coverage
+    from plangen.pipeline.run import build_plan
     from plangen.plan.datafiles import load_bundle
 
     try:

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plangen.build.pipeline import default_templates
 from plangen.cli.common import EXIT_OK, load_all
 from plangen.kinds import compile_all
 from plangen.messages import Lang, message
+from plangen.pipeline.run import default_templates
 
 if TYPE_CHECKING:
     from plangen.cli.common import Commands

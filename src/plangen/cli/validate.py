@@ -11,12 +11,12 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plangen.build import forked
-from plangen.build.pipeline import gated
 from plangen.cli.build import refuse_shared_folders
 from plangen.cli.common import EXIT_OK, load_all
 from plangen.errors import UserError
 from plangen.messages import Lang, message
+from plangen.pipeline import forked
+from plangen.pipeline.run import gated
 
 if TYPE_CHECKING:
     from plangen.cli.common import Commands

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from plangen.build.pdf import soffice
+from plangen.pipeline.pdf import soffice
 
 CONVERT_SECONDS = 120
 PIPE_FOLDER = Path("/tmp")

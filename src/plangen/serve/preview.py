@@ -16,14 +16,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plangen.build.gate import gate_reasons
-from plangen.build.pipeline import default_templates
-from plangen.build.save import docx_bytes
 from plangen.check import check_docx
 from plangen.check.rules.catalog import BY_CODE
 from plangen.errors import PlanError, UserError
 from plangen.kinds import KINDS, render_documents
 from plangen.messages import Lang
+from plangen.pipeline.gate import gate_reasons
+from plangen.pipeline.run import default_templates
+from plangen.pipeline.save import docx_bytes
 from plangen.plan.datafiles import Bundle, load_bundle
 from plangen.serve.office import Office
 

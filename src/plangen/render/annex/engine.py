@@ -24,9 +24,9 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta, no
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from plangen.build.save import FIXED_TIME
 from plangen.errors import UserError
 from plangen.messages import Lang, message
+from plangen.pipeline.save import FIXED_TIME
 
 DOCUMENT = "word/document.xml"
 CORE = "docProps/core.xml"

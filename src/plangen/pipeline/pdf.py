@@ -16,9 +16,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from plangen.build.save import write_atomic
 from plangen.errors import UserError
 from plangen.messages import Lang, message
+from plangen.pipeline.save import write_atomic
 
 TIMEOUT_SECONDS = 300
 

@@ -22,11 +22,14 @@ from pathlib import Path
 from typing import Any, cast
 
 from plangen import __version__
-from plangen.build import forked
-from plangen.build.forked import Wants
-from plangen.build.gate import gate_reasons
-from plangen.build.pdf import convert_to_pdf
-from plangen.build.save import (
+from plangen.errors import UserError
+from plangen.kinds import KINDS, Rendered, render_documents
+from plangen.messages import Lang, message
+from plangen.pipeline import forked
+from plangen.pipeline.forked import Wants
+from plangen.pipeline.gate import gate_reasons
+from plangen.pipeline.pdf import convert_to_pdf
+from plangen.pipeline.save import (
     FileLocked,
     body_size,
     docx_bytes,
@@ -35,9 +38,6 @@ from plangen.build.save import (
     sha256,
     write_atomic,
 )
-from plangen.errors import UserError
-from plangen.kinds import KINDS, Rendered, render_documents
-from plangen.messages import Lang, message
 from plangen.plan.datafiles import Bundle
 
 MANIFEST = "manifest.json"
