@@ -16,11 +16,11 @@ from plangen.cli import main
 from plangen.errors import PlanError, UserError
 from plangen.kinds import compile_all
 from plangen.pipeline.run import build_plan
-from plangen.pipeline.save import docx_bytes
 from plangen.plan import figures
 from plangen.plan.datafiles import load_bundle
 from plangen.plan.load import load_plan
 from plangen.render.docx import page
+from plangen.render.docx.package import docx_bytes
 
 TEMPLATES = ROOT / "templates"
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plangen.pipeline.save import docx_bytes
 from plangen.render.docx import page
+from plangen.render.docx.package import docx_bytes
 
 TARGET = Path(__file__).resolve().parents[1] / "src" / "plangen" / page.BLANK
 

@@ -16,8 +16,8 @@ from typing import Any
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
 
-from plangen.pipeline.save import docx_bytes
 from plangen.render.docx import oxml, page
+from plangen.render.docx.package import docx_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = (ROOT / "templates", ROOT / "src" / "plangen" / "data" / "templates")

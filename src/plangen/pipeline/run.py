@@ -31,14 +31,13 @@ from plangen.pipeline.gate import gate_reasons
 from plangen.pipeline.pdf import convert_to_pdf
 from plangen.pipeline.save import (
     FileLocked,
-    body_size,
-    docx_bytes,
     is_locked,
     move_into_place,
     sha256,
     write_atomic,
 )
 from plangen.plan.datafiles import Bundle
+from plangen.render.docx.package import body_size, docx_bytes
 
 MANIFEST = "manifest.json"
 

@@ -23,8 +23,8 @@ from plangen.kinds import KINDS, render_documents
 from plangen.messages import Lang
 from plangen.pipeline.gate import gate_reasons
 from plangen.pipeline.run import default_templates
-from plangen.pipeline.save import docx_bytes
 from plangen.plan.datafiles import Bundle, load_bundle
+from plangen.render.docx.package import docx_bytes
 from plangen.serve.office import Office
 
 SOURCE_SUFFIXES = (".yaml", ".yml", ".csv", ".docx")

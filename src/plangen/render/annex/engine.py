@@ -10,7 +10,6 @@ names the template, the tag and the variable before anything is rendered.
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from collections.abc import Mapping
@@ -26,7 +25,7 @@ from markupsafe import Markup, escape
 
 from plangen.errors import UserError
 from plangen.messages import Lang, message
-from plangen.pipeline.save import FIXED_TIME
+from plangen.render.docx.package import append_entries
 
 DOCUMENT = "word/document.xml"
 CORE = "docProps/core.xml"
@@ -93,29 +92,17 @@ class CompiledTemplate:
         The parts that do not change are compressed once (``prefix``); each form only adds
         its own document.xml and core.xml to a copy of them.
         """
-        out = io.BytesIO(self.prefix)
-        with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as package:
-            _add(package, DOCUMENT, self.render_xml(context).encode("utf-8"))
-            core = core_xml(properties) if properties is not None else self.parts.get(CORE)
-            if core is not None:
-                _add(package, CORE, core)
-        return out.getvalue()
+        parts = {DOCUMENT: self.render_xml(context).encode("utf-8")}
+        core = core_xml(properties) if properties is not None else self.parts.get(CORE)
+        if core is not None:
+            parts[CORE] = core
+        return append_entries(self.prefix, parts)
 
     @cached_property
     def prefix(self) -> bytes:
         """A zip of every part but document.xml and core.xml, [Content_Types].xml first."""
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-            for name, data in self.parts.items():
-                if name not in (DOCUMENT, CORE):
-                    _add(package, name, data)
-        return out.getvalue()
-
-
-def _add(package: zipfile.ZipFile, name: str, data: bytes) -> None:
-    info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-    info.external_attr = 0o644 << 16
-    package.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+        return append_entries(b"", {name: data for name, data in self.parts.items()
+                                    if name not in (DOCUMENT, CORE)})
 
 
 def core_xml(properties: Mapping[str, str]) -> bytes:
