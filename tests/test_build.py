@@ -22,7 +22,7 @@ from plangen.pipeline import save
 from plangen.pipeline.run import build_plan
 from plangen.pipeline.save import sha256
 from plangen.plan.load import load_plan, load_plan_text
-from plangen.render.docx import package
+from plangen.render.docx import package as docx_package
 
 
 def build_dir(tmp_path: Path, plan: Path = SEED_PLAN, **options: object) -> Path:
@@ -41,7 +41,7 @@ def test_zip_entries_have_fixed_times_and_order(tmp_path: Path) -> None:
     with zipfile.ZipFile(build_dir(tmp_path) / "ke-hoach.docx") as package:
         infos = package.infolist()
     assert infos[0].filename == "[Content_Types].xml"
-    assert {i.date_time for i in infos} == {package.FIXED_TIME}
+    assert {i.date_time for i in infos} == {docx_package.FIXED_TIME}
     assert "docProps/thumbnail.jpeg" not in [i.filename for i in infos]
 
 
@@ -364,5 +364,5 @@ def test_the_gate_finds_a_leftover_in_a_long_tables_last_row(tmp_path: Path) -> 
                         category="c", day=date(2024, 1, 1))
     assert len(rows) + 1 > TABLE_ROWS_READ
     reasons = gate_reasons(Rendered("x.docx", "danh-sach", checked_as="phu-luc"),
-                           package.docx_bytes(document), False, "en")
+                           docx_package.docx_bytes(document), False, "en")
     assert 'x.docx: not ready for signing: leftover "None" (table 1 r10)' in reasons
