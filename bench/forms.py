@@ -41,15 +41,17 @@ def registrations(count: int) -> list:
 
 def run_plangen(count: int) -> float:
     from plangen.kinds import campaign, phieu_dang_ky
-    from plangen.kinds.ke_hoach import plan_document
-    from plangen.plan.load import load_plan
+    from plangen.plan.datafiles import Bundle
+    from plangen.plan.load import read_plan
     from plangen.render.annex.forms import TemplateStore
     from plangen.render.context import RenderContext
 
-    plan = load_plan(PLAN)
+    plan, digest = read_plan(PLAN)
     regs = registrations(count)
     start = time.perf_counter()
-    main, context = plan_document(plan), RenderContext(TemplateStore(TEMPLATES))
+    main = campaign.main_document(Bundle(plan, PLAN, digest))
+    assert main is not None and plan.campaign is not None
+    context = RenderContext(TemplateStore(TEMPLATES))
     label = campaign.form_label(plan)
     total = sum(len(phieu_dang_ky.build(phieu_dang_ky.Form(
         main, label, campaign.form_context(plan, plan.campaign, reg), reg), context))

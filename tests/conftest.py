@@ -79,6 +79,13 @@ def without_campaign(**replace: str) -> str:
     return text
 
 
+def write_plan(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
+    """Plan ``text`` written to ``tmp_path / name``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def problems_of(text: str, lang: str = "en") -> list[str]:
     """``path: message`` of every problem in plan ``text`` (empty when it is valid)."""
     try:

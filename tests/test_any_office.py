@@ -60,7 +60,7 @@ def test_signer_forms_print_their_lines_bold_capitals(tmp_path: Path, signer: st
     text = without_campaign(**{"signer:\n  title: Hiệu trưởng\n  name: Trần Thị Bình\n":
                                     signer})
     out = build_text(tmp_path, text) / "ke-hoach.docx"
-    titles, blanks, name = signer_parts(find_layout(read_docx(out)))
+    titles, blanks, name = signer_parts(find_layout(read_docx(out)).signatures[-1])
     assert [t.text for t in titles] == lines
     assert all(run.bold for t in titles for run in t.runs)
     assert name is not None and name.text == "Trần Thị Bình" and blanks >= 3
@@ -70,7 +70,7 @@ def test_signer_forms_print_their_lines_bold_capitals(tmp_path: Path, signer: st
 def test_a_draft_without_a_signer_name_passes_the_strict_check(tmp_path: Path) -> None:
     text = without_campaign(**{"  name: Trần Thị Bình\n": ""})
     out = build_text(tmp_path, text, draft=True) / "ke-hoach.docx"
-    titles, _blanks, name = signer_parts(find_layout(read_docx(out)))
+    titles, _blanks, name = signer_parts(find_layout(read_docx(out)).signatures[-1])
     assert [t.text for t in titles] == ["HIỆU TRƯỞNG"] and name is None
     strict_clean(out)
     assert "C32" in [n.code for n in check_docx(out).not_checked]
@@ -197,9 +197,9 @@ def test_a_single_annex_is_just_phu_luc(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", ["--only bao-cao: ke-hoach.yaml has no data for this kind of document; it needs a "
-            "campaign and a results file (data.results)"]),
-    ("vi", ["--only bao-cao: ke-hoach.yaml không có dữ liệu cho loại văn bản này; cần "
-            "campaign và tệp kết quả (data.results)"]),
+            "report (kind: BC) in van_ban, or a campaign and a results file (data.results)"]),
+    ("vi", ["--only bao-cao: ke-hoach.yaml không có dữ liệu cho loại văn bản này; cần một "
+            "báo cáo (kind: BC) trong van_ban, hoặc campaign và tệp kết quả (data.results)"]),
 ])
 def test_only_a_kind_the_plan_has_no_data_for(tmp_path: Path, lang: str,
                                              expected: list[str]) -> None:

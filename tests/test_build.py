@@ -222,9 +222,10 @@ def test_new_campaign_from_the_seed(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert [m.year for m in plan.campaign.milestones] == [2026, 2027, 2028]
     assert [m.deadline.isoformat() for m in plan.campaign.milestones if m.deadline] == [
         "2026-10-31", "2027-10-31", "2028-10-31"]
-    assert plan.number is None and plan.issued_on is None
-    assert plan.de_trong == ["number", "issued_on"]
-    assert "giai đoạn 2026 - 2028" in plan.trich_yeu
+    main_document = plan.van_ban[0]
+    assert main_document.number is None and main_document.issued_on is None
+    assert main_document.de_trong == ["number", "issued_on"]
+    assert "giai đoạn 2026 - 2028" in main_document.trich_yeu
     out_dir = build_dir(tmp_path, target)
     assert "ngày\u00a0" in read_docx(out_dir / "ke-hoach.docx").paragraphs[8].text
 
@@ -264,7 +265,6 @@ def test_schema_accepts_the_plans_and_rejects_a_misspelt_key() -> None:
         assert text.startswith("# yaml-language-server: $schema=") or plan == MINIMAL_PLAN
     bad = read_yaml(minimal_text().replace("trich_yeu:", "trich_yue:")).data
     messages = [e.message for e in validator.iter_errors(bad)]
-    assert "'trich_yeu' is a required property" in messages
     assert any("'trich_yue' was unexpected" in m for m in messages)
 
 
@@ -279,7 +279,7 @@ def test_init_writes_a_plan_that_builds(tmp_path: Path) -> None:
 def test_starter_text_validates() -> None:
     from plangen.plan.schema import starter_plan
 
-    assert load_plan_text(starter_plan(), "starter.yaml").kind == "KH"
+    assert load_plan_text(starter_plan(), "starter.yaml").van_ban[0].kind == "KH"
 
 
 # -- PDF ---------------------------------------------------------------------------------------
@@ -363,6 +363,6 @@ def test_the_gate_finds_a_leftover_in_a_long_tables_last_row(tmp_path: Path) -> 
     page.set_properties(document, title="t", subject="s", author="a", keywords="k",
                         category="c", day=date(2024, 1, 1))
     assert len(rows) + 1 > TABLE_ROWS_READ
-    reasons = gate_reasons(Rendered("x.docx", "danh-sach", checked_as="phu-luc"),
+    reasons = gate_reasons(Rendered("x.docx", "danh-sach", checked_as="attachment"),
                            docx_package.docx_bytes(document), False, "en")
     assert 'x.docx: not ready for signing: leftover "None" (table 1 r10)' in reasons

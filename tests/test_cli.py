@@ -19,8 +19,7 @@ def test_build_writes_the_plan_into_its_own_folder(tmp_path: Path,
     folder = tmp_path / "cchc-2023-2025"
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"đã ghi {folder / 'ke-hoach.docx'}"
-    assert out[-1] == f"đã ghi {folder / 'cong-van-gui-bao-cao-2024.docx'}"
-    assert len(out) == len(list(folder.rglob("*.docx"))) == 14
+    assert sorted(out) == sorted(f"đã ghi {path}" for path in folder.rglob("*.docx"))
 
 
 def test_build_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,6 +21,7 @@ from plangen.plan.datafiles import load_bundle
 from plangen.plan.load import load_plan
 from plangen.render.docx import page
 from plangen.render.docx.package import docx_bytes
+from plangen.spec import vn
 
 TEMPLATES = ROOT / "templates"
 
@@ -40,18 +41,20 @@ def texts(path: Path) -> list[str]:
 
 
 def test_every_kind_is_built_with_predictable_names(seed_out: Path) -> None:
-    names = sorted(str(p.relative_to(seed_out)) for p in seed_out.rglob("*.docx"))
-    assert names == [
-        "bao-cao-2023.docx", "bao-cao-2024.docx", "bao-cao-tong-ket.docx",
-        "cong-van-gui-bao-cao-2024.docx", "danh-sach-dang-ky.docx", "ke-hoach.docx",
-        "phieu-dang-ky/gp01-ky-so-hoc-ba-dien-tu-cho-toan-bo-hoc-sinh.docx",
-        "phieu-dang-ky/gp02-thanh-toan-hoc-phi-khong-dung-tien-mat.docx",
-        "phieu-dang-ky/mau-trong.docx",
-        "phieu-dang-ky/mh01-so-tay-dien-tu-thu-tuc-hanh-chinh-cua-nha-truong.docx",
-        "phieu-dang-ky/mh02-mot-cua-tiep-nhan-ho-so-hoc-sinh.docx",
-        "phieu-dang-ky/sk01-hop-thu-gop-y-truc-tuyen-nguyen-trai-lang-nghe.docx",
-        "quyet-dinh-khen-thuong.docx", "to-trinh-nhan-rong.docx",
-    ]
+    """Each file is named by its kind's tên loại and the key the plan gives it, a report by
+    its year, a filled form by its registration's id and name: the names follow from the
+    plan, whatever documents it lists."""
+    bundle = bundle_of(SEED_PLAN)
+    names = {str(p.relative_to(seed_out)) for p in seed_out.rglob("*.docx")}
+    expected = {f"{entry.file_stem}.docx" for entry in bundle.plan.van_ban}
+    expected |= {f"bao-cao-{year}.docx" for year in bundle.results.years}
+    expected |= {"bao-cao-tong-ket.docx", "danh-sach-dang-ky.docx",
+                 "phieu-dang-ky/mau-trong.docx"}
+    expected |= {f"phieu-dang-ky/{vn.safe_file_name(r.id, 20)}-{vn.safe_file_name(r.name, 50)}"
+                 ".docx" for r in bundle.registrations}
+    assert names == expected
+    assert {"ke-hoach.docx", "quyet-dinh-khen-thuong.docx", "cong-van-gui-bao-cao-2024.docx",
+            "bien-ban-hop-xet-khen-thuong.docx", "giay-moi-tong-ket.docx"} <= names
 
 
 def test_every_document_meets_nd30(seed_out: Path) -> None:

@@ -22,6 +22,8 @@ from conftest import (
     minimal_text,
     problems_of,
     replace_in_template,
+    without_campaign,
+    write_plan,
 )
 from plangen.check import check_docx
 from plangen.check.read.package import read_docx
@@ -34,12 +36,6 @@ from plangen.plan.datafiles import load_bundle
 from plangen.plan.load import load_plan, load_plan_text
 
 TEMPLATES = ROOT / "templates"
-
-
-def write_plan(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_a_very_long_trich_yeu_builds(tmp_path: Path) -> None:
@@ -240,8 +236,6 @@ def test_check_of_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def no_campaign_text() -> str:
-    from test_kinds import without_campaign
-
     return without_campaign()
 
 
@@ -311,7 +305,7 @@ def test_the_manifest_records_the_kinh_gui_of_the_plans_document(tmp_path: Path)
     text = minimal_text().replace("place: Hà Nội", "kind: TTr\nplace: Hà Nội") + (
         "kinh_gui: [Sở Giáo dục và Đào tạo Hà Nội]\n")
     plan = write_plan(tmp_path, text)
-    build_plan(load_bundle(plan), tmp_path / "out", only=["ke-hoach"])
+    build_plan(load_bundle(plan), tmp_path / "out", only=["to-trinh"])
     entry = json.loads((tmp_path / "out" / "manifest.json").read_text())["documents"][0]
     assert (entry["file"], entry["kinh_gui"]) == ("to-trinh.docx",
                                                   ["Sở Giáo dục và Đào tạo Hà Nội"])

@@ -82,7 +82,7 @@ def test_the_seed_plan_gives_the_same_bytes_from_one_process_or_three() -> None:
     alone = [(r.file_name, r.meta, data) for r, data in gated(bundle, workers=1)]
     shared = [(r.file_name, r.meta, data) for r, data in gated(bundle, workers=3)]
     assert shared == alone
-    assert len(alone) == 14
+    assert len(alone) == len({name for name, _meta, _data in alone}) > 3
 
 
 def test_an_error_before_any_item_is_raised() -> None:

@@ -20,16 +20,30 @@ from plangen.check import check_docx
 from plangen.check.read.package import read_docx, read_texts
 from plangen.check.rules.catalog import BY_CODE
 from plangen.cli import main
-from plangen.importdoc.read import read_plan_parts, sentence_case
+from plangen.importdoc.read import read_plan_parts, sentence_case, written_kinds
 from plangen.importdoc.write import plan_yaml
+from plangen.kinds import KINDS
 from plangen.pipeline.run import build_plan
 from plangen.plan.load import load_plan_text
+from plangen.plan.model import VanBanTenLoai
 
 PLANS = [*sorted((ROOT / "plans").glob("*.yaml")), MINIMAL_PLAN]
 
 
+def first_document_kind(plan: Path) -> str:
+    """The registry name of the kind of the plan's first document (``ke-hoach``)."""
+    code = bundle_of(plan).plan.van_ban[0].kind
+    return next(k.name for k in KINDS.values() if k.entry is not None and k.yaml_code == code)
+
+
+def importable(plan: Path) -> bool:
+    """The plan's first document is of a kind the import writes (Mẫu 1.4), by one body."""
+    first = bundle_of(plan).plan.van_ban[0]
+    return first.kind in written_kinds() and not first.lien_tich
+
+
 def built(plan: Path, out: Path) -> Path:
-    build_plan(bundle_of(plan), out, only=["ke-hoach"])
+    build_plan(bundle_of(plan), out, only=[first_document_kind(plan)])
     return next(out.glob("*.docx"))
 
 
@@ -46,7 +60,10 @@ def words(docx: Path) -> list[str]:
     return [t for t in read_texts(docx.read_bytes()).paragraphs if t.strip()]
 
 
-@pytest.mark.parametrize("plan", PLANS, ids=[p.stem for p in PLANS])
+ROUND_TRIP = [plan for plan in PLANS if importable(plan)]
+
+
+@pytest.mark.parametrize("plan", ROUND_TRIP, ids=[p.stem for p in ROUND_TRIP])
 def test_build_import_build_gives_the_same_text(plan: Path, tmp_path: Path) -> None:
     """Every paragraph comes back word for word; a Phụ lục from a Word form comes back as
     Markdown and tables with the same words in the same order (a table cell of several
@@ -134,14 +151,17 @@ def test_a_hand_typed_file_imports_repaired_and_builds_clean(
     assert "# SỬA: trích yếu in hoa toàn bộ viết lại chữ thường (plangen in đậm theo Nghị " \
            "định 30)\ntrich_yeu: Tổ chức hội thi giáo viên dạy giỏi cấp trường" in text
     imported = load_plan_text(text, "ke-hoach.yaml")
-    assert (imported.issuer.name, imported.issuer.parent, imported.number,
-            imported.issued_on.isoformat() if imported.issued_on else None) == (
+    document = imported.van_ban[0]
+    assert isinstance(document, VanBanTenLoai)
+    assert (imported.issuer.name, imported.issuer.parent, document.number,
+            document.issued_on.isoformat() if document.issued_on else None) == (
         "Trường THCS Lê Lợi", "UBND huyện Tuy Phước", 4, "2024-09-05")
-    assert [s.heading for s in imported.body] == ["Mục đích, yêu cầu", "Tổ chức thực hiện"]
-    assert imported.body[0].sections[1].content == (
+    assert [s.heading for s in document.body] == ["Mục đích, yêu cầu", "Tổ chức thực hiện"]
+    assert document.body[0].sections[1].content == (
         "a) Tổ chức hội thi nghiêm túc, đúng quy chế, công bằng và khách quan.\n\n"
         "b) Giáo viên tham gia đầy đủ các nội dung của hội thi theo kế hoạch.")
-    assert imported.noi_nhan == ["Phòng GD&ĐT huyện", "Các tổ chuyên môn", "Lưu: VT"]
+    assert document.noi_nhan == ["Phòng GD&ĐT huyện", "Các tổ chuyên môn", "Lưu: VT"]
+    assert imported.signer is not None
     assert (imported.signer.title, imported.signer.name) == ("Hiệu trưởng", "Phạm Thị Thu Hà")
     rebuilt = built(plan, tmp_path / "out")
     assert [(f.code, f.en) for f in check_docx(rebuilt).findings
@@ -198,12 +218,15 @@ def test_a_file_made_by_pandoc_from_markdown(tmp_path: Path,
         'REVIEW issuer: chữ hoa, chữ thường của tên "UBND huyện Tuy Phước" là đoán']
     assert out.out.splitlines()[-1].startswith("coverage: 1.00 ")
     imported = load_plan_text(plan.read_text(encoding="utf-8"), "ke-hoach.yaml")
-    assert imported.body[0].sections[0].content == (
+    document = imported.van_ban[0]
+    assert isinstance(document, VanBanTenLoai)
+    assert document.body[0].sections[0].content == (
         "- Nâng cao chất lượng dạy học của đội ngũ giáo viên Trường THCS Lê Lợi.\n"
         "- Phát hiện, bồi dưỡng giáo viên giỏi để tham gia hội thi cấp huyện.")
-    assert imported.body[1].content is not None and imported.body[1].content.startswith(
+    assert document.body[1].content is not None and document.body[1].content.startswith(
         "| STT | Nội dung | Thời gian |\n|---|---|---|\n| 1 | Đăng ký dự thi | Tháng 9/2024 |")
-    assert imported.noi_nhan == ["Phòng GD&ĐT huyện", "Lưu: VT"]
+    assert document.noi_nhan == ["Phòng GD&ĐT huyện", "Lưu: VT"]
+    assert imported.signer is not None
     assert (imported.signer.title, imported.signer.name) == ("Hiệu trưởng", "Phạm Thị Thu Hà")
     rebuilt = built(plan, tmp_path / "out")
     assert [(f.code, f.en) for f in check_docx(rebuilt).findings

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -16,57 +19,136 @@ from conftest import (
     minimal_text,
     problems_of,
     without_campaign,
+    write_plan,
 )
 from plangen.check import check_docx
-from plangen.check.read.layout import FAMILIES
+from plangen.check.read.layout import FAMILIES, find_layout
 from plangen.check.read.package import read_docx
 from plangen.check.rules.catalog import RULES
 from plangen.cli import main
 from plangen.errors import UserError
-from plangen.kinds import KINDS, Kind, Made, Rendered, kind_names
-from plangen.kinds.ke_hoach import plan_document
+from plangen.kinds import (
+    KINDS,
+    Kind,
+    Rendered,
+    common,
+    from_entries,
+    kind_names,
+    register,
+    unregister,
+)
 from plangen.pipeline.run import build_plan
 from plangen.pipeline.save import sha256
 from plangen.plan.datafiles import Bundle
-from plangen.plan.document import Document
+from plangen.plan.document import Document, Prose, Recipients
+from plangen.plan.model import Entry, Text, VnDate
+from plangen.plan.schema import plan_schema
 from plangen.render.docx import blocks
 from plangen.render.layouts import mau_1_4
-from plangen.spec import nd30
-from plangen.spec.vn import BLANK_NUMBER
+from plangen.spec import mau, nd30
+from plangen.spec.vn import ngay
 
 
-def thong_bao(bundle: Bundle) -> list[Made[Document]]:
-    """A toy kind: the plan's text issued as a Thông báo, with no Phụ lục."""
-    notice = plan_document(bundle.plan).model_copy(update={"kind": "TB", "annexes": ()})
-    return [Made("", notice)]
+class GiayGioiThieu(Entry):
+    """Một giấy giới thiệu (Mẫu 1.8): người được giới thiệu, nơi đến, việc gì, hạn dùng."""
+
+    kind: Literal["GGT"]
+    """GGT: Giấy giới thiệu."""
+    trich_yeu: str = ""
+    """Giấy giới thiệu không có trích yếu (Mẫu 1.8)."""
+    gioi_thieu: Text
+    """Ông (bà) được giới thiệu."""
+    chuc_vu: Text
+    """Chức vụ của người được giới thiệu."""
+    duoc_cu_den: Text
+    """Cơ quan được giới thiệu tới làm việc."""
+    ve_viec: Text
+    """Về việc gì."""
+    het_han: VnDate
+    """Giấy có giá trị đến hết ngày này."""
 
 
-TOY = Kind(name="thong-bao", file_name="thong-bao.docx", sources=thong_bao,
-           layout=mau_1_4.build, checked_as="van-ban",
+def introduction(bundle: Bundle, entry: GiayGioiThieu) -> Document:
+    """The toy kind's document: Mẫu 1.8's lines, laid out by the shared Mẫu 1.4 builder."""
+    issuer = " ".join(bundle.plan.issuer.name.split())
+    lines = (f"{issuer} trân trọng giới thiệu:", f"Ông (bà): {entry.gioi_thieu}.",
+             f"Chức vụ: {entry.chuc_vu}.", f"Được cử đến: {entry.duoc_cu_den}.",
+             f"Về việc: {entry.ve_viec}.",
+             "Đề nghị Quý cơ quan tạo điều kiện để ông (bà) có tên ở trên hoàn thành nhiệm vụ.",
+             f"Giấy này có giá trị đến hết {ngay(entry.het_han)}.")
+    return Document(**common.issued_parts(bundle, entry),
+                    body=tuple(Prose(text=line) for line in lines),
+                    recipients=Recipients(noi_nhan=tuple(entry.noi_nhan)))
+
+
+TOY = Kind(name="giay-gioi-thieu", file_name="{key}.docx",
+           sources=from_entries("GGT", GiayGioiThieu, introduction), layout=mau_1_4.build,
+           ten_loai=mau.TEN_LOAI["GGT"], entry=GiayGioiThieu,
            manifest=("loai_van_ban", "so_ky_hieu", "nguoi_ky"))
 
+TOY_PLAN = """
+van_ban:
+  - kind: GGT
+    number: 7
+    issued_on: 2024-03-05
+    gioi_thieu: Lê Văn Cường
+    chuc_vu: Giáo viên
+    duoc_cu_den: Sở Giáo dục và Đào tạo Hà Nội
+    ve_viec: Nộp hồ sơ hội thi giáo viên dạy giỏi
+    het_han: 2024-03-31
+    noi_nhan: ["Lưu: VT"]
+"""
 
-def test_a_kind_added_through_the_registry_alone_is_built_gated_and_listed(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(KINDS, TOY.name, TOY)
-    assert main(["build", str(MINIMAL_PLAN), "-o", str(tmp_path), "--only", "thong-bao"]) == 0
-    out = tmp_path / MINIMAL_PLAN.stem
-    written = out / "thong-bao.docx"
-    assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "thong-bao.docx"]
+
+@pytest.fixture
+def toy_kind() -> Iterator[Kind[Document]]:
+    """The toy kind registered for one test, and taken back after it."""
+    register(TOY)
+    try:
+        yield TOY
+    finally:
+        unregister(TOY.name)
+
+
+def test_a_kind_added_in_one_place_is_read_built_checked_and_listed(
+        tmp_path: Path, toy_kind: Kind[Document], capsys: pytest.CaptureFixture[str]) -> None:
+    """What CONTRIBUTING.md promises: a kind is one entry model, one conversion and one
+    registry entry; the plan's union, the schema, --only, the gate, the checker's reading
+    of its mẫu (1.8: no trích yếu) and the manifest all follow."""
+    plan = write_plan(tmp_path, without_campaign() + TOY_PLAN)
+    assert main(["build", str(plan), "-o", str(tmp_path), "--only", "giay-gioi-thieu"]) == 0
+    out = tmp_path / plan.stem
+    written = out / "giay-gioi-thieu.docx"
+    assert sorted(p.name for p in out.iterdir()) == ["giay-gioi-thieu.docx", "manifest.json"]
+    capsys.readouterr()
+    assert main(["check", "--strict", str(written)]) == 0
     report = check_docx(written)
-    assert (report.family, report.count("error"), report.count("warning")) == ("van-ban", 0, 0)
+    assert (report.family, report.count("error"), report.count("warning")) == ("document", 0, 0)
+    assert find_layout(read_docx(written)).profile == mau.MAU_1_8
     texts = [p.text for p in read_docx(written).paragraphs]
-    assert "THÔNG BÁO" in texts and f"Số: {BLANK_NUMBER}/TB-THPTTN" in texts
+    assert "GIẤY GIỚI THIỆU" in texts and "Số: 07/GGT-THPTTN" in texts
+    assert "Ông (bà): Lê Văn Cường." in texts
     entry = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["documents"][0]
-    assert entry["kind"] == "thong-bao"
+    assert entry["kind"] == "giay-gioi-thieu"
     assert {k: entry[k] for k in TOY.manifest} == {
-        "loai_van_ban": "Thông báo", "so_ky_hieu": "/TB-THPTTN", "nguoi_ky": "Trần Thị Bình"}
+        "loai_van_ban": "Giấy giới thiệu", "so_ky_hieu": "07/GGT-THPTTN",
+        "nguoi_ky": "Trần Thị Bình"}
+    schema = json.loads(plan_schema())
+    assert "GGT" in schema["properties"]["van_ban"]["items"]["discriminator"]["mapping"]
+    assert schema["$defs"]["GiayGioiThieu"]["properties"]["ve_viec"]["description"] == \
+        "Về việc gì."
+    assert "giay-gioi-thieu" in kind_names()
 
 
-def test_there_is_one_registry_of_kinds_in_build_order() -> None:
-    assert kind_names() == ("ke-hoach", "phieu-dang-ky", "danh-sach", "bao-cao", "quyet-dinh",
-                            "van-ban", "cong-van")
-    assert {k.checked_as for k in KINDS.values()} <= set(FAMILIES)
+def test_a_toy_kinds_mistakes_are_located(tmp_path: Path, toy_kind: Kind[Document]) -> None:
+    text = without_campaign() + TOY_PLAN.replace("    chuc_vu: Giáo viên\n", "")
+    assert problems_of(text) == ["van_ban[0].chuc_vu: required field is missing"]
+
+
+def test_a_kind_taken_back_is_gone(toy_kind: Kind[Document]) -> None:
+    unregister(TOY.name)
+    register(TOY)
+    assert kind_names().count("giay-gioi-thieu") == 1
 
 
 def test_a_draft_marks_every_document(tmp_path: Path) -> None:
@@ -96,8 +178,7 @@ def test_the_gate_refuses_a_draft_without_its_mark(tmp_path: Path,
 
 def test_the_gate_refuses_a_file_the_checker_reads_as_another_layout(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    wrong = Kind(name="ke-hoach", file_name="ke-hoach.docx", sources=KINDS["ke-hoach"].sources,
-                 layout=mau_1_4.build, checked_as="phu-luc")
+    wrong = replace(KINDS["ke-hoach"], ten_loai=None)
     monkeypatch.setitem(KINDS, "ke-hoach", wrong)
     with pytest.raises(UserError) as refused:
         build_plan(bundle_of(MINIMAL_PLAN), tmp_path / "out", only=["ke-hoach"], lang="vi")
@@ -196,10 +277,10 @@ def test_the_manifest_names_the_plan_as_it_was_read(tmp_path: Path) -> None:
 
 
 def test_which_rules_apply_to_an_attachment_is_data_on_each_rule() -> None:
-    for_attachments = [r.code for r in RULES if "phu-luc" in r.families]
+    for_attachments = [r.code for r in RULES if "attachment" in r.families]
     assert for_attachments == ["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C11",
                                "C12", "C13", "C40", "C41", "C42"]
-    assert all(r.families <= set(FAMILIES) and "van-ban" in r.families for r in RULES)
+    assert all(r.families <= set(FAMILIES) and "document" in r.families for r in RULES)
 
 
 def test_rendered_documents_know_their_signer() -> None:
@@ -212,7 +293,7 @@ def test_the_plans_document_is_named_after_its_kind(tmp_path: Path) -> None:
     plan.write_text(minimal_text().replace("place: Hà Nội", "kind: TB\nplace: Hà Nội"),
                     encoding="utf-8")
     out = tmp_path / "out"
-    build_plan(bundle_of(plan), out, only=["ke-hoach"])
+    build_plan(bundle_of(plan), out, only=["thong-bao"])
     assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "thong-bao.docx"]
     texts = [p.text for p in read_docx(out / "thong-bao.docx").paragraphs]
     assert "THÔNG BÁO" in texts

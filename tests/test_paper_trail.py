@@ -82,7 +82,8 @@ def test_the_decision_reads_as_mau_1_2(seed_out: Path) -> None:
     assert any(line.startswith("Số:") and line.endswith("/QĐ-THPTNT") for line in lines)
     layout = find_layout(read_docx(path))
     assert [p.text for p in layout.can_cu][-1] == (
-        "Theo đề nghị của Hội đồng Thi đua - Khen thưởng nhà trường.")
+        "Xét đề nghị của Hội đồng Thi đua - Khen thưởng nhà trường tại Biên bản số "
+        "……/BB-THPTNT ngày 10 tháng 12 năm 2025.")
     assert all(all(r.italic for r in p.runs if r.text.strip()) for p in layout.can_cu)
     label = paragraph(path, "QUYẾT ĐỊNH:")
     assert label.align == "center" and all(r.bold for r in label.runs)
@@ -161,7 +162,7 @@ def test_the_manifest_lists_the_trail(seed_out: Path) -> None:
     by_file = {e["file"]: e for e in manifest["documents"]}
     assert [(by_file[n]["kind"], by_file[n]["loai_van_ban"], by_file[n]["so_ky_hieu"])
             for n in (DECISION, SUBMISSION, LETTER)] == [
-        ("quyet-dinh", "Quyết định", "/QĐ-THPTNT"), ("van-ban", "Tờ trình", "/TTr-THPTNT"),
+        ("quyet-dinh", "Quyết định", "/QĐ-THPTNT"), ("to-trinh", "Tờ trình", "/TTr-THPTNT"),
         ("cong-van", "Công văn", "/THPTNT-VP")]
     assert by_file[LETTER]["kinh_gui"] == ["Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh"]
     assert by_file[LETTER]["ngay"] == "2024-10-30"
@@ -202,7 +203,7 @@ def _drop(start: str) -> Callable[[Doc], None]:
     (LETTER, _bold("V/v"), "C21"),
     (LETTER, _bold("Kính gửi"), "C39"),
     (LETTER, _drop("- Như trên"), "C38"),
-    (DECISION, _upright("Theo đề nghị"), "C27"),
+    (DECISION, _upright("Xét đề nghị"), "C27"),
     (DECISION, _drop("- Lưu"), "C37"),
     (SUBMISSION, _bold("Kính gửi"), "C39"),
 ])

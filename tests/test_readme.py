@@ -93,17 +93,19 @@ def test_each_office_example_builds_and_passes_the_strict_check(tmp_path: Path,
             if BY_CODE[f.code].severity in ("error", "warning")] == []
 
 
-KIND_ROWS = re.findall(r"^\| `([a-z-]+)` \| [^|]+ \| `(plangen build [^`]+)` \|$", README,
-                       flags=re.M)
+KIND_ROWS = [(re.findall(r"`([a-z-]+)`", kinds), command) for kinds, command in re.findall(
+    r"^\| ((?:`[a-z-]+`(?:, )?)+) \| [^|]+ \| `(plangen build [^`]+)` \|$", README,
+    flags=re.M)]
 
 
-def test_the_kinds_table_has_a_row_per_registered_kind() -> None:
+def test_the_kinds_table_lists_every_registered_kind_once_in_build_order() -> None:
     from plangen.kinds import kind_names
 
-    assert [kind for kind, _command in KIND_ROWS] == list(kind_names())
+    assert [kind for kinds, _command in KIND_ROWS for kind in kinds] == list(kind_names())
 
 
-@pytest.mark.parametrize(("kind", "command"), KIND_ROWS, ids=[k for k, _c in KIND_ROWS])
+@pytest.mark.parametrize(("kind", "command"), [(kinds[0], c) for kinds, c in KIND_ROWS],
+                         ids=[kinds[0] for kinds, _c in KIND_ROWS])
 def test_each_kind_command_builds_that_kind(tmp_path: Path, kind: str, command: str) -> None:
     shutil.copytree(ROOT / "plans", tmp_path / "plans")
     argv = shlex.split(command)
@@ -132,9 +134,11 @@ def test_the_paper_trail_example_builds_from_the_seed_data(tmp_path: Path) -> No
     plan.update(yaml.safe_load(TRAIL_SNIPPET))
     path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = tmp_path / "out"
-    build_plan(load_bundle(path), out, only=["quyet-dinh", "cong-van", "van-ban"])
+    build_plan(load_bundle(path), out,
+               only=["bien-ban", "quyet-dinh", "cong-van", "to-trinh", "giay-moi"])
     names = sorted(p.name for p in out.glob("*.docx"))
-    assert names == ["cong-van-gui-bao-cao-2024.docx", "quyet-dinh-khen-thuong.docx",
+    assert names == ["bien-ban-hop-xet-khen-thuong.docx", "cong-van-gui-bao-cao-2024.docx",
+                     "giay-moi-tong-ket.docx", "quyet-dinh-khen-thuong.docx",
                      "to-trinh-nhan-rong.docx"]
     for name in names:
         findings = check_docx(out / name).findings
@@ -152,3 +156,40 @@ def test_the_import_example_output_is_real(tmp_path: Path) -> None:
                           check=False)
     assert done.returncode == 0, done.stderr
     assert shown == done.stderr.splitlines() + done.stdout.splitlines()[1:]
+
+
+PART_SNIPPETS = {s.split(":", 1)[0]: s for s in re.findall(r"```yaml\n(.*?)```", README, re.S)
+                 if s.startswith(("ban_hanh:", "lien_tich:"))}
+DECISION = """
+van_ban:
+  - kind: QĐ
+    number: 3
+    issued_on: 2024-03-01
+    trich_yeu: Về việc ban hành Quy chế thi đua, khen thưởng
+    authority: Hiệu trưởng Trường THPT Thử Nghiệm
+    dieu: [Ban hành kèm theo Quyết định này Quy chế thi đua, khen thưởng.]
+    noi_nhan: ["Lưu: VT"]
+"""
+
+
+@pytest.mark.parametrize("part", ["ban_hanh", "lien_tich"])
+def test_each_part_example_builds_and_passes_the_strict_check(tmp_path: Path,
+                                                               part: str) -> None:
+    """The Quy chế issued with a decision and the joint document's other body, as the
+    README writes them, in a plan of an office without a campaign."""
+    from plangen.check import check_docx
+    from plangen.check.rules.catalog import BY_CODE
+    from plangen.pipeline.run import build_plan
+    from plangen.plan.datafiles import load_bundle
+
+    plan = yaml.safe_load(without_campaign() + (DECISION if part == "ban_hanh" else ""))
+    target = plan["van_ban"][0] if part == "ban_hanh" else plan
+    target.update(yaml.safe_load(PART_SNIPPETS[part]))
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "out"
+    built = [p for p in build_plan(load_bundle(path), out).written if p.suffix == ".docx"]
+    assert built
+    for docx in built:
+        assert [(f.code, f.en) for f in check_docx(docx).findings
+                if BY_CODE[f.code].severity in ("error", "warning")] == [], docx.name

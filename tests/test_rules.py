@@ -135,13 +135,13 @@ def test_archive_line_with_drafting_unit_and_written_punctuation_is_valid() -> N
     assert problems_of(text) == []
 
 
-def test_sections_deeper_than_three_levels() -> None:
-    deep = ("  - heading: A\n    sections:\n      - heading: B\n        sections:\n"
-            "          - heading: C\n            sections:\n              - heading: D\n")
+def test_sections_deeper_than_five_levels() -> None:
+    deep = "".join(f"{'    ' * i}  - heading: {letter}\n{'    ' * i}    sections:\n"
+                   for i, letter in enumerate("ABCDE")) + f"{'    ' * 5}  - heading: F\n"
     text = changed("body:\n", "body:\n" + deep)
     assert problems_of(text) == [
-        "body[0].sections[0].sections[0].sections: sections nested too deep: only three "
-        "levels I. → 1. → a); use bullets in content"]
+        "body[0]" + ".sections[0]" * 4 + ".sections: sections nested too deep: there are five "
+        "levels I. → 1. → a) → - → +; write deeper parts in content"]
 
 
 def test_kinh_gui_is_not_for_a_plan() -> None:

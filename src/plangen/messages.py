@@ -102,6 +102,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": 'khóa không hợp lệ "{key}"{hint}',
         "en": 'unknown key "{key}"{hint}',
     },
+    "key_not_for_kind": {
+        "vi": '{name} (kind: {code}) không có khóa "{key}"; kiểm tra lại kind, hoặc bỏ khóa này',
+        "en": 'a {name} (kind: {code}) has no key "{key}"; check its kind, or remove the key',
+    },
     "did_you_mean": {
         "vi": '; có phải ý bạn là "{suggestion}"?',
         "en": '; did you mean "{suggestion}"?',
@@ -350,12 +354,16 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": 'no academic title "{title}" before the signer\'s name',
     },
     "section_depth_roman": {
-        "vi": "mục lồng quá sâu: chỉ có ba cấp I. → 1. → a); dùng gạch đầu dòng trong content",
-        "en": "sections nested too deep: only three levels I. → 1. → a); use bullets in content",
+        "vi": "mục lồng quá sâu: chỉ có năm cấp I. → 1. → a) → - → +; viết phần sâu hơn trong content",
+        "en": "sections nested too deep: there are five levels I. → 1. → a) → - → +; write deeper parts in content",
     },
     "section_depth_arabic": {
-        "vi": "mục lồng quá sâu: với numbering: arabic chỉ có hai cấp 1. → a); dùng gạch đầu dòng trong content, hoặc numbering: roman cho ba cấp",
-        "en": "sections nested too deep: numbering: arabic has two levels 1. → a); use bullets in content, or numbering: roman for three",
+        "vi": "mục lồng quá sâu: với numbering: arabic chỉ có bốn cấp 1. → a) → - → +; viết phần sâu hơn trong content, hoặc dùng numbering: roman",
+        "en": "sections nested too deep: numbering: arabic has four levels 1. → a) → - → +; write deeper parts in content, or use numbering: roman",
+    },
+    "section_depth_decimal": {
+        "vi": "mục lồng quá sâu: với numbering: decimal chỉ có ba cấp 1. → 1.1. → 1.1.1.; viết phần sâu hơn trong content",
+        "en": "sections nested too deep: numbering: decimal has three levels 1. → 1.1. → 1.1.1.; write deeper parts in content",
     },
     "annex_one_source": {
         "vi": "mỗi phụ lục ghi đúng một trong: template (mẫu Word), table (bảng), content (văn bản Markdown); đang có: {found}",
@@ -382,12 +390,72 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": "--only {kind}: {plan} has no data for this kind of document; it needs {needs}",
     },
     "needs_bao_cao": {
-        "vi": "campaign và tệp kết quả (data.results)",
-        "en": "a campaign and a results file (data.results)",
+        "vi": "một báo cáo (kind: BC) trong van_ban, hoặc campaign và tệp kết quả (data.results)",
+        "en": "a report (kind: BC) in van_ban, or a campaign and a results file (data.results)",
     },
-    "van_ban_key_twice": {
-        "vi": 'hai văn bản cùng loại cùng key "{key}" sẽ ghi đè tệp của nhau; đặt key khác',
-        "en": 'two documents of one kind share the key "{key}" and would overwrite each other; use another key',
+    "document_file_twice": {
+        "vi": 'hai văn bản cùng ghi vào {file} (cùng loại, cùng key); đặt key khác cho văn bản này',
+        "en": 'two documents would both be written to {file} (same kind, same key); give this one another key',
+    },
+    "no_document": {
+        "vi": "tệp không có văn bản nào: ghi các văn bản trong van_ban (ví dụ - kind: KH, trich_yeu: …, body: …), hoặc ghi văn bản chính ở cấp ngoài cùng của tệp",
+        "en": "the file has no document: list its documents in van_ban (e.g. - kind: KH, trich_yeu: …, body: …), or write the main one at the top level of the file",
+    },
+    "document_needs_content": {
+        "vi": "văn bản chưa có nội dung: ghi body (các mục), content hoặc opening",
+        "en": "the document has no content: write body (sections), content or opening",
+    },
+    "signer_missing": {
+        "vi": "văn bản không có người ký: ghi signer ở đây, hoặc signer chung ở cấp ngoài cùng của tệp",
+        "en": "the document has no signer: write its signer here, or a shared signer at the top level of the file",
+    },
+    "unknown_signer": {
+        "vi": 'không có người ký "{name}" trong signers; các tên có: {known}',
+        "en": 'no signer "{name}" in signers; the names there: {known}',
+    },
+    "proposal_form": {
+        "vi": 'dòng sau căn cứ phải bắt đầu bằng "Theo đề nghị" hoặc "Xét đề nghị" (đang ghi "{value}…")',
+        "en": 'the line after the căn cứ must start "Theo đề nghị" or "Xét đề nghị" (it reads "{value}…")',
+    },
+    "ban_hanh_empty": {
+        "vi": "văn bản ban hành kèm theo chưa có nội dung: ghi chuong (các chương), dieu (các điều), body (các mục) hoặc content",
+        "en": "the document issued with the decision has no content: write chuong (chapters), dieu (articles), body (sections) or content",
+    },
+    "ban_hanh_one_way": {
+        "vi": "văn bản ban hành kèm theo chỉ viết theo một cách, nhưng đang có: {found}",
+        "en": "write the issued document one way only, but it has: {found}",
+    },
+    "chuong_empty": {
+        "vi": "chương chưa có mục (muc) hay điều (dieu) nào",
+        "en": "the chapter has no section (muc) or article (dieu)",
+    },
+    "dieu_empty": {
+        "vi": "điều chưa có nội dung: ghi content, hoặc các khoản (khoan)",
+        "en": "the article has no content: write content, or its clauses (khoan)",
+    },
+    "clause_numbered": {
+        "vi": 'không ghi số hay chữ ở đầu khoản, điểm: plangen tự ghi "1.", "a)", …',
+        "en": 'do not write a number or letter at the start of a clause or point: plangen writes "1.", "a)", …',
+    },
+    "meeting_ends_first": {
+        "vi": "thời gian kết thúc ({end}) không sau thời gian bắt đầu ({start})",
+        "en": "the end ({end}) is not after the start ({start})",
+    },
+    "bien_ban_signer": {
+        "vi": "biên bản do thư ký (thu_ky) và chủ tọa (chu_toa) ký: bỏ signer",
+        "en": "a Biên bản is signed by its secretary (thu_ky) and chair (chu_toa): remove signer",
+    },
+    "bien_ban_date": {
+        "vi": "biên bản không có dòng ngày tháng: ngày của biên bản là ngày họp (bat_dau); bỏ issued_on",
+        "en": "a Biên bản has no date line: its date is the meeting's (bat_dau); remove issued_on",
+    },
+    "moment_form": {
+        "vi": 'không đọc được thời gian "{value}": ghi ngày và giờ, ví dụ 2025-12-10 14:00 hoặc 14:00 10/12/2025',
+        "en": 'cannot read the time "{value}": write the day and the time, e.g. 2025-12-10 14:00 or 14:00 10/12/2025',
+    },
+    "signer_key": {
+        "vi": 'tên ngắn "{value}" chỉ gồm chữ thường không dấu, chữ số và "_" (ví dụ: pho_hieu_truong)',
+        "en": 'the short name "{value}" may have only lowercase letters, digits and "_" (e.g. pho_hieu_truong)',
     },
     "serve_title": {"vi": "Xem trước", "en": "Preview"},
     "serve_document": {"vi": "Văn bản", "en": "Document"},
@@ -452,21 +520,21 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "{file}: hai văn bản cùng ghi vào tệp này (ví dụ một key trong van_ban trùng tên một báo cáo); đặt key khác",
         "en": "{file}: two documents would be written to this file (e.g. a key in van_ban named like a report); use another key",
     },
-    "van_ban_kind": {
-        "vi": 'loại văn bản "{got}" không có; chọn một trong: QĐ (Quyết định), CV (Công văn), TTr (Tờ trình), TB (Thông báo), BC, KH, HD, CTr, PA, ĐA',
-        "en": 'no document kind "{got}"; use one of: QĐ (Quyết định), CV (Công văn), TTr (Tờ trình), TB (Thông báo), BC, KH, HD, CTr, PA, ĐA',
+    "document_kind": {
+        "vi": 'loại văn bản "{got}" không có; chọn một trong: {known}',
+        "en": 'no document kind "{got}"; use one of: {known}',
     },
-    "needs_van_ban": {
-        "vi": "một văn bản loại này trong van_ban",
-        "en": "a document of this kind in van_ban",
+    "needs_document": {
+        "vi": "một văn bản {name} (kind: {code}) trong van_ban",
+        "en": "a {name} (kind: {code}) in van_ban",
     },
     "needs_danh_sach": {
-        "vi": "tệp đăng ký (data.registrations)",
-        "en": "registration files (data.registrations)",
+        "vi": "kế hoạch của phong trào (kind: KH) và tệp đăng ký (data.registrations)",
+        "en": "the campaign's plan (kind: KH) and registration files (data.registrations)",
     },
     "needs_phieu_dang_ky": {
-        "vi": "campaign, và phụ lục template: phieu-dang-ky.docx hoặc tệp đăng ký (data.registrations)",
-        "en": "a campaign, and an annex with template: phieu-dang-ky.docx or registration files (data.registrations)",
+        "vi": "campaign, kế hoạch của phong trào (kind: KH), và phụ lục template: phieu-dang-ky.docx hoặc tệp đăng ký (data.registrations)",
+        "en": "a campaign, the campaign's plan (kind: KH), and an annex with template: phieu-dang-ky.docx or registration files (data.registrations)",
     },
     "footnote_undefined": {
         "vi": 'chú thích [^{key}] chưa có lời: thêm một dòng "[^{key}]: …" vào cùng đoạn văn bản',
@@ -489,8 +557,8 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": 'a căn cứ does not end with ":" (plangen adds ";" or "."); write the lead-in "… như sau:" in opening',
     },
     "opening_can_cu": {
-        "vi": 'đoạn mở đầu không bắt đầu bằng "Căn cứ": ghi mỗi căn cứ một dòng trong can_cu',
-        "en": 'the opening does not start with "Căn cứ": write each căn cứ as a line of can_cu',
+        "vi": 'đoạn mở đầu không bắt đầu bằng "Căn cứ": ghi mỗi căn cứ một dòng trong can_cu (hoặc viết một câu dẫn vào nội dung, kết thúc bằng dấu hai chấm: "Căn cứ …, trường … xây dựng kế hoạch như sau:")',
+        "en": 'the opening does not start with "Căn cứ": write each căn cứ as a line of can_cu (or one sentence leading into the content, ending with a colon: "Căn cứ …, trường … xây dựng kế hoạch như sau:")',
     },
     "heading_numbered": {
         "vi": 'tiêu đề mục không ghi số "{mark}": plangen tự đánh số; viết "{rest}"',

@@ -22,7 +22,7 @@ class Report:
     """The findings of one file, and the rules it did not let the checker decide."""
 
     path: Path
-    family: Family = "van-ban"
+    family: Family = "document"
     findings: list[Finding] = field(default_factory=list)
     not_checked: list[NotChecked] = field(default_factory=list)
 

@@ -10,17 +10,15 @@ nothing is dropped silently.
 from __future__ import annotations
 
 import re
-import typing
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from plangen.check.read.facts import Document, Paragraph
 from plangen.check.read.layout import AnnexHeading, Layout, find_layout, letters
-from plangen.plan.model import DocKind
-from plangen.spec import nd30, vn
+from plangen.plan.model import ENTRY_MODELS, VanBanTenLoai
+from plangen.spec import mau, nd30, vn
 
-KIND_BY_NAME = {letters(name.upper()): code for code, name in nd30.DOC_KINDS.items()}
 _SO = re.compile(r"^Số\s*:?\s*(?P<number>[\d\s.…]*?)\s*/\s*(?P<ky_hieu>\S+)\s*$")
 _DATE = re.compile(r"^(?P<place>.*?),\s*ngày\s+(?P<day>[\d\s.…]*)\s+tháng\s+(?P<month>[\d\s.…]*)"
                    r"\s+năm\s+(?P<year>[\d\s.…]*)\s*$")
@@ -121,7 +119,7 @@ def _number(text: str, out: Imported) -> None:
     else:
         plan.setdefault("de_trong", []).append("number")
     parts = found["ky_hieu"].split("-")
-    if len(parts) >= 2 and parts[0] in nd30.DOC_KINDS:
+    if len(parts) >= 2 and parts[0] in mau.TEN_LOAI:
         plan["kind"] = parts[0]
         plan["issuer"]["abbreviation"] = "-".join(parts[1:])
 
@@ -209,13 +207,21 @@ def sentence_case(text: str, name: bool = False) -> str:
 # -- title, trích yếu, căn cứ ----------------------------------------------------------------
 
 
+def written_kinds() -> set[str]:
+    """The kinds an imported document may be written as: those of Mẫu 1.4, whose fields
+    the import fills (from the kind registry)."""
+    import plangen.kinds  # noqa: F401  (the registry fills ENTRY_MODELS)
+
+    return {code for code, entry in ENTRY_MODELS.items() if entry is VanBanTenLoai}
+
+
 def _title(layout: Layout, out: Imported, used: set[int]) -> None:
     plan = out.plan
     if layout.title is not None:
         used.add(layout.title.index)
-        kind = KIND_BY_NAME.get(letters(layout.title.text.upper()))
-        if kind in typing.get_args(DocKind):  # the kinds a plan's own document may be
-            plan["kind"] = kind
+        kind = mau.by_title(layout.title.text)
+        if kind is not None and kind.code in written_kinds():
+            plan["kind"] = kind.code
     lines = [line.strip() for p in layout.trich_yeu for line in p.text.split("\n")]
     used.update(p.index for p in layout.trich_yeu)
     if layout.trich_yeu_rule is not None:
@@ -255,7 +261,7 @@ def _plain_signature(layout: Layout) -> None:
             items.append(p)
     layout.noi_nhan_items = items
     start = items[-1].index if items else label.index
-    layout.signer = [p for p in after if p.index > start][:12]
+    layout.signatures = [[p for p in after if p.index > start][:12]]
 
 
 def _recipients(layout: Layout, out: Imported, used: set[int]) -> None:
@@ -302,8 +308,9 @@ def _recipient(text: str) -> str:
 def _signer(layout: Layout, out: Imported, used: set[int]) -> None:
     from plangen.check.rules.signer import signer_parts
 
-    titles, _blanks, name = signer_parts(layout)
-    used.update(p.index for p in layout.signer)
+    block = layout.signatures[-1] if layout.signatures else []
+    titles, _blanks, name = signer_parts(block)
+    used.update(p.index for p in block)
     signer: dict[str, Any] = {}
     authority: list[str] = []
     plain: list[str] = []

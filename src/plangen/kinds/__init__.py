@@ -1,9 +1,11 @@
-"""The kinds of document a plan gives, in one registry: what each is made from, which
-layout builds it, what its files are called, how it is checked, and what
-the manifest says of it.
+"""The kinds of document a plan gives, in one registry. Each kind is declared once: its
+YAML entry model, its tên loại and mẫu profile (data in ``spec/mau.py``), how its documents
+are made from the plan, which layout builds them, what its files are called, what the
+manifest records of it, and what a plan needs for it.
 
-Why: adding a kind must not mean touching the build, the gate, the CLI and the manifest.
-Each of those reads ``KINDS``; a new kind is one ``register`` call and one builder.
+Why: adding a kind must be one room. The plan's union of documents (and so its error
+locations and the JSON Schema), ``--only``, the gate, the checker's reading of the mẫu,
+the manifest and the messages all read this registry; none keeps a list of kinds.
 """
 
 from __future__ import annotations
@@ -11,20 +13,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar, get_args
 
-from plangen.messages import Lang
+from plangen.messages import Lang, message
+from plangen.plan import model
 from plangen.plan.datafiles import Bundle
-from plangen.plan.document import IssuedDocument, TemplateAnnex
-from plangen.plan.model import Plan
+from plangen.plan.document import IssuedDocument
+from plangen.plan.model import Entry, Plan
 from plangen.render.annex.forms import TemplateStore
 from plangen.render.context import RenderContext
-from plangen.spec import vn
+from plangen.spec import mau, vn
 
 Source = TypeVar("Source")
-Family = Literal["van-ban", "phu-luc"]
+Family = Literal["document", "attachment"]
 """How ``plangen check`` reads a file: a whole document (header, body, signer) or an
 attached Phụ lục or form. The gate refuses a file the checker reads otherwise."""
+
+ISSUED_FIELDS = ("loai_van_ban", "so_ky_hieu", "trich_yeu", "ngay", "nguoi_ky", "quyen_han",
+                 "tap_the", "chuc_vu_cap_truong", "chuc_vu", "kinh_gui", "noi_nhan")
+"""The e-office fields the manifest records of an issued document."""
 
 
 @dataclass(frozen=True)
@@ -48,26 +55,85 @@ class Kind(Generic[Source]):
     """The documents of this kind the plan and its data give (none when they give none)."""
     layout: Callable[[Source, RenderContext], Any]
     """The builder: a python-docx document, or finished DOCX bytes."""
-    checked_as: Family
-    manifest: tuple[str, ...] = ()
+    ten_loai: mau.TenLoai | None = None
+    """Its tên loại, code and mẫu profile; None for an attachment (a form, a list), which
+    the checker reads as a Phụ lục in a file of its own."""
+    entry: type[Entry] | None = None
+    """The model of its documents in the plan file (``van_ban``), when a plan writes them."""
+    code: str | None = None
+    """Its ``kind:`` in the plan file; the tên loại's code when not given (``CV`` is a
+    công văn's, which the decree's table does not list)."""
+    manifest: tuple[str, ...] = ISSUED_FIELDS
     """The e-office fields the manifest records, read from the document model."""
-    needs: str = ""
-    """The message that says what a plan needs for this kind (``needs_bao_cao``): shown when
-    ``--only`` asks for it and the plan gives none."""
+    needs: str = "needs_document"
+    """The message that says what a plan needs for this kind: shown when ``--only`` asks
+    for it and the plan gives none."""
     one_template: bool = False
     """Every document is filled from one template: the gate checks the first in full and
     the others for what their data can change."""
+
+    @property
+    def checked_as(self) -> Family:
+        """How the checker must read its files."""
+        return "attachment" if self.ten_loai is None else "document"
+
+    @property
+    def yaml_code(self) -> str | None:
+        """Its ``kind:`` in the plan file."""
+        return self.code or (self.ten_loai.code if self.entry is not None and self.ten_loai
+                             else None)
+
+    def needs_text(self, lang: Lang) -> str:
+        """What a plan needs to give a document of this kind."""
+        return message(self.needs, lang, code=self.yaml_code or "",
+                       name=self.ten_loai.name if self.ten_loai else self.name)
 
 
 KINDS: dict[str, Kind[Any]] = {}
 
 
 def register(kind: Kind[Any]) -> Kind[Any]:
-    """Add ``kind`` to the registry; its name must be new."""
+    """Add ``kind`` to the registry: its name must be new; its entry model joins the
+    plan's union of documents under its code, and its tên loại the checker's table."""
     if kind.name in KINDS:
         raise ValueError(f"kind {kind.name!r} is registered already")
+    code = kind.yaml_code
+    if kind.entry is not None and code is not None:
+        codes = get_args(kind.entry.model_fields["kind"].annotation)
+        if code not in codes:
+            raise ValueError(f"kind {kind.name!r}: its entry model takes {codes}, not {code!r}")
+        model.add_entry_model(code, kind.entry)
+    if kind.ten_loai is not None and kind.ten_loai.code and \
+            mau.TEN_LOAI.get(kind.ten_loai.code) != kind.ten_loai:
+        mau.register(kind.ten_loai)
     KINDS[kind.name] = kind
     return kind
+
+
+def unregister(name: str) -> None:
+    """Take back :func:`register` (a test's own kind)."""
+    kind = KINDS.pop(name)
+    if kind.yaml_code is not None and kind.entry is not None:
+        model.remove_entry_model(kind.yaml_code)
+    if kind.ten_loai is not None and kind.ten_loai.code:
+        mau.unregister(kind.ten_loai.code)
+
+
+E = TypeVar("E", bound=Entry)
+
+
+def entries(plan: Plan, entry: type[E], code: str) -> list[E]:
+    """The plan's documents of ``kind: code``, in the order the file lists them."""
+    return [e for e in plan.van_ban if isinstance(e, entry) and e.kind == code]
+
+
+def from_entries(code: str, entry: type[E], convert: Callable[[Bundle, E], Source]
+                 ) -> Callable[[Bundle], list[Made[Source]]]:
+    """A kind's ``sources``: each document of ``kind: code`` the plan lists, made into
+    what its layout builds from, under the file name its tên loại and key give."""
+    def sources(bundle: Bundle) -> list[Made[Source]]:
+        return [Made(e.file_stem, convert(bundle, e)) for e in entries(bundle.plan, entry, code)]
+    return sources
 
 
 @dataclass(frozen=True)
@@ -82,7 +148,7 @@ class Rendered:
     blanks: frozenset[str] = frozenset()
     allowed_blanks: frozenset[str] = frozenset()
     signer: str | None = None  # the signer's name where the document has a signer block
-    checked_as: Family = "van-ban"
+    checked_as: Family = "document"
     meta: dict[str, Any] = field(default_factory=dict)
     gate_full: bool = True  # False: a form filled from a template already checked in full
 
@@ -123,8 +189,10 @@ def _rendered(kind: Kind[Any], made: Made[Any], built: Any) -> Rendered:
     doc = made.source
     if not isinstance(doc, IssuedDocument):
         return rendered
+    names = [block.signer.name or "" for block in doc.blocks]
     return replace(rendered, blanks=doc.number.blanks, allowed_blanks=doc.number.de_trong,
-                   signer=doc.signer.name or "", meta=manifest_fields(doc, kind.manifest))
+                   signer=next((n for n in names if not n), names[-1]),
+                   meta=manifest_fields(doc, kind.manifest))
 
 
 MANIFEST_FIELDS: Mapping[str, Callable[[IssuedDocument], Any]] = {
@@ -154,25 +222,39 @@ def kind_names() -> tuple[str, ...]:
     return tuple(KINDS)
 
 
+def document_kinds() -> tuple[Kind[Any], ...]:
+    """The kinds a plan file writes as documents (in ``van_ban``), in build order."""
+    return tuple(kind for kind in KINDS.values() if kind.entry is not None)
+
+
 def compile_all(plan: Plan, templates_dir: Path, lang: Lang = "vi") -> TemplateStore:
-    """Read, lint and compile every Word template the plan's documents use (its Phụ lục;
-    the filled forms use the same templates), before anything is built."""
+    """Read, lint and compile every Word template the plan's documents use (their Phụ
+    lục; the filled forms use the same templates), before anything is built."""
     store = TemplateStore(templates_dir, lang)
-    for annex in ke_hoach.plan_document(plan).annexes:
-        if isinstance(annex, TemplateAnnex):
-            store.get(annex.template, annex.context)
+    values = campaign.template_context(plan)
+    for entry in plan.van_ban:
+        for _path, annexes in entry.annex_lists():
+            for annex in annexes:
+                if annex.template is not None:
+                    store.get(annex.template, values)
     return store
 
 
 from plangen.kinds import (  # noqa: E402
     bao_cao,
+    bien_ban,
+    campaign,
     cong_van,
     danh_sach,
-    ke_hoach,
+    giay_moi,
     phieu_dang_ky,
     quyet_dinh,
-    van_ban,
+    ten_loai,
 )
 
-for _module in (ke_hoach, phieu_dang_ky, danh_sach, bao_cao, quyet_dinh, van_ban, cong_van):
-    register(_module.KIND)
+BUILT_IN: tuple[Kind[Any], ...] = (
+    ten_loai.KE_HOACH, phieu_dang_ky.KIND, danh_sach.KIND, bao_cao.KIND, bien_ban.KIND,
+    quyet_dinh.KIND, *ten_loai.OTHERS, cong_van.KIND, giay_moi.KIND)
+"""plangen's kinds, in build order."""
+for _kind in BUILT_IN:
+    register(_kind)

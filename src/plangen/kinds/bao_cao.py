@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from plangen.kinds import Kind, Made
+from plangen.kinds import Kind, Made, common, from_entries, ten_loai
 from plangen.plan import figures
 from plangen.plan.datafiles import Bundle
 from plangen.plan.document import (
@@ -26,7 +26,7 @@ from plangen.plan.document import (
     Recipients,
     Table,
 )
-from plangen.plan.model import Campaign, Plan
+from plangen.plan.model import Campaign, Plan, VanBanTenLoai
 from plangen.plan.records import (
     LEVELS,
     REGISTRATION_KINDS,
@@ -35,8 +35,9 @@ from plangen.plan.records import (
     Result,
     YearResults,
 )
+from plangen.plan.templating import reference
 from plangen.render.layouts import mau_1_4
-from plangen.spec import vn
+from plangen.spec import mau, vn
 
 NOT_REPORTED = "Chưa báo cáo"
 
@@ -77,24 +78,27 @@ def report_document(plan: Plan, campaign: Campaign, report: ReportInput) -> Docu
     text = report.text
     settings = plan.reports
     return Document(
-        kind="BC", issuer=plan.issuer,
+        kind="BC", issuer=plan.issuer, ky_hieu=vn.ky_hieu("BC", plan.issuer.abbreviation),
         number=NumberAndDate(number=text.number, place=plan.place, issued_on=text.issued_on,
                              de_trong=frozenset(text.de_trong)),
         trich_yeu=trich_yeu,
         recipients=Recipients(kinh_gui=tuple(settings.kinh_gui),
                               noi_nhan=tuple(settings.noi_nhan)),
         body=tuple(_content(plan, campaign, report)),
-        signer=settings.signer or plan.signer,
+        signer=common.signer(plan, settings.signer),
         undated_day=date(report.year, 12, 31) if report.year else campaign.end)
 
 
 def _opening(plan: Plan, campaign: Campaign, report: ReportInput) -> str:
-    number = vn.hai_so(plan.number) if plan.number else "……"
-    day = vn.ngay(plan.issued_on) if plan.issued_on else "ngày …… tháng …… năm ……"
     issuer = " ".join(plan.issuer.name.split())
     what = f"năm {report.year}" if report.year else f"giai đoạn {campaign.years}"
-    return (f"Thực hiện Kế hoạch số {number}/{plan.ky_hieu} {day} của {issuer} về phát động "
-            f"phong trào thi đua “{campaign.name}” giai đoạn {campaign.years}, "
+    main = plan.first("KH")
+    if main is None:
+        return (f"Thực hiện phong trào thi đua “{campaign.name}” giai đoạn {campaign.years}, "
+                f"{issuer} báo cáo kết quả thực hiện {what} như sau:")
+    cited = reference(plan, main)
+    return (f"Thực hiện Kế hoạch số {cited['so_ky_hieu']} {cited['ngay']} của {issuer} về "
+            f"phát động phong trào thi đua “{campaign.name}” giai đoạn {campaign.years}, "
             f"{issuer} báo cáo kết quả thực hiện {what} như sau:")
 
 
@@ -190,21 +194,23 @@ def _counts_table(rows: Sequence[figures.RegistrationRow]) -> Table:
 
 
 def _sources(bundle: Bundle) -> list[Made[Document]]:
+    """The Báo cáo the plan writes itself, then the campaign's report of each year of
+    results and its final one."""
+    made = written(bundle)
     plan, results, campaign = bundle.plan, bundle.results, bundle.plan.campaign
     if campaign is None:
-        return []
-    made = []
+        return made
     for year in sorted(results.years):
         report = year_input(year, results.years[year], bundle.registrations)
-        made.append(Made(str(year), report_document(plan, campaign, report)))
+        made.append(Made(f"bao-cao-{year}", report_document(plan, campaign, report)))
     if results.final is not None:
         report = final_input(results.final, results.years, bundle.registrations)
-        made.append(Made("tong-ket", report_document(plan, campaign, report)))
+        made.append(Made("bao-cao-tong-ket", report_document(plan, campaign, report)))
     return made
 
 
+written = from_entries("BC", VanBanTenLoai, ten_loai.document)
+
 KIND: Kind[Document] = Kind(
-    name="bao-cao", file_name="bao-cao-{key}.docx", sources=_sources, layout=mau_1_4.build,
-    checked_as="van-ban", needs="needs_bao_cao",
-    manifest=("loai_van_ban", "so_ky_hieu", "trich_yeu", "ngay", "nguoi_ky", "quyen_han",
-              "tap_the", "chuc_vu_cap_truong", "chuc_vu", "kinh_gui", "noi_nhan"))
+    name="bao-cao", file_name="{key}.docx", sources=_sources, layout=mau_1_4.build,
+    ten_loai=mau.TEN_LOAI["BC"], entry=VanBanTenLoai, needs="needs_bao_cao")

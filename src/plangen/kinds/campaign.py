@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from plangen.plan.model import Campaign, Plan
+from plangen.kinds import ten_loai
+from plangen.plan.datafiles import Bundle
+from plangen.plan.document import Document
+from plangen.plan.model import Campaign, Plan, VanBanTenLoai
 from plangen.plan.records import Registration
 from plangen.render.annex.forms import annex_label
 from plangen.spec import vn
@@ -18,7 +21,7 @@ FORM_TEMPLATE = "phieu-dang-ky.docx"
 FORM_TITLE = "Mẫu phiếu đăng ký mô hình, giải pháp, sáng kiến cải cách hành chính"
 FILLED_TITLE = "Phiếu đăng ký mô hình, giải pháp, sáng kiến cải cách hành chính"
 DOTS = "…………………………"
-DOTTED_DATE = "ngày …… tháng …… năm ……"
+DOTTED_DATE = vn.DOTTED_NGAY
 REG_FIELDS = ("kind", "name", "field", "owner", "summary", "goal", "thoi_gian", "effect",
               "signer", "dia_danh_ngay")
 
@@ -41,10 +44,23 @@ def template_context(plan: Plan) -> dict[str, Any]:
     return form_context(plan, plan.campaign, None)
 
 
+def main_entry(plan: Plan) -> VanBanTenLoai | None:
+    """The campaign's Kế hoạch: the plan's first, which the forms are attached to."""
+    main = plan.first("KH")
+    return main if isinstance(main, VanBanTenLoai) else None
+
+
+def main_document(bundle: Bundle) -> Document | None:
+    """The campaign's Kế hoạch as its layout builder reads it, if the plan has one."""
+    main = main_entry(bundle.plan)
+    return ten_loai.document(bundle, main) if main is not None else None
+
+
 def form_label(plan: Plan) -> str | None:
     """``Phụ lục I``: the label the plan gives its registration form, which every filled
     form repeats; None when the plan does not list the form."""
-    templates = [annex.template for annex in plan.phu_luc]
+    main = main_entry(plan)
+    templates = [annex.template for annex in (main.phu_luc if main is not None else [])]
     if FORM_TEMPLATE not in templates:
         return None
     return annex_label(templates.index(FORM_TEMPLATE) + 1, len(templates))

@@ -1,5 +1,5 @@
-"""Công văn (Mẫu 1.5): the letters the plan lists in ``van_ban`` with ``kind: CV``, for
-example the one that sends a year's report to the Sở.
+"""Công văn (Mẫu 1.5): the letters a plan lists with ``kind: CV``, for example the one
+that sends a year's report to the Sở.
 
 Why: a công văn's text can quote the generated report's number and date
 (``{{ bao_cao[2024].so_ky_hieu }}``), so the letter and the report never disagree.
@@ -7,29 +7,56 @@ Why: a công văn's text can quote the generated report's number and date
 
 from __future__ import annotations
 
-from plangen.kinds import Kind, Made, trail
-from plangen.kinds.quyet_dinh import KIND as DECISION
-from plangen.plan import model
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
+
+from plangen.kinds import Kind, common, from_entries
 from plangen.plan.datafiles import Bundle
 from plangen.plan.document import Letter, Recipients
+from plangen.plan.model import Abbreviation, Entry, Issuer, Plan, Recipient, Text
+from plangen.plan.problems import RuleProblem
 from plangen.plan.textblocks import text_blocks
+from plangen.plan.yamlread import DataPath
 from plangen.render.layouts import mau_1_5
+from plangen.spec import mau
 
 
-def letter(bundle: Bundle, entry: model.CongVan) -> Letter:
+class CongVan(Entry):
+    """Một công văn (Mẫu 1.5 Phụ lục III): không có tên loại, trích yếu "V/v …", Kính gửi."""
+
+    kind: Literal["CV"]
+    """CV: Công văn."""
+    unit: Abbreviation
+    """Chữ viết tắt của đơn vị soạn thảo hoặc lĩnh vực, trong ký hiệu: Số: …/THPTNT-VP."""
+    kinh_gui: list[Recipient] = Field(min_length=1)
+    """Nơi nhận ghi sau "Kính gửi"."""
+    content: Text
+    """Nội dung công văn (Markdown)."""
+
+    def ky_hieu(self, issuer: Issuer) -> str:
+        """``THPTNT-VP``: a công văn's ký hiệu is the body's and the drafting unit's."""
+        return f"{self.abbreviation or issuer.abbreviation}-{self.unit}"
+
+    def texts(self) -> Iterator[tuple[DataPath, str]]:
+        yield ("content",), self.content
+
+    def rules(self, plan: Plan) -> Iterator[RuleProblem]:
+        """plangen prints "V/v" before the trích yếu."""
+        if re.match(r"^\s*V/v\b", self.trich_yeu, re.I):
+            yield RuleProblem(("trich_yeu",), "vv_typed")
+
+
+def letter(bundle: Bundle, entry: CongVan) -> Letter:
     """The công văn ``entry`` of the plan as its layout builder reads it."""
-    return Letter(**trail.issued_parts(bundle.plan, entry), unit=entry.unit,
+    return Letter(**common.issued_parts(bundle, entry),
                   body=tuple(text_blocks(entry.content)),
                   recipients=Recipients(kinh_gui=tuple(entry.kinh_gui),
                                         noi_nhan=tuple(entry.noi_nhan)))
 
 
-def _sources(bundle: Bundle) -> list[Made[Letter]]:
-    return [Made(entry.key, letter(bundle, entry))
-            for entry in trail.entries(bundle, model.CongVan)]
-
-
 KIND: Kind[Letter] = Kind(
-    name="cong-van", file_name="cong-van-{key}.docx", sources=_sources,
-    layout=mau_1_5.build, checked_as="van-ban", needs="needs_van_ban",
-    manifest=DECISION.manifest)
+    name="cong-van", file_name="{key}.docx", sources=from_entries("CV", CongVan, letter),
+    layout=mau_1_5.build, ten_loai=mau.CONG_VAN, entry=CongVan, code="CV")

@@ -6,8 +6,7 @@ from the data files only when there are registrations.
 
 from __future__ import annotations
 
-from plangen.kinds import Kind, Made
-from plangen.kinds.ke_hoach import plan_document
+from plangen.kinds import Kind, Made, campaign
 from plangen.plan.datafiles import Bundle
 from plangen.plan.document import Column, Table
 from plangen.plan.records import Registration
@@ -36,13 +35,14 @@ def row_values(number: int, reg: Registration) -> tuple[str, ...]:
 
 
 def _sources(bundle: Bundle) -> list[Made[AttachedList]]:
-    if not bundle.registrations:
+    main = campaign.main_document(bundle)
+    if not bundle.registrations or main is None:
         return []
     rows = tuple(row_values(i, reg) for i, reg in enumerate(bundle.registrations, 1))
     table = Table(columns=COLUMNS, rows=rows, size_pt=CELL_SIZE_PT)
-    return [Made("", AttachedList(plan_document(bundle.plan), TITLE, table, "đăng ký"))]
+    return [Made("", AttachedList(main, TITLE, table, "đăng ký"))]
 
 
 KIND: Kind[AttachedList] = Kind(name="danh-sach", file_name="danh-sach-dang-ky.docx",
-                                sources=_sources, layout=attached_list.build,
-                                checked_as="phu-luc", needs="needs_danh_sach")
+                                sources=_sources, layout=attached_list.build, manifest=(),
+                                needs="needs_danh_sach")

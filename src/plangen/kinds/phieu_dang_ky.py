@@ -12,7 +12,6 @@ from functools import cache
 from typing import Any
 
 from plangen.kinds import Kind, Made, campaign
-from plangen.kinds.ke_hoach import plan_document
 from plangen.plan.datafiles import Bundle
 from plangen.plan.document import Document
 from plangen.plan.records import Registration
@@ -37,9 +36,9 @@ def _sources(bundle: Bundle) -> list[Made[Form]]:
     filled form per registration."""
     plan, the_campaign = bundle.plan, bundle.plan.campaign
     label = campaign.form_label(plan)
-    if the_campaign is None or (label is None and not bundle.registrations):
+    main = campaign.main_document(bundle)
+    if the_campaign is None or main is None or (label is None and not bundle.registrations):
         return []
-    main = plan_document(plan)
     made = [Made("mau-trong", Form(main, label, campaign.form_context(plan, the_campaign, None),
                                    None))]
     for reg in bundle.registrations:
@@ -70,5 +69,5 @@ def _heading(label: str | None, kem_theo: str, draft: bool) -> str:
 
 
 KIND: Kind[Form] = Kind(name="phieu-dang-ky", file_name="phieu-dang-ky/{key}.docx",
-                        sources=_sources, layout=build, checked_as="phu-luc",
+                        sources=_sources, layout=build, manifest=(),
                         needs="needs_phieu_dang_ky", one_template=True)

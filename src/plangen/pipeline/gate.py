@@ -33,8 +33,8 @@ DRAFT_MARK_WITHIN = 3  # the mark is among the first paragraphs of page 1
 # plangen's tables repeat one prepared row (render/docx/tables.py): the NĐ30 rules read the
 # title row and two rows in full, every other row is read for its words only.
 TABLE_ROWS_READ = 3
-LAYOUT_NAMES = {"van-ban": {"vi": "một văn bản", "en": "a document"},
-                "phu-luc": {"vi": "một phụ lục", "en": "an attachment"}}
+LAYOUT_NAMES = {"document": {"vi": "một văn bản", "en": "a document"},
+                "attachment": {"vi": "một phụ lục", "en": "an attachment"}}
 
 
 def gate_reasons(rendered: Rendered, data: bytes, draft: bool, lang: Lang,

@@ -215,8 +215,8 @@ def _nothing_made(bundle: Bundle, only: Iterable[str] | None, made: set[str],
                   lang: Lang) -> list[str]:
     """A kind ``--only`` asked for that the plan gave no document of, and what it needs."""
     return [message("only_nothing", lang, kind=name, plan=bundle.plan_file.name,
-                    needs=message(KINDS[name].needs, lang))
-            for name in dict.fromkeys(only or ()) if name not in made and KINDS[name].needs]
+                    needs=KINDS[name].needs_text(lang))
+            for name in dict.fromkeys(only or ()) if name not in made]
 
 
 def _stage(target: Path, data: bytes, lang: Lang) -> None:

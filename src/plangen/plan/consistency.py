@@ -9,55 +9,111 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
-from plangen.plan.model import Annex, Campaign, CongVan, Plan, QuyetDinh, Section, Signer
+from plangen.plan.model import (
+    Annex,
+    Campaign,
+    Entry,
+    Plan,
+    Section,
+    Signer,
+    VanBanTenLoai,
+)
+from plangen.plan.problems import RuleProblem
 from plangen.plan.textblocks import FOOTNOTE_REFERENCE, footnotes_of, pipe_tables
 from plangen.plan.yamlread import DataPath
 from plangen.spec import nd30
-from plangen.spec.vn import ngay_ngan
+from plangen.spec.vn import leads_in, ngay_ngan
 
 ARCHIVE = re.compile(r"^Lưu: VT(, [^.;]+)?$")
-
-
-@dataclass(frozen=True)
-class RuleProblem:
-    """A broken rule: where (path in the plan), which (message code), and the details."""
-
-    path: DataPath
-    code: str
-    values: dict[str, Any] = field(default_factory=dict)
 
 
 def check_plan(plan: Plan) -> list[RuleProblem]:
     """Every cross-field problem of ``plan``, in file order where possible."""
     campaign = plan.campaign
+    main = plan.first("KH")
     return [
-        *_issue_date(plan),
-        *_trich_yeu(plan.trich_yeu),
-        *_can_cu(plan),
-        *(_campaign(campaign, plan.issued_on) if campaign is not None else ()),
-        *_sections(plan.body, ("body",), depth=1, scheme=plan.numbering),
-        *_recipients(plan.noi_nhan, ("noi_nhan",)),
-        *_signer(plan.signer, ("signer",)),
-        *_kinh_gui(plan),
+        *_has_documents(plan),
+        *(_issue_date(plan, main) if main is not None else ()),
+        *(_campaign(campaign, main.issued_on if main else None) if campaign is not None
+          else ()),
+        *(_signer(plan.signer, ("signer",)) if plan.signer is not None else ()),
+        *(problem for key, signer in plan.signers.items()
+          for problem in _signer(signer, ("signers", key))),
         *_reports(plan),
         *_data_needs_campaign(plan),
-        *_annexes(plan.phu_luc),
-        *_trail(plan),
-        *(problem for path, text in _text_fields(plan)
-          for problem in (*_footnotes(text, path), *_tables(text, path))),
-        *_notes_where_none_go(plan),
+        *_documents(plan),
     ]
 
 
-def _issue_date(plan: Plan) -> Iterator[RuleProblem]:
+def _has_documents(plan: Plan) -> Iterator[RuleProblem]:
+    if not plan.van_ban:
+        yield RuleProblem((), "no_document")
+
+
+def _documents(plan: Plan) -> Iterator[RuleProblem]:
+    """The rules every document keeps, then its kind's own, each at its path."""
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(plan.van_ban):
+        path: DataPath = ("van_ban", i)
+        if entry.file_stem in seen:
+            yield RuleProblem((*path, "key"), "document_file_twice",
+                              {"file": f"{entry.file_stem}.docx"})
+        seen.setdefault(entry.file_stem, i)
+        yield from (p.under(path) for p in _entry(plan, entry))
+
+
+def _entry(plan: Plan, entry: Entry) -> Iterator[RuleProblem]:
+    yield from _trich_yeu(entry.trich_yeu)
+    yield from _recipients(entry.noi_nhan, ("noi_nhan",))
+    if entry.uses_signer:
+        yield from _signed(plan, entry.signer, ("signer",))
+    for j, co in enumerate(entry.lien_tich):
+        yield from _signed(plan, co.signer, ("lien_tich", j, "signer"))
+    for path, annexes in entry.annex_lists():
+        yield from (p.under(path) for p in _annexes(annexes))
+    for path, text in entry.texts():
+        yield from _footnotes(text, path)
+        yield from _tables(text, path)
+    for path, text in entry.lines():
+        if FOOTNOTE_REFERENCE.search(text):
+            yield RuleProblem(path, "footnote_not_here")
+    if isinstance(entry, VanBanTenLoai):
+        yield from _ten_loai(entry)
+    yield from entry.rules(plan)
+
+
+def _signed(plan: Plan, chosen: Signer | str | None, path: DataPath) -> Iterator[RuleProblem]:
+    """A document's signer: its own (checked as every signer is), one of ``signers`` by
+    name, or the plan's."""
+    if isinstance(chosen, Signer):
+        yield from _signer(chosen, path)
+    elif isinstance(chosen, str) and chosen not in plan.signers:
+        yield RuleProblem(path, "unknown_signer", {
+            "name": chosen, "known": ", ".join(plan.signers) or "—"})
+    elif chosen is None and plan.signer is None:
+        yield RuleProblem(path, "signer_missing")
+
+
+def _ten_loai(entry: VanBanTenLoai) -> Iterator[RuleProblem]:
+    """A document of Mẫu 1.4: some content, headings without typed numbers, căn cứ that
+    are căn cứ, no Kính gửi on a Kế hoạch."""
+    if not (entry.body or entry.content or entry.opening):
+        yield RuleProblem((), "document_needs_content")
+    yield from sections(entry.body, ("body",), depth=1, scheme=entry.numbering)
+    yield from _can_cu(entry.can_cu, entry.opening)
+    if entry.kind == "KH" and entry.kinh_gui:
+        yield RuleProblem(("kinh_gui",), "kinh_gui_for_kh")
+
+
+def _issue_date(plan: Plan, main: Entry) -> Iterator[RuleProblem]:
+    """The campaign's Kế hoạch is issued before its first phase ends."""
     phases = plan.campaign.phases if plan.campaign is not None else []
-    if phases and plan.issued_on is not None and plan.issued_on >= phases[0].end:
-        yield RuleProblem(("issued_on",), "issued_after_first_phase",
-                          {"issued": ngay_ngan(plan.issued_on), "end": ngay_ngan(phases[0].end)})
+    if phases and main.issued_on is not None and main.issued_on >= phases[0].end:
+        where = plan.van_ban.index(main)
+        yield RuleProblem(("van_ban", where, "issued_on"), "issued_after_first_phase",
+                          {"issued": ngay_ngan(main.issued_on), "end": ngay_ngan(phases[0].end)})
 
 
 def _inside(campaign: Campaign, day: date, path: DataPath) -> Iterator[RuleProblem]:
@@ -125,6 +181,12 @@ _TYPED_NUMBER = re.compile(r"^\s*(?P<mark>(?:[IVXLC]+|[A-Z]|\d+|[a-zđ])[.)]|\d+
                            r"(?P<rest>\S.*)$", re.DOTALL)
 
 
+def sections(sections: list[Section], path: DataPath, depth: int,
+             scheme: str) -> Iterator[RuleProblem]:
+    """Headings typed with their own number; sections deeper than the scheme numbers."""
+    yield from _sections(sections, path, depth, scheme)
+
+
 def _sections(sections: list[Section], path: DataPath, depth: int,
               scheme: str) -> Iterator[RuleProblem]:
     levels = len(nd30.NUMBERING[scheme])
@@ -185,7 +247,7 @@ def _signer(signer: Signer, path: DataPath) -> Iterator[RuleProblem]:
 def _reports(plan: Plan) -> Iterator[RuleProblem]:
     yield from _recipients(plan.reports.noi_nhan, ("reports", "noi_nhan"))
     if plan.reports.signer is not None:
-        yield from _signer(plan.reports.signer, ("reports", "signer"))
+        yield from _signed(plan, plan.reports.signer, ("reports", "signer"))
 
 
 def _data_needs_campaign(plan: Plan) -> Iterator[RuleProblem]:
@@ -194,18 +256,14 @@ def _data_needs_campaign(plan: Plan) -> Iterator[RuleProblem]:
         yield RuleProblem(("data",), "data_needs_campaign")
 
 
-def _kinh_gui(plan: Plan) -> Iterator[RuleProblem]:
-    if plan.kind == "KH" and plan.kinh_gui:
-        yield RuleProblem(("kinh_gui",), "kinh_gui_for_kh")
-
-
 ANNEX_SOURCES = ("template", "table", "content")
 
 
 def _annexes(annexes: list[Annex]) -> Iterator[RuleProblem]:
-    """Each Phụ lục is made of exactly one thing; a table's rows fit its columns."""
+    """Each Phụ lục is made of exactly one thing; a table's rows fit its columns (paths
+    from the list's own: ``(0, "table")``)."""
     for i, annex in enumerate(annexes):
-        path: DataPath = ("phu_luc", i)
+        path: DataPath = (i,)
         given = [name for name in ANNEX_SOURCES if getattr(annex, name) is not None]
         if len(given) != 1:
             yield RuleProblem((*path, given[1]) if given else path, "annex_one_source",
@@ -230,39 +288,6 @@ def _table(columns: list[str], rows: list[list[str]], file: str | None,
                               {"got": len(row), "columns": len(columns)})
 
 
-def _text_fields(plan: Plan) -> Iterator[tuple[DataPath, str]]:
-    """Every Markdown field that may carry footnotes, with its path."""
-    for name in ("opening", "closing"):
-        text = getattr(plan, name)
-        if text is not None:
-            yield (name,), text
-    yield from _section_texts(plan.body, ("body",))
-    yield from _annex_texts(plan.phu_luc, ("phu_luc",))
-    for i, entry in enumerate(plan.van_ban):
-        path: DataPath = ("van_ban", i)
-        if isinstance(entry, QuyetDinh):
-            yield from (((*path, "dieu", j), text) for j, text in enumerate(entry.dieu))
-            if entry.ban_hanh is not None:
-                yield (*path, "ban_hanh", "content"), entry.ban_hanh.content
-        else:
-            yield (*path, "content"), entry.content
-        if not isinstance(entry, CongVan):
-            yield from _annex_texts(entry.phu_luc, (*path, "phu_luc"))
-
-
-def _annex_texts(annexes: list[Annex], path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    for i, annex in enumerate(annexes):
-        if annex.content is not None:
-            yield (*path, i, "content"), annex.content
-
-
-def _section_texts(sections: list[Section], path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    for i, section in enumerate(sections):
-        if section.content is not None:
-            yield (*path, i, "content"), section.content
-        yield from _section_texts(section.sections, (*path, i, "sections"))
-
-
 def _footnotes(text: str, path: DataPath) -> Iterator[RuleProblem]:
     """A footnote mark needs its text in the same field; a text no mark cites is a slip."""
     body, notes = footnotes_of(text)
@@ -283,47 +308,15 @@ def _trich_yeu(text: str) -> Iterator[RuleProblem]:
         yield RuleProblem(("trich_yeu",), "trich_yeu_caps")
 
 
-def _can_cu(plan: Plan) -> Iterator[RuleProblem]:
+def _can_cu(can_cu: list[str], opening: str | None) -> Iterator[RuleProblem]:
     """plangen ends each căn cứ with ";" or "."; a ":" means the lead-in sentence ("…
     như sau:") was typed into the căn cứ, and the opening must not hold căn cứ."""
-    for i, text in enumerate(plan.can_cu):
+    for i, text in enumerate(can_cu):
         if text.rstrip().endswith(":"):
             yield RuleProblem(("can_cu", i), "can_cu_colon")
-    if plan.opening is not None and plan.opening.lstrip().startswith("Căn cứ"):
+    first = (opening or "").strip().split("\n\n", 1)[0]
+    if first.startswith("Căn cứ") and not leads_in(" ".join(first.split())):
         yield RuleProblem(("opening",), "opening_can_cu")
-
-
-def _trail(plan: Plan) -> Iterator[RuleProblem]:
-    """The paper trail's own rules: keys name files, so each is used once per kind;
-    annexes, recipients and signers as elsewhere."""
-    seen: set[tuple[str, str]] = set()
-    for i, entry in enumerate(plan.van_ban):
-        path: DataPath = ("van_ban", i)
-        if (entry.kind, entry.key) in seen:
-            yield RuleProblem((*path, "key"), "van_ban_key_twice", {"key": entry.key})
-        seen.add((entry.kind, entry.key))
-        yield from _recipients(entry.noi_nhan, (*path, "noi_nhan"))
-        if entry.signer is not None:
-            yield from _signer(entry.signer, (*path, "signer"))
-        if isinstance(entry, QuyetDinh):
-            yield from _decision(plan, entry, path)
-        if isinstance(entry, CongVan) and re.match(r"^\s*V/v\b", entry.trich_yeu, re.I):
-            yield RuleProblem((*path, "trich_yeu"), "vv_typed")
-        if not isinstance(entry, CongVan):
-            for problem in _annexes(entry.phu_luc):
-                yield RuleProblem((*path, *problem.path), problem.code, problem.values)
-
-
-_ARTICLE = re.compile(r"^\s*(\*\*)?Điều\s+\d+\s*[.:]")
-
-
-def _decision(plan: Plan, entry: QuyetDinh, path: DataPath) -> Iterator[RuleProblem]:
-    """An award list needs results to be drawn from; articles are numbered by plangen."""
-    if entry.khen_thuong is not None and (plan.data is None or plan.data.results is None):
-        yield RuleProblem((*path, "khen_thuong"), "award_needs_results")
-    for i, text in enumerate(entry.dieu):
-        if _ARTICLE.match(text):
-            yield RuleProblem((*path, "dieu", i), "article_numbered")
 
 
 def _tables(text: str, path: DataPath) -> Iterator[RuleProblem]:
@@ -338,20 +331,3 @@ def _tables(text: str, path: DataPath) -> Iterator[RuleProblem]:
                 yield RuleProblem(path, "markdown_row_length",
                                   {"row": " | ".join(row), "got": len(row),
                                    "columns": len(table.header)})
-
-
-def _notes_where_none_go(plan: Plan) -> Iterator[RuleProblem]:
-    """A footnote mark where plangen prints no footnote (trích yếu, căn cứ, a heading;
-    table cells are :func:`_tables`') would print as "[^1]": refused at its line."""
-    lines: list[tuple[DataPath, str]] = [(("trich_yeu",), plan.trich_yeu)]
-    lines += [(("can_cu", i), text) for i, text in enumerate(plan.can_cu)]
-    lines += list(_headings(plan.body, ("body",)))
-    for path, text in lines:
-        if FOOTNOTE_REFERENCE.search(text):
-            yield RuleProblem(path, "footnote_not_here")
-
-
-def _headings(sections: list[Section], path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    for i, section in enumerate(sections):
-        yield (*path, i, "heading"), section.heading
-        yield from _headings(section.sections, (*path, i, "sections"))

@@ -20,12 +20,13 @@ from plangen.messages import Lang, message
 from plangen.plan import figures
 from plangen.plan.load import (
     at,
+    dotted,
     read_located,
     read_plan_located,
     resolve_deferred,
     validate_located,
 )
-from plangen.plan.model import AwardList, CsvSource, Plan, QuyetDinh
+from plangen.plan.model import CsvSource, Plan
 from plangen.plan.records import Registration, RegistrationFile, ReportText, Results
 from plangen.plan.yamlread import DATA_LIMITS, Located, clean_text
 from plangen.spec import vn
@@ -47,24 +48,19 @@ def load_bundle(plan_file: Path, lang: Lang = "vi") -> Bundle:
     """The plan of ``plan_file`` and its data files, validated; raises
     :class:`PlanError` with every problem."""
     plan, digest, located = read_plan_located(plan_file, lang)
-    plan = _annex_tables(plan, plan_file, lang)
     bundle = Bundle(plan, plan_file, digest)
     _read_data(bundle, lang)
-    bundle.plan = resolve_deferred(plan, located, str(plan_file), trail_names(bundle), lang)
-    empty = [at(located, str(plan_file), ("van_ban", i, "khen_thuong"), message(
-        "award_empty", lang, levels=", ".join(award.levels), results=award.results))
-        for i, award in _awards(bundle) if not figures.award_rows(
-            bundle.registrations, figures.results_of(award.results, bundle.results.years),
-            award.levels)]
-    if empty:
-        raise PlanError(empty)
+    # The CSV tables of the Phụ lục are read into the documents once their text is
+    # evaluated: evaluating makes the documents anew from the file's values.
+    plan = resolve_deferred(plan, located, str(plan_file), trail_names(bundle), lang)
+    bundle.plan = _annex_tables(plan, plan_file, located, lang)
+    with_data = [at(located, str(plan_file), ("van_ban", i, *p.path),
+                    message(p.code, lang, **p.values))
+                 for i, entry in enumerate(bundle.plan.van_ban)
+                 for p in entry.data_rules(bundle)]
+    if with_data:
+        raise PlanError(with_data)
     return bundle
-
-
-def _awards(bundle: Bundle) -> list[tuple[int, AwardList]]:
-    """The award lists of the plan's decisions, with their places in ``van_ban``."""
-    return [(i, entry.khen_thuong) for i, entry in enumerate(bundle.plan.van_ban)
-            if isinstance(entry, QuyetDinh) and entry.khen_thuong is not None]
 
 
 def trail_names(bundle: Bundle) -> dict[str, Any]:
@@ -81,10 +77,10 @@ def trail_names(bundle: Bundle) -> dict[str, Any]:
         which = "tong-ket" if key == "tong_ket" else key
         rows = figures.registration_rows(made, figures.results_of(which, results.years))
         ket_qua[key] = figures.level_names(rows)
-        number = vn.hai_so(text.number) if text.number else "……"
+        number = vn.hai_so(text.number) if text.number else vn.DOTS
         bao_cao[key] = {"so_ky_hieu": f"{number}/{vn.ky_hieu('BC', plan.issuer.abbreviation)}",
                         "ngay": (vn.ngay(text.issued_on) if text.issued_on
-                                 else "ngày …… tháng …… năm ……")}
+                                 else vn.DOTTED_NGAY)}
     return {"ket_qua": ket_qua, "bao_cao": bao_cao}
 
 
@@ -151,21 +147,19 @@ def _locator(located: Located, name: str, path: tuple[str | int, ...]) -> Where:
     return lambda text: at(located, name, path, text)
 
 
-def _annex_tables(plan: Plan, plan_file: Path, lang: Lang) -> Plan:
-    """The plan with the rows of each annex table read from its CSV file: the plan's own
-    Phụ lục and those of each document of its paper trail."""
+def _annex_tables(plan: Plan, plan_file: Path, located: Located, lang: Lang) -> Plan:
+    """The plan with the rows of each annex table read from its CSV file, in the Phụ lục
+    of every document."""
     problems: list[Problem] = []
-    update: dict[str, Any] = {"phu_luc": _tables_of(plan.phu_luc, "phu_luc", plan_file, lang,
-                                                    problems)}
-    trail = []
+    documents = []
     for i, entry in enumerate(plan.van_ban):
-        listed = getattr(entry, "phu_luc", None)
-        trail.append(entry if not listed else entry.model_copy(update={"phu_luc": _tables_of(
-            listed, f"van_ban[{i}].phu_luc", plan_file, lang, problems)}))
-    update["van_ban"] = trail
+        update = {str(path[0]): _tables_of(annexes, dotted(located.origin(("van_ban", i, *path))),
+                                      plan_file, lang, problems)
+                  for path, annexes in entry.annex_lists() if annexes}
+        documents.append(entry.model_copy(update=update) if update else entry)
     if problems:
         raise PlanError(problems)
-    return plan.model_copy(update=update)
+    return plan.model_copy(update={"van_ban": documents})
 
 
 def _tables_of(annexes: list[Any], where: str, plan_file: Path, lang: Lang,

@@ -18,8 +18,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from plangen.plan.model import DocKind, Issuer, Signer, StrictModel
-from plangen.spec import nd30, vn
+from plangen.plan.model import Issuer, Numbering, Signer, StrictModel
+from plangen.spec import mau, nd30, vn
 
 Blank = Literal["number", "issued_on"]
 
@@ -58,11 +58,23 @@ class Recipients(StrictModel):
 
 
 class Heading(StrictModel):
-    """A numbered heading; its number comes from the document's numbering scheme."""
+    """A numbered heading; its number comes from the document's numbering scheme, from 1
+    or from ``start``, or is ``label`` as given (an article's "Điều 3.")."""
 
     type: Literal["heading"] = "heading"
     level: Annotated[int, Field(ge=1, le=nd30.SECTION_DEPTH)]
     text: str
+    start: int | None = None
+    label: str | None = None
+
+
+class Division(StrictModel):
+    """A Phần, Chương or Mục of a regulation: its label ("Chương I") and its title, each
+    on a line of its own, centred and bold (NĐ30 PL I, II.6.đ)."""
+
+    type: Literal["division"] = "division"
+    label: str
+    title: str
 
 
 class Prose(StrictModel):
@@ -91,7 +103,7 @@ class Table(StrictModel):
     size_pt: float = 13
 
 
-Block = Annotated[Heading | Prose | Table, Field(discriminator="type")]
+Block = Annotated[Heading | Division | Prose | Table, Field(discriminator="type")]
 
 
 class TemplateAnnex(StrictModel):
@@ -114,33 +126,54 @@ class BlocksAnnex(StrictModel):
 Annex = Annotated[TemplateAnnex | BlocksAnnex, Field(discriminator="type")]
 
 
+class SignatureBlock(StrictModel):
+    """One signature block: its signer, under a fixed label ("THƯ KÝ", "CHỦ TỌA") or
+    under the signer's own authority and position lines."""
+
+    signer: Signer
+    label: str | None = None
+
+    def lines(self) -> tuple[str, ...]:
+        """The capitalised lines above the space for the signature."""
+        return (self.label,) if self.label else self.signer.titles()
+
+
 class IssuedDocument(StrictModel):
-    """What every issued document has, whatever its layout: issuer, number and date,
-    trích yếu, recipients, signer, annexes; the manifest and the gate read these."""
+    """What every issued document has, whatever its layout: issuer (and, when joint, the
+    bodies issuing it too), number and date, trích yếu, recipients, signers, annexes, and
+    the mẫu profile it is laid out by; the manifest and the gate read these."""
 
     kind: str
+    profile: mau.Profile = mau.MAU_1_4
     issuer: Issuer
+    co_issuers: tuple[Issuer, ...] = ()
+    """The other bodies of a joint document (liên tịch), in the order they sign."""
+    ky_hieu: str
+    """``KH-THPTNT``, ``THPTNT-VP`` (a công văn), ``KHLT-THPTNT-CĐCS`` (joint)."""
     number: NumberAndDate
     trich_yeu: str
     recipients: Recipients = Recipients()
     signer: Signer
+    """The signer the manifest names: the only one, or the issuing body's."""
+    signatures: tuple[SignatureBlock, ...] = ()
+    """The signature blocks left to right; none given: the one block of ``signer``."""
     body: tuple[Block, ...]
     """The content: headings, prose and tables (a decision's articles, a letter's text)."""
     annexes: tuple[Annex, ...] = ()
-    numbering: Literal["roman", "arabic"] = "roman"
-    """How headings are numbered: from I. or from 1. (``nd30.NUMBERING``)."""
+    numbering: Numbering = "roman"
+    """How headings are numbered: from I., from 1., or 1.1. (``nd30.NUMBERING``)."""
     undated_day: date
     """The day the file's properties give while the văn thư has yet to date it."""
 
     @property
     def kind_name(self) -> str:
         """``Kế hoạch``, ``Quyết định``: the tên loại of the kind."""
-        return nd30.DOC_KINDS[self.kind]
+        return mau.name_of(self.kind)
 
     @property
-    def ky_hieu(self) -> str:
-        """``KH-THPTNT``."""
-        return vn.ky_hieu(self.kind, self.issuer.abbreviation)
+    def blocks(self) -> tuple[SignatureBlock, ...]:
+        """The signature blocks as printed, left to right."""
+        return self.signatures or (SignatureBlock(signer=self.signer),)
 
     @property
     def so_ky_hieu(self) -> str:
@@ -149,8 +182,9 @@ class IssuedDocument(StrictModel):
 
     @property
     def issued_by(self) -> str:
-        """Who the "(Kèm theo …)" line names as the issuer: the body."""
-        return " ".join(self.issuer.name.split())
+        """Who the "(Kèm theo …)" line names as the issuer: the body (the bodies of a joint
+        document)."""
+        return " và ".join(" ".join(body.name.split()) for body in (self.issuer, *self.co_issuers))
 
     @property
     def day(self) -> date:
@@ -163,21 +197,21 @@ class Document(IssuedDocument):
     cứ, body, Nơi nhận and signer, then its Phụ lục."""
 
     layout: Literal["mau-1.4"] = "mau-1.4"
-    kind: DocKind
     can_cu: tuple[str, ...] = ()
 
 
 class IssuedWith(StrictModel):
     """A document a decision issues (Mẫu 1.3): its kind, trích yếu and content."""
 
-    kind: DocKind
+    kind: str
     trich_yeu: str
     body: tuple[Block, ...]
+    numbering: Numbering = "roman"
 
     @property
     def kind_name(self) -> str:
         """``Quy chế``."""
-        return nd30.DOC_KINDS[self.kind]
+        return mau.name_of(self.kind)
 
 
 class Decision(IssuedDocument):
@@ -203,17 +237,7 @@ class Letter(IssuedDocument):
 
     layout: Literal["mau-1.5"] = "mau-1.5"
     kind: Literal["CV"] = "CV"
-    unit: str
-
-    @property
-    def kind_name(self) -> str:
-        """A công văn has no tên loại; the manifest and properties call it "Công văn"."""
-        return "Công văn"
-
-    @property
-    def ky_hieu(self) -> str:
-        """``THPTNT-VP``: a công văn's ký hiệu is the body's and the drafting unit's."""
-        return f"{self.issuer.abbreviation}-{self.unit}"
+    profile: mau.Profile = mau.MAU_1_5
 
 
 AnyDocument = Annotated[Document | Decision | Letter, Field(discriminator="layout")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Iterator
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from plangen.errors import PlanError, Problem
 from plangen.messages import Lang, message
 from plangen.plan import templating
 from plangen.plan.consistency import check_plan
-from plangen.plan.model import Plan, VanBanTenLoai
+from plangen.plan.model import ENTRY_MODELS, Entry, Plan, VanBanTenLoai
 from plangen.plan.yamlread import (
     DATA_LIMITS,
     PLAN_LIMITS,
@@ -32,6 +33,7 @@ from plangen.plan.yamlread import (
     read_yaml,
     value_at,
 )
+from plangen.spec import mau
 
 
 def load_plan(path: Path, lang: Lang = "vi") -> Plan:
@@ -48,31 +50,38 @@ def read_plan(path: Path, lang: Lang = "vi") -> tuple[Plan, str]:
 
 
 def read_plan_located(path: Path, lang: Lang = "vi") -> tuple[Plan, str, Located]:
-    """:func:`read_plan`, with the file's values and their positions, for the fields
-    evaluated later (:func:`resolve_deferred`)."""
+    """:func:`read_plan`, with the file's values and their positions (its documents all
+    in ``van_ban``: :func:`list_documents`), for the fields evaluated later
+    (:func:`resolve_deferred`)."""
     raw = _read_bytes(path, lang)
     located = _decode(raw, str(path), lang)
-    return _validate(located, str(path), lang), sha256(raw).hexdigest(), located
+    return _validate(located, str(path), lang), sha256(raw).hexdigest(), list_documents(located)
 
 
 def resolve_deferred(plan: Plan, located: Located, name: str, extra: dict[str, Any],
                      lang: Lang = "vi") -> Plan:
-    """The plan with its deferred fields (the paper trail) evaluated over the plan's names
-    and ``extra`` (figures from the data files); every problem located in the plan file."""
-    if not any(templating.has_expression(str(v)) for k, v in located.data.items()
-               if k in templating.DEFERRED):
+    """The plan with the texts that quote the data files' names (``ket_qua``,
+    ``bao_cao``) evaluated over the plan's names and ``extra``, computed from those files;
+    every problem located in the plan file."""
+    if not any(templating.uses_data(str(text)) for text in _texts(located.data)):
         return plan
-    names = templating.context(plan) | extra
     failed: list[templating.TemplateProblem] = []
-    resolved = dict(located.data)
-    for key in templating.DEFERRED:
-        if key in resolved:
-            resolved[key] = templating.resolve(resolved[key], names, failed, (key,))
+    resolved = templating.resolve(located.data, templating.context(plan) | extra, failed)
     if failed:
         raise PlanError([_template_problem(located, name, p, lang) for p in failed])
-    evaluated = _model(resolved, located, name, lang)
-    return plan.model_copy(update={key: getattr(evaluated, key)
-                                   for key in templating.DEFERRED})
+    return _model(resolved, located, name, lang)
+
+
+def _texts(data: Any) -> Iterator[Any]:
+    """Every scalar of data read from YAML."""
+    if isinstance(data, dict):
+        for value in data.values():
+            yield from _texts(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _texts(value)
+    else:
+        yield data
 
 
 def load_plan_text(text: str, name: str, lang: Lang = "vi") -> Plan:
@@ -119,15 +128,68 @@ def _parse(text: str, name: str, lang: Lang, limits: Limits = PLAN_LIMITS) -> Lo
         ]) from None
 
 
+TOP_KIND = "KH"
+"""The kind of a document written at the top level of the file without ``kind``."""
+
+
+def list_documents(located: Located) -> Located:
+    """The file's data with a document written at its top level (the Kế hoạch of plans
+    written before every document was listed in ``van_ban``) moved to the head of
+    ``van_ban``, so that every document is read, checked and built the same way; the
+    positions follow, and messages show the paths the file has (``Located.origin``).
+
+    A top-level key belongs to that document when it is no field of the plan's shared data
+    but a field of some document (``trich_yeu``, ``body``, ``dieu``…); ``kind`` names its
+    kind (Kế hoạch when absent)."""
+    data = located.data
+    if not isinstance(data, dict) or _entry_fields().isdisjoint(set(data) - set(Plan.model_fields)):
+        return located
+    shared = {k: v for k, v in data.items() if k in Plan.model_fields or not _is_doc_key(k)}
+    document = {k: v for k, v in data.items() if k not in shared}
+    listed = data.get("van_ban")
+    others = listed if isinstance(listed, list) else []
+    moved = {**shared, "van_ban": [{"kind": TOP_KIND, **document}, *others]}
+    if listed is not None and not isinstance(listed, list):
+        moved["van_ban"] = listed  # refused as it stands; the top document is read alone
+    def shift(path: DataPath) -> DataPath:
+        if path and path[0] in document:
+            return ("van_ban", 0, *path)
+        if path[:1] == ("van_ban",) and len(path) > 1 and isinstance(path[1], int):
+            return ("van_ban", path[1] + 1, *path[2:])
+        return path
+    values = {shift(k): v for k, v in located.values.items()}
+    values.setdefault(("van_ban", 0), located.values.get((), (1, 1)))
+    values.setdefault(("van_ban",), located.values.get((), (1, 1)))
+    return Located(moved, values, {shift(k): v for k, v in located.keys.items()},
+                   {shift(k) for k in located.block_scalars},
+                   {shift(k): v for k, v in located.spans.items()}, top_document=True)
+
+
+def _entry_fields() -> set[str]:
+    """Every field a document of some kind may have, but ``kind`` (alone it makes none)."""
+    _registered()
+    return {name for model in ENTRY_MODELS.values() for name in model.model_fields} - {"kind"}
+
+
+def _is_doc_key(key: str) -> bool:
+    return key in _entry_fields() or key == "kind"
+
+
+def _registered() -> None:
+    """The kinds are registered (their entry models make the plan's union of documents).
+    Imported here, not at the top: the registry is built on the plan package."""
+    import plangen.kinds  # noqa: F401
+
+
 def _validate(located: Located, name: str, lang: Lang) -> Plan:
+    located = list_documents(located)
     plan = _model(located.data, located, name, lang)
     problems = [
         _at(located, name, p.path, message(p.code, lang, **p.values))
         for p in check_plan(plan)
     ]
     failed: list[templating.TemplateProblem] = []
-    deferred = templating.DEFERRED
-    resolved = templating.resolve(located.data, templating.context(plan), failed, skip=deferred)
+    resolved = templating.resolve(located.data, templating.context(plan), failed, later=True)
     problems += [_template_problem(located, name, p, lang) for p in failed]
     if problems:
         raise PlanError(sorted(problems, key=lambda p: (p.line, p.col)))
@@ -135,11 +197,11 @@ def _validate(located: Located, name: str, lang: Lang) -> Plan:
     # section's loop) sees the evaluated values. Two passes cover one level of quoting.
     first = _model(resolved, located, name, lang)
     resolved = templating.resolve(located.data, templating.context(first), failed,
-                                  skip=deferred)
+                                  later=True)
     if failed:
         raise PlanError([_template_problem(located, name, p, lang) for p in failed])
     plan = _model(resolved, located, name, lang)
-    quoted = [path for path in templating.unresolved(resolved, skip=deferred)
+    quoted = [path for path in templating.unresolved(resolved)
               if "raw %}" not in str(value_at(located.data, path))]  # {% raw %} is meant
     if quoted:
         raise PlanError([_at(located, name, path, message("jinja_nested", lang))
@@ -148,6 +210,7 @@ def _validate(located: Located, name: str, lang: Lang) -> Plan:
 
 
 def _model(data: Any, located: Located, name: str, lang: Lang) -> Plan:
+    _registered()
     return validate_located(Plan, data, located, name, lang)
 
 
@@ -161,7 +224,28 @@ def validate_located(model: type[M], data: Any, located: Located, name: str,
         return model.model_validate(data)
     except ValidationError as err:
         problems = [_pydantic_problem(model, located, name, e, lang) for e in err.errors()]
+        for e in err.errors():
+            if e["type"] == "union_tag_invalid":
+                problems += _unknown_kind_fields(_data_path(e["loc"]), located, name, lang)
         raise PlanError(sorted(problems, key=lambda p: (p.line, p.col))) from None
+
+
+def _unknown_kind_fields(path: DataPath, located: Located, name: str, lang: Lang
+                         ) -> list[Problem]:
+    """A document of an unknown kind is still read as a Mẫu 1.4 document for the fields
+    such a document has, so that their mistakes are named in the same run (a wrong kind
+    does not hide a wrong number)."""
+    entry = value_at(located.data, path)
+    if not isinstance(entry, dict):
+        return []
+    known = {k: v for k, v in entry.items() if k in VanBanTenLoai.model_fields}
+    try:
+        VanBanTenLoai.model_validate({**known, "kind": TOP_KIND})
+    except ValidationError as err:
+        return [_pydantic_problem(VanBanTenLoai, located, name,
+                                  {**e, "loc": (*path, *e["loc"])}, lang)
+                for e in err.errors() if e["type"] != "missing"]
+    return []
 
 
 def read_located(path: Path, lang: Lang, limits: Limits = DATA_LIMITS) -> Located:
@@ -198,7 +282,7 @@ def _position(located: Located, path: DataPath, key: bool = False) -> tuple[int,
 
 def _at(located: Located, name: str, path: DataPath, text: str, key: bool = False) -> Problem:
     line, col = _position(located, path, key)
-    return Problem(name, line, col, dotted(path), text)
+    return Problem(name, line, col, dotted(located.origin(path)), text)
 
 
 def _template_problem(located: Located, name: str, problem: templating.TemplateProblem,
@@ -211,7 +295,7 @@ def _template_problem(located: Located, name: str, problem: templating.TemplateP
     hint = (message("did_you_mean", lang, suggestion=problem.suggestion)
             if problem.suggestion else "")
     text = message(problem.code, lang, detail=problem.detail, hint=hint)
-    return Problem(name, line, col, dotted(problem.path), text)
+    return Problem(name, line, col, dotted(located.origin(problem.path)), text)
 
 
 # -- translating pydantic's errors -----------------------------------------------------
@@ -222,12 +306,13 @@ def _data_path(loc: tuple[int | str, ...]) -> DataPath:
     the tag a discriminated union adds after a list item (``van_ban[1].QĐ.dieu``)."""
     kept = [p for p in loc if isinstance(p, int) or not ("[" in p or "(" in p)]
     return tuple(p for i, p in enumerate(kept)
-                 if not (i and isinstance(kept[i - 1], int) and p in UNION_TAGS))
+                 if not (i and isinstance(kept[i - 1], int) and p in ENTRY_MODELS))
 
 
-UNION_TAGS = frozenset(("QĐ", "CV", *typing.get_args(
-    typing.get_type_hints(VanBanTenLoai)["kind"])))
-"""The ``kind`` values that choose a model in ``van_ban``."""
+def known_kinds() -> str:
+    """``KH (Kế hoạch), QĐ (Quyết định), …``: the kinds a document may have, for messages."""
+    _registered()
+    return ", ".join(f"{code} ({mau.name_of(code)})" for code in ENTRY_MODELS)
 
 
 def _pydantic_problem(model: type[BaseModel], located: Located, name: str, err: ErrorDetails,
@@ -238,17 +323,24 @@ def _pydantic_problem(model: type[BaseModel], located: Located, name: str, err: 
     got = describe(err.get("input"), lang)
     if kind == "extra_forbidden":
         key = str(path[-1]) if path else ""
-        hint = _suggestion(model, path[:-1], key, lang)
+        owner = _model_at(model, path[:-1], located.data)
+        if owner is not None and issubclass(owner, Entry) and key in _entry_fields():
+            code = str(value_at(located.data, (*path[:-1], "kind")))
+            return _at(located, name, path, message("key_not_for_kind", lang, key=key, code=code,
+                                                    name=mau.name_of(code)), key=True)
+        hint = _suggestion(model, path[:-1], key, lang, located)
         return _at(located, name, path, message(kind, lang, key=key, hint=hint), key=True)
     if kind == "missing":
         line, col = _position(located, path[:-1])  # the mapping that lacks the key
-        return Problem(name, line, col, dotted(path), message(kind, lang))
-    if kind == "union_tag_invalid":
-        return _at(located, name, path, message("van_ban_kind", lang, got=ctx.get("tag", got)))
+        return Problem(name, line, col, dotted(located.origin(path)), message(kind, lang))
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        return _at(located, name, (*path, "kind") if kind == "union_tag_invalid" else path,
+                   message("document_kind", lang, got=ctx.get("tag", "—"), known=known_kinds()))
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         ctx["expected"] = expected.replace(" or ", " hoặc " if lang == "vi" else " or ")
-    if kind in ("date_form", "date_impossible", "url", "abbreviation") and "value" not in ctx:
+    if kind in ("date_form", "date_impossible", "url", "abbreviation", "moment_form",
+                "signer_key") and "value" not in ctx:
         ctx["value"] = err.get("input")
     known = kind in _KNOWN_TYPES
     text = message(kind if known else "invalid", lang, got=got,
@@ -261,7 +353,7 @@ _KNOWN_TYPES = {
     "float_parsing", "greater_than_equal", "literal_error", "list_type", "dict_type",
     "model_type", "too_short", "date_type", "date_form", "date_impossible", "blank", "url",
     "abbreviation", "authority", "file_key", "string_pattern_mismatch", "string_too_long",
-    "less_than_equal",
+    "less_than_equal", "moment_form", "signer_key",
 }
 
 
@@ -281,11 +373,15 @@ def describe(value: object, lang: Lang) -> str:
     return str(value)
 
 
-def _suggestion(root: type[BaseModel], parent: DataPath, key: str, lang: Lang) -> str:
-    model = _model_at(root, parent)
+def _suggestion(root: type[BaseModel], parent: DataPath, key: str, lang: Lang,
+                located: Located) -> str:
+    model = _model_at(root, parent, located.data)
     if model is None:
         return ""
-    close = difflib.get_close_matches(key, list(model.model_fields), n=1, cutoff=0.6)
+    names = list(model.model_fields)
+    if located.origin(parent) == () or parent == ():  # the file's top level: both kinds of key
+        names += [*Plan.model_fields, *_entry_fields()]
+    close = difflib.get_close_matches(key, [n for n in names if n != key], n=1, cutoff=0.6)
     return message("did_you_mean", lang, suggestion=close[0]) if close else ""
 
 
@@ -304,11 +400,13 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
-def _model_at(root: type[BaseModel], path: DataPath) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``path`` of ``root``, if any."""
+def _model_at(root: type[BaseModel], path: DataPath, data: Any = None
+              ) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``path`` of ``root``, if any (a
+    document's, chosen by its ``kind`` in ``data``)."""
     tp: Any = root
-    for part in path:
-        tp = _unwrap(tp)
+    for depth, part in enumerate(path):
+        tp = _by_kind(_unwrap(tp), value_at(data, path[:depth]))
         origin = typing.get_origin(tp)
         if isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(part, str):
             field = tp.model_fields.get(part)
@@ -321,5 +419,12 @@ def _model_at(root: type[BaseModel], path: DataPath) -> type[BaseModel] | None:
             tp = typing.get_args(tp)[1]
         else:
             return None
-    tp = _unwrap(tp)
+    tp = _by_kind(_unwrap(tp), value_at(data, path))
     return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+
+
+def _by_kind(tp: Any, value: Any) -> Any:
+    """A document's own model, by the ``kind`` its data names, for the shared base."""
+    if tp is Entry and isinstance(value, dict):
+        return ENTRY_MODELS.get(str(value.get("kind")), tp)
+    return tp

@@ -18,21 +18,40 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from plangen.plan.model import Plan, StrictModel
+from plangen.plan.model import ENTRY_MODELS, Plan, StrictModel
 
 SCHEMA_FILE = "plan.schema.json"  # named on each plan's first line for editors
 
 
 def plan_schema() -> str:
     """The JSON Schema of a plan file, as text."""
+    import plangen.kinds  # noqa: F401  (the registry makes the plan's union of documents)
+
     schema = Plan.model_json_schema()
     models = {model.__name__: model for model in _subclasses(StrictModel)}
     _describe_fields(schema, Plan)
     for name, definition in schema.get("$defs", {}).items():
         if name in models:
             _describe_fields(definition, models[name])
+    _top_level_document(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, ensure_ascii=False, indent=2)
+
+
+def _top_level_document(schema: dict[str, Any]) -> None:
+    """The keys of a document written at the file's top level (as plans written before
+    every document was listed in ``van_ban`` do): any document's fields, ``kind`` one of
+    the registered kinds (``plan.load.list_documents`` reads them)."""
+    properties = schema["properties"]
+    definitions = schema.get("$defs", {})
+    for model in dict.fromkeys(ENTRY_MODELS.values()):
+        for key, field in definitions[model.__name__]["properties"].items():
+            if key not in properties and key not in ("kind", "key"):
+                properties[key] = field
+    properties["kind"] = {
+        "description": "Loại của văn bản ghi ở cấp ngoài cùng của tệp (mặc định KH: Kế hoạch).",
+        "enum": list(ENTRY_MODELS), "default": "KH"}
+    schema["properties"] = dict(sorted(properties.items()))
 
 
 def _subclasses(model: type[StrictModel]) -> list[type[StrictModel]]:

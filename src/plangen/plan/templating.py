@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError, meta
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from plangen.plan.model import Plan
+from plangen.plan.model import Entry, Plan
 from plangen.plan.yamlread import DataPath
 from plangen.spec import vn
 
@@ -62,17 +62,38 @@ class TemplateProblem:
 
 
 def context(plan: Plan) -> dict[str, Any]:
-    """The names plan text may use: the plan's fields, plus shortcuts into the campaign."""
+    """The names plan text may use: the plan's fields, shortcuts into the campaign, the
+    fields of its first document (``ky_hieu``, ``issued_on``…: the Kế hoạch of a plan
+    written with it at the top of the file), and ``tham_chieu``, each document's number
+    and date by its file name (``tham_chieu['bien-ban-hop-xet'].so_ky_hieu``)."""
     # A field left out (campaign: none) is no name at all, so using it is reported by name.
-    names: dict[str, Any] = {name: getattr(plan, name) for name in Plan.model_fields
-                             if getattr(plan, name) is not None}
-    names["ky_hieu"] = plan.ky_hieu
+    names: dict[str, Any] = {}
+    if plan.van_ban:
+        first = plan.van_ban[0]
+        names.update({name: getattr(first, name) for name in type(first).model_fields
+                      if getattr(first, name) is not None})
+        names["ky_hieu"] = first.ky_hieu(plan.issuer)
+    names.update({name: getattr(plan, name) for name in Plan.model_fields
+                  if getattr(plan, name) is not None})
+    names["tham_chieu"] = {entry.file_stem: reference(plan, entry) for entry in plan.van_ban}
     campaign = plan.campaign
     if campaign is not None:  # without one, a name like "phases" is reported as unknown
         names.update(phases=campaign.phases, milestones=campaign.milestones,
                      targets=campaign.targets, participants=campaign.participants,
                      links=campaign.links)
     return names
+
+
+def reference(plan: Plan, entry: Entry) -> dict[str, str]:
+    """What another document quotes of ``entry``: ``so_ky_hieu`` ("05/KH-THPTNT", dots
+    for a number the văn thư has yet to write), ``ngay`` ("ngày 05 tháng 3 năm 2025"),
+    ``trich_yeu`` and ``ten_loai``."""
+    number = vn.hai_so(entry.number) if entry.number else vn.DOTS
+    day = entry.day
+    return {"so_ky_hieu": f"{number}/{entry.ky_hieu(plan.issuer)}",
+            "ngay": vn.ngay(day) if day is not None else vn.DOTTED_NGAY,
+            "trich_yeu": " ".join(entry.trich_yeu.split()),
+            "ten_loai": entry.ten_loai.name}
 
 
 def has_expression(text: str) -> bool:
@@ -91,15 +112,16 @@ def _compiled(text: str) -> Template:
     return ENV.from_string(text)
 
 
-def unresolved(data: Any, path: DataPath = (), skip: tuple[str, ...] = ()) -> list[DataPath]:
+def unresolved(data: Any, path: DataPath = ()) -> list[DataPath]:
     """Text fields that still hold an expression after evaluation: text quoting text that
-    quotes text, deeper than the two passes follow (top-level ``skip`` fields aside)."""
+    quotes text, deeper than the two passes follow (texts waiting for the data files
+    aside)."""
     if isinstance(data, dict):
-        return [p for k, v in data.items() if path or k not in skip
-                for p in unresolved(v, (*path, k))]
+        return [p for k, v in data.items() for p in unresolved(v, (*path, k))]
     if isinstance(data, list):
         return [p for i, v in enumerate(data) for p in unresolved(v, (*path, i))]
-    return [path] if isinstance(data, str) and ("{{" in data or "{%" in data) else []
+    return [path] if isinstance(data, str) and ("{{" in data or "{%" in data) \
+        and not uses_data(data) else []
 
 
 def _template_line(err: Exception) -> int:
@@ -135,21 +157,33 @@ def _classify(err: Exception) -> tuple[str, str, int]:
     return "jinja_error", f"{type(err).__name__}: {err}", line
 
 
-DEFERRED = ("van_ban",)
-"""Top-level fields evaluated only once the data files are read: the paper trail quotes
-figures computed from the results (``ket_qua``) and the reports' numbers (``bao_cao``)."""
+DATA_NAMES = frozenset(("ket_qua", "bao_cao"))
+"""Names computed from the data files (counts of results, the reports' numbers): a text
+that uses one is evaluated only once those files are read (``plan.load.resolve_deferred``)."""
+
+
+@lru_cache(maxsize=4096)
+def uses_data(text: str) -> bool:
+    """``text`` quotes a name computed from the data files (a syntax error is reported when
+    the text is evaluated, not here)."""
+    if not has_expression(text) or (not DATA_NAMES.intersection(text.replace("{", " ").split()) \
+            and not any(name in text for name in DATA_NAMES)):
+        return False
+    try:
+        return bool(DATA_NAMES & meta.find_undeclared_variables(ENV.parse(text)))
+    except TemplateSyntaxError:
+        return False
 
 
 def resolve(data: Any, names: dict[str, Any], problems: list[TemplateProblem],
-            path: DataPath = (), skip: tuple[str, ...] = ()) -> Any:
-    """A copy of ``data`` (plain dicts, lists, strings) with every text field evaluated,
-    except the top-level fields in ``skip``, kept as written."""
+            path: DataPath = (), later: bool = False) -> Any:
+    """A copy of ``data`` (plain dicts, lists, strings) with every text field evaluated;
+    with ``later``, the texts that quote the data files' names are kept as written."""
     if isinstance(data, dict):
-        return {k: v if not path and k in skip else resolve(v, names, problems, (*path, k))
-                for k, v in data.items()}
+        return {k: resolve(v, names, problems, (*path, k), later) for k, v in data.items()}
     if isinstance(data, list):
-        return [resolve(v, names, problems, (*path, i)) for i, v in enumerate(data)]
-    if isinstance(data, str) and has_expression(data):
+        return [resolve(v, names, problems, (*path, i), later) for i, v in enumerate(data)]
+    if isinstance(data, str) and has_expression(data) and not (later and uses_data(data)):
         try:
             return render_text(data, names)
         except Exception as err:  # every Jinja failure is the plan author's to fix

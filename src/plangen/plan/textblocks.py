@@ -203,7 +203,7 @@ def flatten(sections: Sequence[Section], level: int = 1) -> list[Block]:
     tables), then its subsections."""
     out: list[Block] = []
     for section in sections:
-        out.append(Heading(level=level, text=section.heading))
+        out.append(Heading(level=level, text=section.heading, start=section.so))
         if section.content:
             out += text_blocks(section.content)
         out += flatten(section.sections, level + 1)

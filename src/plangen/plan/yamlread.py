@@ -135,6 +135,18 @@ class Located:
     keys: dict[DataPath, tuple[int, int]] = field(default_factory=dict)
     block_scalars: set[DataPath] = field(default_factory=set)
     spans: dict[DataPath, tuple[int, int]] = field(default_factory=dict)  # character offsets
+    top_document: bool = False
+    """The file's top level holds a document, read as ``van_ban[0]`` (``plan.load``):
+    :meth:`origin` gives the paths the file itself has."""
+
+    def origin(self, path: DataPath) -> DataPath:
+        """``path`` as the file has it: ``van_ban[0].body`` is the top level's ``body``
+        and ``van_ban[1]`` the file's ``van_ban[0]`` when the file's top level holds a
+        document."""
+        if not self.top_document or path[:1] != ("van_ban",) or len(path) < 2 \
+                or not isinstance(path[1], int):
+            return path
+        return path[2:] if path[1] == 0 else ("van_ban", path[1] - 1, *path[2:])
 
 
 @dataclass(frozen=True)

@@ -121,10 +121,18 @@ DRAFT_MARK_TEXT = "DỰ THẢO"  # [PRACTICE] boxed at the top right of page 1 o
 HEADING_MUC = TextSpec(Range(13, 14, 14), bold=True, upper=True, align="justify", ref="II.6.đ")
 HEADING_KHOAN = TextSpec(Range(13, 14, 14), bold=True, align="justify", ref="II.6.đ")
 HEADING_DIEM = TextSpec(Range(13, 14, 14), align="justify", ref="II.6.đ")
-SECTION_DEPTH = 3  # I. → 1. → a); below điểm come "-" and "+" items
-NUMBERING = {"roman": ("muc", "khoan", "diem"), "arabic": ("khoan", "diem")}
+SECTION_DEPTH = 5  # I. → 1. → a) → - → +
+NUMBERING = {"roman": ("muc", "khoan", "diem", "gach", "cong"),
+             "arabic": ("khoan", "diem", "gach", "cong"),
+             "decimal": ("khoan", "khoan_2", "khoan_3")}
 """The levels of a body's headings (II.6.đ): a body with large parts numbers them I., then
-khoản 1., then điểm a); a body without large parts starts at khoản 1."""
+khoản 1., then điểm a), then "-" and "+" [PRACTICE]; a body without large parts starts at
+khoản 1. "decimal" (1. → 1.1. → 1.1.1.) is what many offices write; NĐ30 does not define
+it, and the checker warns of it (C28)."""
+# Phần, Chương, Mục of a regulation: the word and number, then the title in capitals, each
+# on a line of its own, centred and bold (II.6.đ).
+DIVISION_LABEL = TextSpec(Range(13, 14, 14), bold=True, ref="II.6.đ")
+DIVISION_TITLE = TextSpec(Range(13, 14, 14), bold=True, upper=True, ref="II.6.đ")
 # [UNVERIFIED] NĐ30 gives no size for footnotes; 12 pt is the size its samples give the
 # smallest text of a page (Nơi nhận), so a note reads as secondary but stays legible.
 FOOTNOTE_PT = 12.0
@@ -153,38 +161,5 @@ PHU_LUC_LABEL = TextSpec(fixed(14), bold=True, ref="III.1")
 PHU_LUC_TITLE = TextSpec(Range(13, 14, 14), bold=True, upper=True, ref="III.1")
 PHU_LUC_KEM_THEO = TextSpec(Range(13, 14, 14), italic=True, ref="III.1")
 PHU_LUC_RULE_CM = 1.8  # [MẪU] a short rule of 1.5–2 cm under the "(Kèm theo …)" line
-
-# -- Phụ lục III: type abbreviations -------------------------------------------------------
-
-DOC_KINDS: dict[str, str] = {
-    "NQ": "Nghị quyết",
-    "QĐ": "Quyết định",
-    "CT": "Chỉ thị",
-    "QC": "Quy chế",
-    "QyĐ": "Quy định",
-    "TC": "Thông cáo",
-    "TB": "Thông báo",
-    "HD": "Hướng dẫn",
-    "CTr": "Chương trình",
-    "KH": "Kế hoạch",
-    "PA": "Phương án",
-    "ĐA": "Đề án",
-    "DA": "Dự án",
-    "BC": "Báo cáo",
-    "BB": "Biên bản",
-    "TTr": "Tờ trình",
-    "HĐ": "Hợp đồng",
-    "CĐ": "Công điện",
-    "BGN": "Bản ghi nhớ",
-    "BTT": "Bản thỏa thuận",
-    "GUQ": "Giấy ủy quyền",
-    "GM": "Giấy mời",
-    "GGT": "Giấy giới thiệu",
-    "GNP": "Giấy nghỉ phép",
-    "PG": "Phiếu gửi",
-    "PC": "Phiếu chuyển",
-    "PB": "Phiếu báo",
-}
-OBSOLETE_KINDS = {"GN": "BGN", "TTh": "BTT", "UQ": "GUQ", "NP": "GNP", "TS": "TrS"}
 
 ACADEMIC_TITLES = ("GS.", "PGS.", "TS.", "ThS.", "BS.", "KS.", "CN.", "NGƯT", "NGND")

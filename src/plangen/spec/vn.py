@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 
 # Điểm letters follow the Vietnamese alphabet: no f, j, w, z; đ after d. [PRACTICE]
 DIEM_LETTERS = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p",
@@ -41,11 +41,34 @@ def ngay(d: date) -> str:
     return f"ngày {day_text(d.day)} tháng {month_text(d.month)} năm {d.year}"
 
 
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def thu(d: date) -> str:
+    """``thứ Sáu``: the day of the week as a letter of invitation writes it."""
+    return WEEKDAYS[d.weekday()]
+
+
+def gio(t: datetime) -> str:
+    """``08 giờ 30``: a time of day as documents write it."""
+    return f"{t.hour:02d} giờ {t.minute:02d}"
+
+
+def luc(t: datetime, weekday: bool = False) -> str:
+    """``14 giờ 00, ngày 10 tháng 12 năm 2025`` (with ``weekday``: ``…, thứ Tư, ngày …``)."""
+    day = f"{thu(t.date())}, {ngay(t.date())}" if weekday else ngay(t.date())
+    return f"{gio(t)}, {day}"
+
+
 def ngay_ngan(d: date) -> str:
     """``25/8/2023``, ``05/02/2024``: the short date, with the same leading-zero rule."""
     return f"{day_text(d.day)}/{month_text(d.month)}/{d.year}"
 
 
+DOTS = "……"
+"""A number another document leaves for its văn thư to write: "Kế hoạch số ……/KH-…"."""
+DOTTED_NGAY = "ngày …… tháng …… năm ……"
+"""A date another document leaves for its văn thư to write."""
 BLANK_DATE_PART = "\u00a0" * 6  # room for the văn thư to write a day, month or year
 
 
@@ -150,3 +173,11 @@ def safe_file_name(text: str, max_length: int = 80) -> str:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
         name = f"{name[:max_length - 9].rstrip('-')}-{digest}"
     return name
+
+
+def leads_in(paragraph: str) -> bool:
+    """A sentence that cites its basis and leads into the content ("Căn cứ Kế hoạch số …,
+    Trường … xây dựng kế hoạch như sau:"): the first paragraph of a body, as offices write
+    it, not a căn cứ of NĐ30's list (which ends with ";" or ".")."""
+    text = paragraph.strip()
+    return text.endswith(":") and text.count("Căn cứ") == 1

@@ -9,39 +9,41 @@ What cannot be found is left as None, and the rules that need it say "not checke
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
 from plangen.check.read.facts import Document, Paragraph, Table
-from plangen.spec import nd30
+from plangen.spec import mau, nd30, vn
 from plangen.spec.metrics import text_width_cm
 
-CAN_CU_STARTS = ("Căn cứ", "Theo đề nghị")  # a decision's proposer closes its căn cứ
+# A decision's proposal closes its căn cứ: "Theo đề nghị" (Mẫu 1.2) or "Xét đề nghị".
+CAN_CU_STARTS = ("Căn cứ", "Theo đề nghị", "Xét đề nghị")
 HEADING_START = re.compile(r"^(?:[IVXLC]+\.|\d+\.|Điều \d+)\s")
 SUPERSCRIPT_SCALE = 0.65  # Word's superscript size (nd30.md §14.4, an estimate)
 _UNDERSCORES = re.compile(r"^[_\s]{5,}$")
 _ORG_WORDS = ("TRƯỜNG", "BAN", "PHÒNG", "SỞ", "CỤC", "VỤ", "VIỆN", "TRUNG TÂM", "VĂN PHÒNG",
               "CÔNG TY", "UBND", "ỦY BAN", "UỶ BAN", "HỘI ĐỒNG", "KHOA", "CHI CỤC")
-TYPE_NAMES = {vn_name.upper() for vn_name in nd30.DOC_KINDS.values()} | {
-    "QUYẾT ĐỊNH", "NGHỊ QUYẾT", "THÔNG BÁO", "BÁO CÁO", "KẾ HOẠCH", "TỜ TRÌNH"}
 
 
 def letters(text: str) -> str:
     """Upper-case letters and digits only, NFC, with HOÀ spelt HÒA: for matching words."""
-    text = unicodedata.normalize("NFC", text).upper().replace("HOÀ", "HÒA")
-    return "".join(ch for ch in text if ch.isalnum())
+    return mau.key(text)
+
+
+def is_type_name(text: str) -> bool:
+    """``text`` is a tên loại ("KẾ HOẠCH", "BIÊN BẢN"), of the decree's table or of a kind
+    registered since."""
+    return mau.by_title(text) is not None
 
 
 QUOC_HIEU_KEY = letters(nd30.QUOC_HIEU_TEXT)
 TIEU_NGU_KEY = letters(nd30.TIEU_NGU_TEXT)
-TYPE_NAME_KEYS = {letters(name) for name in TYPE_NAMES}
 
 
-Family = Literal["van-ban", "phu-luc"]
+Family = Literal["document", "attachment"]
 """What a file is: a whole document (header, body, signer of its own) or an attachment
 (a Phụ lục or form in a file of its own, Mẫu 2.1/2.2), which has none of those."""
-FAMILIES: tuple[Family, ...] = ("van-ban", "phu-luc")
+FAMILIES: tuple[Family, ...] = ("document", "attachment")
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ class Layout:
     """The components found in one document; None or [] where not found."""
 
     doc: Document
-    family: Family = "van-ban"  # "phu-luc": a Phụ lục or form in its own file
+    family: Family = "document"  # "attachment": a Phụ lục or form in its own file
     header_table: Table | None = None
     left: list[Paragraph] = field(default_factory=list)
     right: list[Paragraph] = field(default_factory=list)
@@ -89,7 +91,11 @@ class Layout:
     signature_table: Table | None = None
     noi_nhan_label: Paragraph | None = None
     noi_nhan_items: list[Paragraph] = field(default_factory=list)
-    signer: list[Paragraph] = field(default_factory=list)
+    signatures: list[list[Paragraph]] = field(default_factory=list)
+    """Each signature block's paragraphs (authority and position, blank lines, name), left
+    to right: one beside the Nơi nhận, or several above it (Biên bản, joint documents)."""
+    profile: mau.Profile = mau.MAU_1_4
+    """The mẫu the document follows, from its tên loại (and its ký hiệu, when joint)."""
     annexes: list[AnnexHeading] = field(default_factory=list)
     draft: bool = False
     """Marked "DỰ THẢO" at the top of page 1: a draft may leave the signer's name blank."""
@@ -154,13 +160,14 @@ def find_layout(doc: Document) -> Layout:
     opening = [p for p in doc.paragraphs[:40] if p.table is None and p.text.strip()][:4]
     layout.draft = bool(opening) and opening[0].text.strip() == nd30.DRAFT_MARK_TEXT
     for p in opening:  # a Phụ lục heading before any tên loại: an attachment of its own
-        if letters(p.text) in TYPE_NAME_KEYS:
+        if is_type_name(p.text):
             break
         if p.text.strip().startswith(("(Kèm theo", "Phụ lục")):
-            layout.family = "phu-luc"
+            layout.family = "attachment"
             break
     _header(layout)
     _title_block(layout)
+    layout.profile = _profile(layout)
     _signature(layout)
     _body(layout)
     layout.annexes = _annexes(doc)
@@ -190,7 +197,7 @@ def _annexes(doc: Document) -> list[AnnexHeading]:
                     QUOC_HIEU_KEY, TIEU_NGU_KEY) or len(titles) == _ANNEX_TITLE_LINES:
                 break
             titles.insert(0, above)
-        if label is None and any(letters(t.text) in TYPE_NAME_KEYS for t in titles):
+        if label is None and any(is_type_name(t.text) for t in titles):
             continue  # a document a decision issues (Mẫu 1.3): a tên loại, not a Phụ lục
         heads.append(AnnexHeading(label, tuple(titles), p))
     return heads
@@ -266,7 +273,7 @@ def _title_block(layout: Layout) -> None:
     after_header = [p for p in doc.paragraphs
                     if p.table is None and p.text.strip() and p.index > header_end]
     for p in after_header[:3]:
-        if letters(p.text) in TYPE_NAME_KEYS:
+        if is_type_name(p.text):
             layout.title = p
             break
     if layout.title is None:
@@ -304,7 +311,22 @@ def _last_index(layout: Layout) -> int:
     return max((p.index for p in parts), default=-1)
 
 
+def _profile(layout: Layout) -> mau.Profile:
+    """The mẫu of the document: its tên loại's (a công văn's without one), made joint when
+    its ký hiệu names several bodies after a joint type code (``KHLT-A-B``)."""
+    kind = mau.by_title(layout.title.text) if layout.title is not None else None
+    profile = kind.profile if kind is not None else (
+        mau.MAU_1_5 if layout.vv_line is not None else mau.MAU_1_4)
+    so = layout.so_line.text if layout.so_line is not None else ""
+    ky_hieu = so.split("/", 1)[1].strip() if "/" in so else ""
+    if ky_hieu and mau.type_code(ky_hieu)[1]:
+        return profile.joint(len(ky_hieu.split("-")) - 1)
+    return profile
+
+
 def _signature(layout: Layout) -> None:
+    """The Nơi nhận and the signature blocks: the blocks share a row with the Nơi nhận
+    (Mẫu 1.4), or stand in a borderless table right above it (Mẫu 1.9, joint documents)."""
     doc = layout.doc
     label = next((p for p in doc.paragraphs if p.text.strip().startswith("Nơi nhận")), None)
     layout.noi_nhan_label = label
@@ -315,14 +337,44 @@ def _signature(layout: Layout) -> None:
         same_cell = [p for p in doc.paragraphs
                      if (p.table, p.row, p.col) == (label.table, label.row, label.col)]
         layout.noi_nhan_items = [p for p in same_cell if p.index > label.index and p.text.strip()]
-        layout.signer = [p for p in doc.paragraphs if p.table == label.table
-                         and p.row == label.row and p.col != label.col]
-    else:
-        following = [p for p in doc.paragraphs if p.index > label.index]
-        for p in following:
-            if not p.text.strip().startswith("-"):
-                break
-            layout.noi_nhan_items.append(p)
+        # A block above the Nơi nhận in its own cell (Nơi nhận under the blocks), then the
+        # blocks of the other columns.
+        above = [p for p in same_cell if p.index < label.index]
+        beside = [p for p in doc.paragraphs if p.table == label.table
+                  and p.row == label.row and p.col != label.col]
+        layout.signatures = _columns(above + beside)
+        return
+    following = [p for p in doc.paragraphs if p.index > label.index]
+    for p in following:
+        if not p.text.strip().startswith("-"):
+            break
+        layout.noi_nhan_items.append(p)
+    table = _table_above(doc, label)
+    if table is not None:
+        layout.signature_table = table
+        layout.signatures = _columns([p for p in doc.paragraphs if p.table == table.index])
+
+
+def _columns(paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
+    """``paragraphs`` of a table, one list per column, left to right, blocks without text
+    left out (an empty spacing column)."""
+    columns = sorted({p.col or 1 for p in paragraphs})
+    blocks = [[p for p in paragraphs if (p.col or 1) == col] for col in columns]
+    return [block for block in blocks if any(p.text.strip() for p in block)]
+
+
+def _table_above(doc: Document, label: Paragraph) -> Table | None:
+    """The borderless table that ends right above the Nơi nhận label (only empty
+    paragraphs between): where a Biên bản or a joint document puts its signature blocks."""
+    above = [p for p in doc.paragraphs if p.index < label.index]
+    for p in reversed(above):
+        if p.table is None:
+            if p.text.strip():
+                return None
+            continue
+        table = doc.tables[p.table - 1]
+        return None if table.borders_visible else table
+    return None
 
 
 def _body(layout: Layout) -> None:
@@ -354,11 +406,12 @@ def _can_cu(content: list[Paragraph]) -> list[Paragraph]:
     them does not turn them into body text, and they end at the first other line."""
     found: list[Paragraph] = []
     for p in content:
-        text = p.text.lstrip()
-        if HEADING_START.match(text):
+        text = p.text.strip()
+        if HEADING_START.match(text) or vn.leads_in(text):
             break
         if text.startswith(CAN_CU_STARTS):
             found.append(p)
         elif found:
             break
     return found
+

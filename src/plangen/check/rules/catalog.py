@@ -23,7 +23,7 @@ class RuleInfo:
     ref: str  # where Nghị định 30/2020 (or its mẫu) states it
     vi: str
     en: str
-    families: frozenset[Family] = frozenset({"van-ban"})
+    families: frozenset[Family] = frozenset({"document"})
     """The files it applies to: a document's header, body and signer rules do not apply to
     an attachment in a file of its own, which has none; the page rules apply to both."""
 
@@ -111,7 +111,7 @@ RULES: tuple[RuleInfo, ...] = (
              "bold capitals; the (Kèm theo …) line italic", EVERY_FILE),
     RuleInfo("C46", W, "PL III", "Không dùng chữ viết tắt tên loại cũ (TT01)",
              "No obsolete (TT01) type abbreviations"),
-    RuleInfo("C47", E, "Điều 8.2", "Có đủ các thành phần chính, cả trích yếu dưới tên loại",
-             "All main components present, the trích yếu under a type name included"),
+    RuleInfo("C47", E, "Điều 8.2; PL III", "Có đủ các thành phần chính theo mẫu của loại văn bản: dòng Số, dòng ngày tháng, trích yếu dưới tên loại, số khối chữ ký",
+             "All main components of the kind's mẫu: the Số line, the date line, the trích yếu under a type name, the number of signature blocks"),
 )
 BY_CODE = {rule.code: rule for rule in RULES}

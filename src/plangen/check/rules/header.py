@@ -21,7 +21,7 @@ from plangen.check.rules.base import (
     missing,
     rule,
 )
-from plangen.spec import nd30
+from plangen.spec import mau, nd30
 
 # -- header ------------------------------------------------------------------------------
 
@@ -173,7 +173,8 @@ def _so_problems(p: Paragraph, cong_van: bool) -> Iterator[Finding]:
     elif parts[0] == "CV":
         yield found("C14", p, 'công văn không có chữ viết tắt tên loại ("CV" là sai)',
                     'a công văn has no type code ("CV" is wrong)')
-    elif not cong_van and parts[0] not in nd30.DOC_KINDS and parts[0] not in nd30.OBSOLETE_KINDS:
+    elif not cong_van and mau.type_code(ky_hieu)[0] not in mau.TEN_LOAI \
+            and parts[0] not in mau.OBSOLETE_CODES:
         yield found("C14", p, f'"{parts[0]}" không có trong bảng chữ viết tắt Phụ lục III',
                     f'"{parts[0]}" is not in the abbreviation table of Phụ lục III')
 
@@ -194,9 +195,21 @@ _DATE = re.compile(r"^(?P<place>[^,]+)(?P<comma>,?) ngày ?(?P<day>[\d.…]*) ?t
                    r"?(?P<month>[\d.…]*) ?năm ?(?P<year>[\d.…]*)$")
 
 
+def no_date_line(layout: Layout, code: str) -> NotChecked | None:
+    """Not checked, and why, when the document's mẫu has no place-and-date line."""
+    if layout.profile.date_line:
+        return None
+    return NotChecked(code, f"Mẫu {layout.profile.mau} không có dòng địa danh, ngày tháng",
+                      f"Mẫu {layout.profile.mau} has no place-and-date line")
+
+
 @rule("C16")
 def date_line(layout: Layout) -> Iterator[Result]:
     p = layout.date_line
+    absent = no_date_line(layout, "C16")
+    if p is None and absent is not None:
+        yield absent
+        return
     if p is None:
         yield missing("C16", "dòng địa danh, ngày tháng", "the place-and-date line")
         return
@@ -250,6 +263,10 @@ def _date_level(layout: Layout, p: Paragraph) -> Iterator[Finding]:
 @rule("C17")
 def place_name(layout: Layout) -> Iterator[Result]:
     p = layout.date_line
+    absent = no_date_line(layout, "C17")
+    if p is None and absent is not None:
+        yield absent
+        return
     if p is None:
         yield missing("C17", "dòng địa danh, ngày tháng", "the place-and-date line")
         return
@@ -267,7 +284,7 @@ def obsolete_codes(layout: Layout) -> Iterator[Result]:
     if p is None:
         return
     match = re.search(r"/([^-\s]+)-", p.text)
-    if match and match[1] in nd30.OBSOLETE_KINDS:
+    if match and match[1] in mau.OBSOLETE_CODES:
         code = match[1]
-        yield found("C46", p, f'"{code}" là chữ viết tắt cũ; nay là "{nd30.OBSOLETE_KINDS[code]}"',
-                    f'"{code}" is an obsolete code; it is now "{nd30.OBSOLETE_KINDS[code]}"')
+        yield found("C46", p, f'"{code}" là chữ viết tắt cũ; nay là "{mau.OBSOLETE_CODES[code]}"',
+                    f'"{code}" is an obsolete code; it is now "{mau.OBSOLETE_CODES[code]}"')

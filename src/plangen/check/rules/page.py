@@ -177,25 +177,40 @@ def _estimated_pages(layout: Layout) -> int | None:
 
 @rule("C47")
 def components(layout: Layout) -> Iterator[Result]:
-    wanted = (("quoc_hieu", "Quốc hiệu", "the Quốc hiệu"),
-              ("tieu_ngu", "Tiêu ngữ", "the Tiêu ngữ"),
-              ("so_line", "dòng Số, ký hiệu", "the Số line"),
-              ("date_line", "dòng địa danh, ngày tháng", "the place-and-date line"),
-              ("noi_nhan_label", "nơi nhận", "the Nơi nhận block"))
-    for attr, vi, en in wanted:
-        if getattr(layout, attr) is None:
+    profile = layout.profile
+    wanted = (("quoc_hieu", "Quốc hiệu", "the Quốc hiệu", True),
+              ("tieu_ngu", "Tiêu ngữ", "the Tiêu ngữ", True),
+              ("so_line", "dòng Số, ký hiệu", "the Số line", profile.so_line),
+              ("date_line", "dòng địa danh, ngày tháng", "the place-and-date line",
+               profile.date_line),
+              ("noi_nhan_label", "nơi nhận", "the Nơi nhận block", True))
+    for attr, vi, en, needed in wanted:
+        if needed and getattr(layout, attr) is None:
             yield found("C47", None, f"thiếu {vi}", f"{en} is missing", where="document")
     if layout.title is None and layout.vv_line is None:
         yield found("C47", None, "thiếu tên loại văn bản (hoặc V/v của công văn)",
                     "no type name (nor the V/v of a công văn)", where="document")
-    if layout.title is not None and not layout.trich_yeu:  # Điều 8.2: every tên loại has one
+    # Điều 8.2: every tên loại has a trích yếu, except where the mẫu shows none (Mẫu 1.8).
+    if layout.title is not None and not layout.trich_yeu and profile.trich_yeu:
         yield found("C47", layout.title, "thiếu trích yếu nội dung dưới tên loại",
                     "no trích yếu under the type name")
     if not layout.issuer_lines:
         yield found("C47", None, "thiếu tên cơ quan ban hành", "the issuing body is missing",
                     where="document")
-    titles, _blanks, name = signer_parts(layout)
-    if not titles or (name is None and not layout.draft):
+    yield from _signature_blocks(layout)
+
+
+def _signature_blocks(layout: Layout) -> Iterator[Result]:
+    """As many signature blocks as the mẫu has, each with its position lines and (but in a
+    draft) a name."""
+    expected = len(layout.profile.signatures)
+    complete = [block for block in layout.signatures
+                if (parts := signer_parts(block))[0] and (parts[2] is not None or layout.draft)]
+    if not complete:
         yield found("C47", None, "thiếu khối chữ ký (quyền hạn, chức vụ, họ tên người ký)",
                     "the signer block (authority, position, name) is missing",
                     where="document")
+    elif len(complete) != expected:
+        yield found("C47", None, f"có {len(complete)} khối chữ ký; Mẫu {layout.profile.mau} có "
+                    f"{expected}", f"{len(complete)} signature blocks; Mẫu "
+                    f"{layout.profile.mau} has {expected}", where="document")

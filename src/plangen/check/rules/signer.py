@@ -27,25 +27,31 @@ from plangen.spec import nd30
 _PREFIX_WRONG = re.compile(r"^(K/T|T/L|TU/Q|TM|KT|TL|TUQ|Q)(\s|$)")
 
 
-def signer_parts(layout: Layout) -> tuple[list[Paragraph], int, Paragraph | None]:
-    """Position lines, blank lines between them and the name, and the name line.
+def signer_parts(block: list[Paragraph]) -> tuple[list[Paragraph], int, Paragraph | None]:
+    """Position lines, blank lines between them and the name, and the name line of one
+    signature block.
 
     The name is the last line with text, unless the space for the signature comes after it:
     then the block ends with its blank lines and has no name yet (a draft's).
     """
-    lines = layout.signer
-    filled = [p for p in lines if p.text.strip()]
+    filled = [p for p in block if p.text.strip()]
     if not filled:
         return [], 0, None
-    trailing = sum(1 for p in lines if p.index > filled[-1].index and not p.text.strip())
+    trailing = sum(1 for p in block if p.index > filled[-1].index and not p.text.strip())
     unnamed = trailing >= MIN_SIGNATURE_LINES
     name = None if unnamed else filled[-1]
     titles = [p for p in (filled if unnamed else filled[:-1])
               if not p.text.strip().startswith("(")]
     last_title = titles[-1].index if titles else filled[-1].index
-    end = name.index if name is not None else lines[-1].index + 1
-    blanks = sum(1 for p in lines if last_title < p.index < end and not p.text.strip())
+    end = name.index if name is not None else block[-1].index + 1
+    blanks = sum(1 for p in block if last_title < p.index < end and not p.text.strip())
     return titles, blanks, name
+
+
+def blocks(layout: Layout) -> list[list[Paragraph]]:
+    """The document's signature blocks; one empty block when none was found, so that each
+    rule reports the missing signer once."""
+    return layout.signatures or [[]]
 
 
 MIN_SIGNATURE_LINES = 3
@@ -54,68 +60,74 @@ MIN_SIGNATURE_LINES = 3
 
 @rule("C30")
 def authority(layout: Layout) -> Iterator[Result]:
-    titles, _, _ = signer_parts(layout)
-    if not titles:
-        yield missing("C30", "khối chữ ký", "the signer block")
-        return
-    for p in titles:
-        match = _PREFIX_WRONG.match(p.text.strip())
-        if match:
-            yield found("C30", p, f'quyền hạn ký "{match[1]}" phải viết TM., KT., TL., TUQ. '
-                        "hoặc Q. (có dấu chấm)", f'authority "{match[1]}" must be written TM., '
-                        "KT., TL., TUQ. or Q. (with the dot)")
+    for block in blocks(layout):
+        titles, _, _ = signer_parts(block)
+        if not titles:
+            yield missing("C30", "khối chữ ký", "the signer block")
+            continue
+        for p in titles:
+            match = _PREFIX_WRONG.match(p.text.strip())
+            if match:
+                yield found("C30", p, f'quyền hạn ký "{match[1]}" phải viết TM., KT., TL., '
+                            "TUQ. hoặc Q. (có dấu chấm)", f'authority "{match[1]}" must be '
+                            "written TM., KT., TL., TUQ. or Q. (with the dot)")
 
 
 @rule("C31")
 def position(layout: Layout) -> Iterator[Result]:
-    titles, _, _ = signer_parts(layout)
-    if not titles:
-        yield missing("C31", "chức vụ người ký", "the signer's position")
-        return
-    for p in titles:
-        if not is_caps(p.text) or not all_bold(p):
-            yield found("C31", p, "chức vụ người ký phải in hoa, đậm",
-                        "the signer's position must be bold capitals")
-        yield from check_size("C31", p, nd30.CHUC_VU.size_pt, ("chức vụ", "the position"))
+    for block in blocks(layout):
+        titles, _, _ = signer_parts(block)
+        if not titles:
+            yield missing("C31", "chức vụ người ký", "the signer's position")
+            continue
+        for p in titles:
+            if not is_caps(p.text) or not all_bold(p):
+                yield found("C31", p, "chức vụ người ký phải in hoa, đậm",
+                            "the signer's position must be bold capitals")
+            yield from check_size("C31", p, nd30.CHUC_VU.size_pt, ("chức vụ", "the position"))
 
 
 @rule("C32")
 def signer_name(layout: Layout) -> Iterator[Result]:
-    _, _, name = signer_parts(layout)
-    if name is None and layout.draft:
-        yield NotChecked("C32", "bản dự thảo chưa có họ tên người ký",
-                         "the draft has no signer's name yet")
-        return
-    if name is None:
-        yield missing("C32", "họ tên người ký", "the signer's name")
-        return
-    if not all_bold(name):
-        yield found("C32", name, "họ tên người ký phải in đậm", "the signer's name must be bold")
-    first = name.text.split()[0] if name.text.split() else ""
-    if first in nd30.ACADEMIC_TITLES or first.rstrip(".") + "." in nd30.ACADEMIC_TITLES:
-        yield found("C32", name, f'không ghi học hàm, học vị "{first}" trước họ tên',
-                    f'no academic title "{first}" before the name')
-    yield from check_size("C32", name, nd30.HO_TEN.size_pt, ("họ tên", "the name"))
+    for block in blocks(layout):
+        _, _, name = signer_parts(block)
+        if name is None and layout.draft:
+            yield NotChecked("C32", "bản dự thảo chưa có họ tên người ký",
+                             "the draft has no signer's name yet")
+            continue
+        if name is None:
+            yield missing("C32", "họ tên người ký", "the signer's name")
+            continue
+        if not all_bold(name):
+            yield found("C32", name, "họ tên người ký phải in đậm",
+                        "the signer's name must be bold")
+        first = name.text.split()[0] if name.text.split() else ""
+        if first in nd30.ACADEMIC_TITLES or first.rstrip(".") + "." in nd30.ACADEMIC_TITLES:
+            yield found("C32", name, f'không ghi học hàm, học vị "{first}" trước họ tên',
+                        f'no academic title "{first}" before the name')
+        yield from check_size("C32", name, nd30.HO_TEN.size_pt, ("họ tên", "the name"))
 
 
 @rule("C33")
 def name_case(layout: Layout) -> Iterator[Result]:
-    _, _, name = signer_parts(layout)
-    if name is not None and is_caps(name.text):
-        yield found("C33", name, "họ tên người ký viết hoa chữ đầu mỗi tiếng, không in hoa cả",
-                    "write the signer's name in title case, not all capitals")
+    for block in blocks(layout):
+        _, _, name = signer_parts(block)
+        if name is not None and is_caps(name.text):
+            yield found("C33", name, "họ tên người ký viết hoa chữ đầu mỗi tiếng, không in hoa "
+                        "cả", "write the signer's name in title case, not all capitals")
 
 
 @rule("C34")
 def signature_space(layout: Layout) -> Iterator[Result]:
-    titles, blanks, name = signer_parts(layout)
-    if not titles or (name is None and not layout.draft):
-        yield missing("C34", "khối chữ ký", "the signer block")
-        return
-    if blanks < MIN_SIGNATURE_LINES:
-        yield found("C34", name or titles[-1],
-                    f"chỉ có {blanks} dòng trống để ký và đóng dấu, nên từ 3 dòng",
-                    f"only {blanks} blank lines for signature and seal; use at least 3")
+    for block in blocks(layout):
+        titles, blanks, name = signer_parts(block)
+        if not titles or (name is None and not layout.draft):
+            yield missing("C34", "khối chữ ký", "the signer block")
+            continue
+        if blanks < MIN_SIGNATURE_LINES:
+            yield found("C34", name or titles[-1],
+                        f"chỉ có {blanks} dòng trống để ký và đóng dấu, nên từ 3 dòng",
+                        f"only {blanks} blank lines for signature and seal; use at least 3")
 
 
 @rule("C35")

@@ -34,6 +34,15 @@ class Header:
     place: str
     issued_on: date | None
     vv: str | None = None  # a công văn's trích yếu, printed "V/v …" under the Số
+    co_issuers: tuple[str, ...] = ()  # the other bodies of a joint document, under the first
+    date_line: bool = True  # False: a Biên bản's header has no place and date (Mẫu 1.9)
+
+    @property
+    def issuer_lines(self) -> list[str]:
+        """The issuing bodies' names, line by line, in capitals: the issuer's, then those
+        of a joint document's other bodies."""
+        return [vn.upper(t) for name in (self.issuer, *self.co_issuers)
+                for t in name.splitlines()]
 
 
 def run(paragraph: Any, text: str, spec: nd30.TextSpec | None = None) -> Any:
@@ -134,7 +143,7 @@ def header_layout(header: Header) -> HeaderLayout:
 def _right_min(header: Header) -> float:
     """The right column's least width: the Quốc hiệu, and the date line at 13 pt."""
     date_13 = _widest([vn.dia_danh_ngay(header.place, header.issued_on)], nd30.DIA_DANH_NGAY,
-                      nd30.DIA_DANH_NGAY.size_pt.lo)
+                      nd30.DIA_DANH_NGAY.size_pt.lo) if header.date_line else 0.0
     pad = 2 * nd30.CELL_PADDING_CM + FIT_SLACK_CM
     return max(_widest([nd30.QUOC_HIEU_TEXT], nd30.QUOC_HIEU), date_13) + pad
 
@@ -168,13 +177,14 @@ def fit_names(header: Header) -> Header:
         return f"{first}\n{second}"
 
     return replace(header, parent=fit(header.parent, nd30.CO_QUAN_CHU_QUAN),
-                   issuer=fit(header.issuer, nd30.CO_QUAN_BAN_HANH) or header.issuer)
+                   issuer=fit(header.issuer, nd30.CO_QUAN_BAN_HANH) or header.issuer,
+                   co_issuers=tuple(fit(name, nd30.CO_QUAN_BAN_HANH) or name
+                                    for name in header.co_issuers))
 
 
 def _left_width(header: Header, points: float) -> float:
     parent = [vn.upper(t) for t in (header.parent or "").splitlines()]
-    issuer = [vn.upper(t) for t in header.issuer.splitlines()]
-    widths = [_widest(issuer, nd30.CO_QUAN_BAN_HANH, points),
+    widths = [_widest(header.issuer_lines, nd30.CO_QUAN_BAN_HANH, points),
               _widest([header.so_ky_hieu], nd30.SO_KY_HIEU)]
     if parent:
         widths.append(_widest(parent, nd30.CO_QUAN_CHU_QUAN, points))
@@ -208,7 +218,8 @@ def header_table(document: Any, header: Header, numbered: bool = True) -> Any:
     so.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT)
     if header.vv is not None:
         _vv_line(cells[2], header.vv)
-    _date_line(cells[3], header, layout)
+    if header.date_line:
+        _date_line(cells[3], header, layout)
     for cell in cells:
         _drop_first_empty(cell)
     return table
@@ -226,7 +237,7 @@ def _issuer_cell(cell: Any, header: Header, layout: HeaderLayout) -> None:
     points = layout.name_size_pt
     for text in (header.parent or "").splitlines():
         line(cell, text, nd30.CO_QUAN_CHU_QUAN, page.HEADER_TEXT).runs[0].font.size = Pt(points)
-    names = [vn.upper(t) for t in header.issuer.splitlines()]
+    names = header.issuer_lines
     for text in names:
         line(cell, text, nd30.CO_QUAN_BAN_HANH, page.HEADER_TEXT).runs[0].font.size = Pt(points)
     name_width = min(_widest(names, nd30.CO_QUAN_BAN_HANH, points), inner)
@@ -272,9 +283,12 @@ def _date_line(cell: Any, header: Header, layout: HeaderLayout) -> None:
 
 
 def _type_name_and_trich_yeu(document: Any, kind_name: str, trich_yeu: str) -> list[str]:
-    """``KẾ HOẠCH`` and the bold trích yếu under it (its line breaks kept); its lines."""
+    """``KẾ HOẠCH`` and the bold trích yếu under it (its line breaks kept); its lines, or
+    the tên loại's when there is no trích yếu (Mẫu 1.8, a Giấy giới thiệu)."""
     title = line(document, kind_name, nd30.TEN_LOAI, page.TITLE)
     title.paragraph_format.space_before = Pt(18)
+    if not trich_yeu:
+        return [vn.upper(kind_name)]
     lines = trich_yeu.splitlines()
     paragraph = page.paragraph(document, page.TITLE)
     for i, text in enumerate(lines):
@@ -285,10 +299,12 @@ def _type_name_and_trich_yeu(document: Any, kind_name: str, trich_yeu: str) -> l
 
 
 def title_block(document: Any, kind_name: str, trich_yeu: str) -> None:
-    """``KẾ HOẠCH``, the trích yếu and the rule under it."""
+    """``KẾ HOẠCH``, the trích yếu and the rule under it (under the tên loại when the mẫu
+    has no trích yếu)."""
     lines = _type_name_and_trich_yeu(document, kind_name, trich_yeu)
     available = page.text_width_cm(document.sections[-1])
-    width = min(_widest(lines, nd30.TRICH_YEU), available)
+    spec = nd30.TRICH_YEU if trich_yeu else nd30.TEN_LOAI
+    width = min(_widest(lines, spec), available)
     rule(document, available, width * nd30.TRICH_YEU_RULE.preferred)
 
 
@@ -353,28 +369,64 @@ class SignerLines:
 
 def signature_table(document: Any, noi_nhan: Sequence[str], signer: SignerLines) -> Any:
     """Nơi nhận on the left, the signer on the right, in a borderless one-row table."""
-    table = document.add_table(rows=1, cols=2)
-    oxml.no_table_borders(table)
-    oxml.fixed_table(table, [Cm(nd30.SIGN_LEFT_CM), Cm(nd30.SIGN_RIGHT_CM)], Cm(0))
-    # No cell padding: "Nơi nhận:" stands flush with the left margin, as NĐ30 wants.
-    oxml.cell_margins(table, Cm(0), Cm(0))
-    oxml.cant_split(table.rows[0])
+    table = _borderless_row(document, [nd30.SIGN_LEFT_CM, nd30.SIGN_RIGHT_CM])
     left, right = table._cells
-    label = line(left, nd30.NOI_NHAN_LABEL_TEXT, nd30.NOI_NHAN_LABEL, page.NOI_NHAN)
-    label.paragraph_format.space_before = Pt(12)
-    for i, item in enumerate(noi_nhan):
-        end = "." if i == len(noi_nhan) - 1 else ";"
-        page.paragraph(left, page.NOI_NHAN, f"- {item}{end}")
-    for i, text in enumerate(signer.titles):
-        paragraph = line(right, text, nd30.CHUC_VU, page.SIGNER)
-        if i == 0:
-            paragraph.paragraph_format.space_before = Pt(12)
-    for _ in range(nd30.SIGNATURE_SPACE_LINES):
-        page.paragraph(right, page.SIGNER)
-    line(right, signer.name, nd30.HO_TEN, page.SIGNER)
+    _noi_nhan(left, noi_nhan)
+    _signer_block(right, signer, 0)
     for cell in (left, right):
         _drop_first_empty(cell)
     return table
+
+
+def signatures_above(document: Any, noi_nhan: Sequence[str],
+                     signers: Sequence[SignerLines]) -> Any:
+    """Several signature blocks side by side, each in an equal column, their names on one
+    level, and the Nơi nhận under them, flush left (Mẫu 1.9; joint documents). The Nơi
+    nhận stands in the first column, under its block: the row never splits, so the blocks
+    and the Nơi nhận share a page."""
+    width = page.text_width_cm(document.sections[-1])
+    table = _borderless_row(document, [width / len(signers)] * len(signers))
+    tallest = max(len(signer.titles) for signer in signers)
+    cells = table._cells
+    for cell, signer in zip(cells, signers, strict=True):
+        _signer_block(cell, signer, tallest - len(signer.titles))
+    _noi_nhan(cells[0], noi_nhan)
+    for cell in cells:
+        _drop_first_empty(cell)
+    return table
+
+
+def _borderless_row(document: Any, widths_cm: Sequence[float]) -> Any:
+    """A one-row borderless table that never splits across pages, its cells unpadded (so
+    that "Nơi nhận:" stands flush with the left margin, as NĐ30 wants)."""
+    table = document.add_table(rows=1, cols=len(widths_cm))
+    oxml.no_table_borders(table)
+    oxml.fixed_table(table, [Cm(w) for w in widths_cm], Cm(0))
+    oxml.cell_margins(table, Cm(0), Cm(0))
+    oxml.cant_split(table.rows[0])
+    return table
+
+
+def _noi_nhan(container: Any, noi_nhan: Sequence[str]) -> list[Any]:
+    """"Nơi nhận:" and one "- …;" line per recipient, the last ending with "."; returns
+    the paragraphs."""
+    label = line(container, nd30.NOI_NHAN_LABEL_TEXT, nd30.NOI_NHAN_LABEL, page.NOI_NHAN)
+    label.paragraph_format.space_before = Pt(12)
+    return [label, *(page.paragraph(container, page.NOI_NHAN,
+                                    f"- {item}{'.' if i == len(noi_nhan) - 1 else ';'}")
+                     for i, item in enumerate(noi_nhan))]
+
+
+def _signer_block(cell: Any, signer: SignerLines, extra_space: int) -> None:
+    """The position lines, the space for the signature and seal (``extra_space`` more
+    lines, so that names beside it stand level), and the name."""
+    for i, text in enumerate(signer.titles):
+        paragraph = line(cell, text, nd30.CHUC_VU, page.SIGNER)
+        if i == 0:
+            paragraph.paragraph_format.space_before = Pt(12)
+    for _ in range(nd30.SIGNATURE_SPACE_LINES + extra_space):
+        page.paragraph(cell, page.SIGNER)
+    line(cell, signer.name, nd30.HO_TEN, page.SIGNER)
 
 
 @dataclass(frozen=True)

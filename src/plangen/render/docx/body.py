@@ -14,7 +14,7 @@ from typing import Any
 
 from docx.shared import Pt
 
-from plangen.plan.document import Block, Heading, Prose
+from plangen.plan.document import Block, Division, Heading, Prose
 from plangen.render.docx import oxml, page, tables
 from plangen.render.docx.markup import Span, parse_blocks, parse_inline
 from plangen.spec import nd30, vn
@@ -49,9 +49,10 @@ def add_text(document: Any, text: str, style: str = page.BODY,
 
 @dataclass(frozen=True)
 class Level:
-    """One level of a numbering scheme: how its labels read, and its paragraph style."""
+    """One level of a numbering scheme: how its labels read (from the counts of this level
+    and those above it), and its paragraph style."""
 
-    label: Callable[[int], str]
+    label: Callable[[Sequence[int]], str]
     style: str
 
     @property
@@ -60,14 +61,20 @@ class Level:
         return self.style == page.HEADING[0]
 
 
-# NĐ30 PL I, II.6.đ: phần/mục I., khoản 1., điểm a); "-" and "+" items below.
-LEVELS = {"muc": Level(lambda i: f"{vn.la_ma(i)}.", page.HEADING[0]),
-          "khoan": Level(lambda i: f"{i}.", page.HEADING[1]),
-          "diem": Level(lambda i: f"{vn.chu_cai(i)})", page.HEADING[2])}
+# NĐ30 PL I, II.6.đ: phần/mục I., khoản 1., điểm a); "-" and "+" below [PRACTICE];
+# 1.1. and 1.1.1. where an office numbers decimally.
+LEVELS = {"muc": Level(lambda c: f"{vn.la_ma(c[-1])}.", page.HEADING[0]),
+          "khoan": Level(lambda c: f"{c[-1]}.", page.HEADING[1]),
+          "diem": Level(lambda c: f"{vn.chu_cai(c[-1])})", page.HEADING[2]),
+          "gach": Level(lambda c: nd30.BULLET_MARKS[0], page.HEADING[2]),
+          "cong": Level(lambda c: nd30.BULLET_MARKS[1], page.HEADING[2]),
+          "khoan_2": Level(lambda c: ".".join(map(str, c[-2:])) + ".", page.HEADING[1]),
+          "khoan_3": Level(lambda c: ".".join(map(str, c[-3:])) + ".", page.HEADING[2])}
 
 
 def levels(scheme: str) -> tuple[Level, ...]:
-    """The levels of ``scheme`` (``roman`` or ``arabic``, as ``nd30.NUMBERING`` lists)."""
+    """The levels of ``scheme`` (``roman``, ``arabic`` or ``decimal``, as
+    ``nd30.NUMBERING`` lists)."""
     return tuple(LEVELS[name] for name in nd30.NUMBERING[scheme])
 
 
@@ -83,6 +90,22 @@ def heading(document: Any, level: Level, label: str, text: str) -> Any:
     return paragraph
 
 
+def division(document: Any, block: Division) -> list[Any]:
+    """A Phần, Chương or Mục: its label ("Chương I") and its title in capitals, centred
+    and bold on lines of their own, kept with what follows."""
+    label = page.paragraph(document, page.TITLE)
+    label.paragraph_format.space_before = Pt(nd30.SPACE_BEFORE_PT * 2)
+    oxml.add_run(label, block.label, size_pt=nd30.DIVISION_LABEL.size_pt.preferred,
+                 bold=True)
+    title = page.paragraph(document, page.TITLE)
+    spans = [replace(span, text=vn.upper(span.text)) for span in parse_inline(block.title)]
+    add_spans(title, [replace(span, bold=True) for span in spans])
+    for paragraph in (label, title):
+        oxml.align(paragraph, "center")
+        paragraph.paragraph_format.keep_with_next = True
+    return [label, title]
+
+
 def add_blocks(document: Any, body: Sequence[Block], scheme: str) -> list[Any]:
     """Headings, text and tables of a document's body, in order; returns the paragraphs.
 
@@ -93,12 +116,17 @@ def add_blocks(document: Any, body: Sequence[Block], scheme: str) -> list[Any]:
     numbering = levels(scheme)
     counts = [0] * len(numbering)
     for block in body:
-        if isinstance(block, Heading):
-            counts[block.level - 1] += 1
+        if isinstance(block, Heading) and block.label is not None:
+            paragraphs.append(heading(document, LEVELS["khoan"], block.label, block.text))
+        elif isinstance(block, Heading):
+            at = block.level - 1
+            counts[at] = block.start if block.start is not None else counts[at] + 1
             counts[block.level:] = [0] * (len(counts) - block.level)
-            level = numbering[block.level - 1]
-            label = level.label(counts[block.level - 1])
-            paragraphs.append(heading(document, level, label, block.text))
+            level = numbering[at]
+            paragraphs.append(heading(document, level, level.label(counts[:block.level]),
+                                      block.text))
+        elif isinstance(block, Division):
+            paragraphs += division(document, block)
         elif isinstance(block, Prose):
             paragraphs += add_text(document, block.text, notes=dict(block.notes))
         else:

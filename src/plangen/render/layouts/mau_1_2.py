@@ -14,7 +14,12 @@ from plangen.plan.document import Decision, IssuedWith
 from plangen.render.annex import forms
 from plangen.render.context import RenderContext
 from plangen.render.docx import blocks, body, page
-from plangen.render.layouts.parts import close_document, end_of_content, open_document
+from plangen.render.layouts.parts import (
+    close_document,
+    end_of_content,
+    header_of,
+    open_document,
+)
 from plangen.spec import nd30
 
 
@@ -39,9 +44,7 @@ def issued_document(document: Any, doc: Decision, issued: IssuedWith) -> None:
     header without Số or date, its tên loại and trích yếu, "(Kèm theo Quyết định số …)",
     then its content, ending with ./."""
     page.new_numbered_section(document)
-    blocks.header_table(document, blocks.Header(
-        parent=doc.issuer.parent, issuer=doc.issuer.name, so_ky_hieu="",
-        place=doc.number.place, issued_on=doc.number.issued_on), numbered=False)
+    blocks.header_table(document, header_of(doc), numbered=False)
     blocks.issued_with_title(document, issued.kind_name, issued.trich_yeu, forms.kem_theo(doc))
-    paragraphs = body.add_blocks(document, issued.body, doc.numbering)
+    paragraphs = body.add_blocks(document, issued.body, issued.numbering)
     body.end_mark(end_of_content(document, issued.body, paragraphs))

@@ -20,7 +20,8 @@ def build(doc: Document, context: RenderContext) -> Any:
     """The python-docx Document of ``doc``, ready to save; a draft is marked "DỰ THẢO" at
     the top of page 1."""
     document = open_document(doc, context)
-    blocks.title_block(document, doc.kind_name, doc.trich_yeu)
+    blocks.title_block(document, doc.kind_name,
+                       doc.trich_yeu if doc.profile.trich_yeu else "")
     blocks.kinh_gui(document, doc.recipients.kinh_gui)
     blocks.can_cu(document, doc.can_cu)
     paragraphs = body.add_blocks(document, doc.body, doc.numbering)

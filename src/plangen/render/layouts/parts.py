@@ -23,10 +23,17 @@ def open_document(doc: IssuedDocument, context: RenderContext, vv: str | None = 
     document = page.new_document()
     if context.draft:
         blocks.draft_mark(document)
-    blocks.header_table(document, blocks.Header(
-        parent=doc.issuer.parent, issuer=doc.issuer.name, so_ky_hieu=doc.so_ky_hieu,
-        place=doc.number.place, issued_on=doc.number.issued_on, vv=vv))
+    blocks.header_table(document, header_of(doc, vv=vv))
     return document
+
+
+def header_of(doc: IssuedDocument, vv: str | None = None) -> blocks.Header:
+    """What the two-column header of ``doc`` shows, as its mẫu has it."""
+    return blocks.Header(
+        parent=doc.issuer.parent, issuer=doc.issuer.name, so_ky_hieu=doc.so_ky_hieu,
+        place=doc.number.place, issued_on=doc.number.issued_on, vv=vv,
+        co_issuers=tuple(body.name for body in doc.co_issuers),
+        date_line=doc.profile.date_line)
 
 
 def end_of_content(document: Any, blocks_: Sequence[Block], paragraphs: Sequence[Any]) -> Any:
@@ -46,10 +53,15 @@ def close_document(document: Any, doc: IssuedDocument, paragraphs: Sequence[Any]
     last = end_of_content(document, doc.body, paragraphs)
     body.end_mark(last)
     last.paragraph_format.keep_with_next = True  # the signer follows it
-    blocks.signature_table(document, noi_nhan,
-                           blocks.SignerLines(doc.signer.titles(), doc.signer.name or ""))
+    signers = [blocks.SignerLines(block.lines(), block.signer.name or "")
+               for block in doc.blocks]
+    if doc.profile.noi_nhan == "beside":
+        blocks.signature_table(document, noi_nhan, signers[-1])
+    else:
+        blocks.signatures_above(document, noi_nhan, signers)
     one_line = " ".join(doc.trich_yeu.split())
-    page.set_properties(document, title=f"{doc.kind_name} {one_line}", subject=one_line,
+    page.set_properties(document, title=f"{doc.kind_name} {one_line}".strip(),
+                        subject=one_line or doc.kind_name,
                         author=doc.issuer.name, keywords=doc.ky_hieu, category=doc.kind_name,
                         day=doc.day)
     forms.append_annexes(document, doc, context.templates)
