@@ -149,7 +149,8 @@ def table_block(titles: Sequence[str], rows: Sequence[Sequence[str]],
         low, high = _column_range(titles[c], cells)
         lows.append(max(low, STT_MIN_CM) if numbered else low)
         highs.append(max(high, STT_MIN_CM) if numbered else high)
-        align = "center" if numbered else aligns[c] if c < len(aligns) else "left"
+        asked = aligns[c] if c < len(aligns) else "left"
+        align = asked if asked != "left" else "center" if numbered else "left"
         columns.append((titles[c], align))
     widths = _share(lows, highs, TEXT_WIDTH_CM)
     return Table(columns=tuple(Column(title=title, width_cm=round(width, 2), align=align)
@@ -158,8 +159,11 @@ def table_block(titles: Sequence[str], rows: Sequence[Sequence[str]],
 
 
 def _is_number_column(title: str, cells: Sequence[str]) -> bool:
+    """An STT column: titled so, or numbering its rows 1, 2, 3… (a column of counts is
+    not one)."""
     return title.strip().casefold() in _NUMBER_TITLES or (
-        bool(cells) and all(cell.strip().isdigit() and len(cell.strip()) <= 3 for cell in cells))
+        bool(cells) and [cell.strip() for cell in cells] == [str(i) for i in
+                                                             range(1, len(cells) + 1)])
 
 
 SHORT_CELL = 13  # characters: a date or "Quý III/2025" is not broken inside

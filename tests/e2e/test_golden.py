@@ -15,7 +15,7 @@ from conftest import MINIMAL_PLAN, ROOT, write_documents
 from plangen.check.dump import dump
 from plangen.check.read.package import read_docx
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 PLANS = [*sorted((ROOT / "plans").glob("*.yaml")), MINIMAL_PLAN]
 
 

@@ -17,7 +17,7 @@ from plangen.pipeline.run import gated
 from plangen.plan.datafiles import load_bundle
 
 pytestmark = pytest.mark.skipif(not forked.can_fork(), reason="no fork here")
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def numbers(count: int, fail_at: int | None = None, die_at: int | None = None,

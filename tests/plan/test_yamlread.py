@@ -11,7 +11,7 @@ from yaml.nodes import Node
 from plangen.plan import yamlread
 from plangen.plan.yamlread import YamlRejected, read_yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def codes(text: str) -> list[tuple[int, int, str]]:

@@ -19,7 +19,7 @@ from plangen.check.read.package import Document
 
 # A copy of shared/seed-plan.txt lives in tests/data so that the tests run anywhere;
 # test_the_copy_is_current keeps it equal to the shared original where that is present.
-SEED_TEXT = Path(__file__).parent / "data" / "seed-plan.txt"
+SEED_TEXT = Path(__file__).parents[1] / "data" / "seed-plan.txt"
 
 # (why, pattern, replacement, how many times it must apply)
 CORRECTIONS: list[tuple[str, str, str, int]] = [

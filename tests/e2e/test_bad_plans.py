@@ -11,7 +11,7 @@ import pytest
 
 from plangen.cli import main
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).parents[1]
 BAD = sorted((TESTS / "bad").glob("*.yaml"))
 
 
