@@ -578,6 +578,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "thiếu thuộc tính tệp {name}",
         "en": "the file property {name} is missing",
     },
+    "gate_own_date": {
+        "vi": "ngày tạo trong thuộc tính tệp ({found}) không phải ngày của văn bản ({day})",
+        "en": "the creation date among the file properties ({found}) is not the document's date ({day})",
+    },
     "gate_unmarked_draft": {
         "vi": 'bản dự thảo thiếu dấu "DỰ THẢO" ở đầu trang 1',
         "en": 'the draft has no "DỰ THẢO" mark at the top of page 1',
