@@ -19,6 +19,7 @@ from plangen.check.read.package import read_docx
 from plangen.cli import main
 from plangen.errors import UserError
 from plangen.pipeline import save
+from plangen.pipeline.pdf import PdfOptions
 from plangen.pipeline.run import build_plan
 from plangen.pipeline.save import sha256
 from plangen.plan.load import load_plan, load_plan_text
@@ -301,7 +302,7 @@ def test_pdf_without_libreoffice_says_what_to_install(tmp_path: Path,
 @pytest.mark.skipif(subprocess.run(["which", "soffice"], capture_output=True).returncode != 0,
                     reason="needs LibreOffice")
 def test_pdf_fonts_are_embedded(tmp_path: Path) -> None:
-    out = build_dir(tmp_path, pdf=True)
+    out = build_dir(tmp_path, pdf=PdfOptions())
     pdf = out / "ke-hoach.pdf"
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
                            check=True).stdout.splitlines()[2:]

@@ -611,8 +611,8 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": "{first} and {second} would both write to {folder}; rename one plan file",
     },
     "stale_file": {
-        "vi": "lưu ý: {path} do lần tạo trước ghi, nay không còn được tạo từ kế hoạch; xóa nếu không cần",
-        "en": "note: {path} was written by an earlier build and is no longer made from the plan; delete it if it is not needed",
+        "vi": "lưu ý: {path} do lần tạo trước ghi, nay không còn được tạo từ kế hoạch (đã bỏ khỏi manifest.json); xóa nếu không cần",
+        "en": "note: {path} was written by an earlier build and is no longer made from the plan (removed from manifest.json); delete it if it is not needed",
     },
     "backup_kept": {
         "vi": "đã giữ bản sửa tay ở {path}",
@@ -623,8 +623,32 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": "LibreOffice is needed for PDF (Debian: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows: install LibreOffice, or set PLANGEN_SOFFICE to the path of soffice.exe)",
     },
     "pdf_failed": {
-        "vi": "LibreOffice không chuyển được sang PDF: {reason}",
-        "en": "LibreOffice could not convert to PDF: {reason}",
+        "vi": "LibreOffice không chuyển được {file} sang PDF: {reason}; chưa ghi tệp nào",
+        "en": "LibreOffice could not convert {file} to PDF: {reason}; nothing was written",
+    },
+    "soffice_not_found": {
+        "vi": "biến PLANGEN_SOFFICE chỉ tới {path}, nhưng không có tệp đó; sửa đường dẫn tới soffice (Windows: soffice.exe) hoặc bỏ biến để plangen tự tìm LibreOffice",
+        "en": "PLANGEN_SOFFICE names {path}, but there is no such file; correct the path to soffice (Windows: soffice.exe) or unset it to let plangen find LibreOffice",
+    },
+    "fonts_folder_missing": {
+        "vi": "biến PLANGEN_FONTS chỉ tới {path}, nhưng không có thư mục đó",
+        "en": "PLANGEN_FONTS names {path}, but there is no such folder",
+    },
+    "fonts_folder_empty": {
+        "vi": "thư mục PLANGEN_FONTS ({path}) không có tệp phông nào ({kinds})",
+        "en": "the PLANGEN_FONTS folder ({path}) has no font file ({kinds})",
+    },
+    "bad_source_date_epoch": {
+        "vi": 'SOURCE_DATE_EPOCH phải là số giây kể từ 01/01/1970 (UTC), không phải "{value}"',
+        "en": 'SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 (UTC), not "{value}"',
+    },
+    "pdf_made": {
+        "vi": "PDF trong {folder}: PDF/A-{level}, phông {fonts}",
+        "en": "PDFs in {folder}: PDF/A-{level}, font {fonts}",
+    },
+    "pdf_font_substitute": {
+        "vi": "lưu ý: máy này không có Times New Roman, PDF dùng {fonts} (cùng kích thước chữ, thay cho Times New Roman); cài Times New Roman hoặc đặt biến PLANGEN_FONTS là thư mục có các tệp phông Times New Roman",
+        "en": "note: this machine has no Times New Roman, the PDFs use {fonts} (same metrics, standing in for Times New Roman); install Times New Roman or set PLANGEN_FONTS to a folder holding its font files",
     },
     # -- plangen new / init ----------------------------------------------------------------
     "file_exists": {
