@@ -650,6 +650,47 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "lưu ý: máy này không có Times New Roman, PDF dùng {fonts} (cùng kích thước chữ, thay cho Times New Roman); cài Times New Roman hoặc đặt biến PLANGEN_FONTS là thư mục có các tệp phông Times New Roman",
         "en": "note: this machine has no Times New Roman, the PDFs use {fonts} (same metrics, standing in for Times New Roman); install Times New Roman or set PLANGEN_FONTS to a folder holding its font files",
     },
+    # -- plangen register ------------------------------------------------------------------
+    "register_no_manifest": {
+        "vi": "{path}: không có manifest.json (không phải thư mục kết quả của plangen build, cũng không chứa thư mục nào như vậy)",
+        "en": "{path}: no manifest.json (not an output folder of plangen build, nor a folder of them)",
+    },
+    "register_unreadable": {
+        "vi": "không đọc được {path}: {reason}",
+        "en": "cannot read {path}: {reason}",
+    },
+    "register_draft": {
+        "vi": "bỏ qua {path}: bản dự thảo (--draft) không vào sổ",
+        "en": "skipped {path}: a draft (--draft) is not registered",
+    },
+    "register_unnumbered": {
+        "vi": "bỏ qua {path}: chưa có số (văn thư ghi number vào kế hoạch rồi tạo lại)",
+        "en": "skipped {path}: no number yet (the văn thư writes number in the plan and builds again)",
+    },
+    "register_undated": {
+        "vi": "bỏ qua {path}: chưa có ngày ban hành (issued_on)",
+        "en": "skipped {path}: no date of issue yet (issued_on)",
+    },
+    "register_not_a_register": {
+        "vi": "trang {sheet} không phải sổ đăng ký văn bản đi: dòng {row} không phải 10 cột của Phụ lục IV Nghị định 30; không ghi gì",
+        "en": "sheet {sheet} is not an outgoing register: row {row} is not the 10 columns of Decree 30 Phụ lục IV; nothing written",
+    },
+    "register_twice": {
+        "vi": "cảnh báo: số, ký hiệu {number} dùng hai lần trong {sheet} (dòng {rows}); Phụ lục VI Nghị định 30, III.1.h",
+        "en": "warning: number and ký hiệu {number} used twice in {sheet} (rows {rows}); Decree 30 Phụ lục VI, III.1.h",
+    },
+    "register_wrote": {
+        "vi": "đã ghi {path}: thêm {added} văn bản, {already} văn bản đã có trong sổ",
+        "en": "wrote {path}: {added} document(s) added, {already} already in the register",
+    },
+    "register_nothing_new": {
+        "vi": "{path}: không có văn bản mới ({already} văn bản đã có trong sổ); không ghi lại",
+        "en": "{path}: no new document ({already} already in the register); not written again",
+    },
+    "register_none": {
+        "vi": "không có văn bản nào đã có số và ngày để vào sổ; chưa ghi {path}",
+        "en": "no document with a number and a date to register; {path} not written",
+    },
     # -- plangen new / init ----------------------------------------------------------------
     "file_exists": {
         "vi": "{path} đã có; dùng --force để ghi đè",

@@ -25,6 +25,7 @@ from plangen import __version__
 from plangen.errors import UserError
 from plangen.kinds import KINDS, Rendered, render_documents
 from plangen.messages import Lang, message
+from plangen.outgoing.metadata import outgoing_metadata, pages_of
 from plangen.pipeline import forked
 from plangen.pipeline.forked import Wants
 from plangen.pipeline.gate import gate_reasons
@@ -385,13 +386,20 @@ def _edited(out_dir: Path, files: list[Staged]) -> list[Path]:
 def make_manifest(bundle: Bundle, files: list[Staged], draft: bool,
                   kept: list[dict[str, Any]] | None = None) -> bytes:
     """The manifest: each file's kind, hash and size, the plan's hash (of the bytes the
-    documents were made from), the e-office data; ``kept`` lists unchanged files of earlier
-    builds."""
+    documents were made from), the e-office data and, under ``metadata``, the fields of NĐ30
+    Phụ lục VI (``outgoing.metadata``); ``kept`` lists unchanged files of earlier builds."""
+    entries = [{"file": f.file_name, "kind": f.kind, "sha256": f.sha256, "size": f.size,
+                **f.meta} for f in files]
+    pages = pages_of(entries)
+    organ = " ".join(bundle.plan.issuer.name.split())
+    for entry in entries:
+        if "so_ky_hieu" in entry:
+            entry["metadata"] = outgoing_metadata(entry, organ=organ, draft=draft,
+                                                  pages=pages.get(entry["file"]))
     data = {
         "plangen": __version__,
         "plan": {"file": bundle.plan_file.name, "sha256": bundle.plan_sha256},
         "du_thao": draft,
-        "documents": [{"file": f.file_name, "kind": f.kind, "sha256": f.sha256,
-                       "size": f.size, **f.meta} for f in files] + list(kept or []),
+        "documents": entries + list(kept or []),
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
