@@ -82,3 +82,11 @@ def test_page_amount_comes_from_the_pdf() -> None:
     manifest = json.loads(make_manifest(bundle_of(SEED_PLAN), files, False))
     assert manifest["documents"][0]["metadata"]["PageAmount"] == 6
     assert "metadata" not in manifest["documents"][1]
+
+
+def test_a_kind_recording_fewer_fields_gets_none_for_the_others() -> None:
+    fields = outgoing_metadata({"so_ky_hieu": "07/TB-T", "trich_yeu": "Nghỉ Tết"},
+                               organ="T", pages=None, draft=False)
+    assert (fields["CodeNumber"], fields["Subject"], fields["TypeName"], fields["IssuedDate"],
+            fields["SignerInfo"], fields["To"]) == (
+        "07", "Nghỉ Tết", None, None, {"Position": None, "FullName": None}, [])

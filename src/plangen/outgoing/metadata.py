@@ -56,19 +56,20 @@ def is_kept_copy(line: str) -> bool:
 def outgoing_metadata(entry: Mapping[str, Any], *, organ: str, pages: int | None,
                       draft: bool) -> dict[str, Any]:
     """The Phụ lục VI fields of the document the manifest ``entry`` describes, issued by
-    ``organ``; ``pages`` from its PDF (None when none was built)."""
-    number, notation = split_number(str(entry["so_ky_hieu"]))
+    ``organ``; ``pages`` from its PDF (None when none was built). A field whose e-office
+    source the kind does not record (``Kind.manifest``) is None."""
+    number, notation = split_number(str(entry.get("so_ky_hieu") or "/"))
     return {
-        "TypeName": entry["loai_van_ban"],
+        "TypeName": entry.get("loai_van_ban"),
         "CodeNumber": number,
-        "CodeNotation": notation,
-        "IssuedDate": entry["ngay"],
+        "CodeNotation": notation or None,
+        "IssuedDate": entry.get("ngay"),
         "OrganName": organ,
-        "Subject": entry["trich_yeu"],
+        "Subject": entry.get("trich_yeu"),
         "Language": LANGUAGE,
         "PageAmount": pages,
         "Description": DRAFT if draft else None,
-        "SignerInfo": {"Position": entry["chuc_vu"], "FullName": entry["nguoi_ky"]},
+        "SignerInfo": {"Position": entry.get("chuc_vu"), "FullName": entry.get("nguoi_ky")},
         "To": [{"OrganId": None, "OrganName": name} for name in recipients(entry)],
         "Priority": None,
         "IssuedAmount": None,

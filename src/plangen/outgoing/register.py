@@ -152,14 +152,15 @@ def _row(entry: Mapping[str, Any], folder: Path, notes: list[str], lang: Lang) -
     if not meta["CodeNumber"]:
         notes.append(message("register_unnumbered", lang, path=where))
         return None
-    if not meta["IssuedDate"]:
+    try:
+        day = date.fromisoformat(str(meta["IssuedDate"]))
+    except ValueError:  # none yet (or a manifest edited by hand)
         notes.append(message("register_undated", lang, path=where))
         return None
-    kind, subject = str(meta["TypeName"]), str(meta["Subject"])
-    title = f"{kind} V/v {subject}" if kind == CONG_VAN else f"{kind} {subject}"
-    return Row(so_ky_hieu=str(entry["so_ky_hieu"]),
-               ngay=date.fromisoformat(str(meta["IssuedDate"])),
-               ten_loai_trich_yeu=title, nguoi_ky=str(meta["SignerInfo"]["FullName"] or ""),
+    kind, subject = meta["TypeName"] or "", meta["Subject"] or ""
+    title = f"{kind} V/v {subject}" if kind == CONG_VAN else f"{kind} {subject}".strip()
+    return Row(so_ky_hieu=str(entry["so_ky_hieu"]), ngay=day, ten_loai_trich_yeu=title,
+               nguoi_ky=str(meta["SignerInfo"]["FullName"] or ""),
                noi_nhan="; ".join(recipients(entry)), luu=kept_copy(entry) or "",
                so_luong=meta["IssuedAmount"], organ=str(meta["OrganName"] or ""))
 

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -116,46 +116,50 @@ def filter_options(part: int) -> str:
                       separators=(",", ":"))
 
 
-def convert(docx_files: Sequence[Path], part: int, lang: Lang = "vi") -> list[bytes]:
-    """LibreOffice's PDF/A of each DOCX, in order; raises :class:`UserError` when
-    LibreOffice is missing or fails.
+def convert(docx_files: Sequence[Path], part: int, lang: Lang = "vi") -> Iterator[bytes]:
+    """LibreOffice's PDF/A of each DOCX, in order, one at a time; raises
+    :class:`UserError` when LibreOffice is missing or fails.
 
-    Each file is handed to LibreOffice under a name made of a hash of its bytes: files of
-    several plans with one name (``ke-hoach.docx``) do not collide, and the same document
-    is converted the same whatever else is in the batch."""
+    LibreOffice converts :data:`FILES_PER_RUN` files a run (a command line's length is
+    bounded), and their PDFs are given before the next run, so that a province's ten
+    thousand forms are never all held at once. Each file is handed to LibreOffice under a
+    name made of a hash of its bytes: files of several plans with one name
+    (``ke-hoach.docx``) do not collide, and a document converts the same whatever else is
+    in the batch."""
     program = program_or_error(lang)
     fonts = font_files(lang)
-    if not docx_files:
-        return []
     with tempfile.TemporaryDirectory(prefix="plangen-pdf-") as work:
         profile = Path(work) / "profile"
         _install_fonts(profile, fonts)
-        inputs = Path(work) / "in"
-        inputs.mkdir()
-        names = []
-        for docx in docx_files:
-            data = docx.read_bytes()
-            name = f"{hashlib.sha256(data).hexdigest()[:24]}.docx"
-            (inputs / name).write_bytes(data)
-            names.append(name)
-        outdir = Path(work) / "out"
-        unique = sorted(set(names))
-        said = ""
-        for start in range(0, len(unique), FILES_PER_RUN):
-            done = _run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                         "--norestore", "--nolockcheck", "--convert-to",
-                         f"pdf:writer_pdf_Export:{filter_options(part)}", "--outdir",
-                         str(outdir), *(str(inputs / n) for n in
-                                        unique[start:start + FILES_PER_RUN])], lang)
-            said += done.stderr or done.stdout or f"exit {done.returncode}"
-        produced = []
-        for docx, name in zip(docx_files, names, strict=True):
-            pdf = outdir / f"{Path(name).stem}.pdf"
-            if not pdf.is_file():
-                raise UserError([message("pdf_failed", lang, file=docx.name,
-                                         reason=said.strip()[-300:])])
-            produced.append(pdf.read_bytes())
-    return produced
+        for start in range(0, len(docx_files), FILES_PER_RUN):
+            batch = docx_files[start:start + FILES_PER_RUN]
+            yield from _convert_batch(program, profile, Path(work) / str(start), batch,
+                                      part, lang)
+
+
+def _convert_batch(program: str, profile: Path, folder: Path, docx_files: Sequence[Path],
+                   part: int, lang: Lang) -> Iterator[bytes]:
+    """One LibreOffice run over ``docx_files``, copied into ``folder`` under hashed names;
+    their PDFs in order (the folder removed once they are read)."""
+    inputs, outdir = folder / "in", folder / "out"
+    inputs.mkdir(parents=True)
+    names = []
+    for docx in docx_files:
+        data = docx.read_bytes()
+        name = f"{hashlib.sha256(data).hexdigest()[:24]}"
+        (inputs / f"{name}.docx").write_bytes(data)
+        names.append(name)
+    done = _run([program, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                 "--norestore", "--nolockcheck", "--convert-to",
+                 f"pdf:writer_pdf_Export:{filter_options(part)}", "--outdir", str(outdir),
+                 *(str(inputs / f"{n}.docx") for n in dict.fromkeys(names))], lang)
+    for docx, name in zip(docx_files, names, strict=True):
+        pdf = outdir / f"{name}.pdf"
+        if not pdf.is_file():
+            said = (done.stderr or done.stdout).strip()[-300:] or f"exit {done.returncode}"
+            raise UserError([message("pdf_failed", lang, file=docx.name, reason=said)])
+        yield pdf.read_bytes()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _install_fonts(profile: Path, fonts: list[Path]) -> None:

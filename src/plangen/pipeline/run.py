@@ -300,23 +300,24 @@ def write(job: Job, *, force: bool = False, lang: Lang = "vi") -> Outcome:
     shutil.rmtree(job.staging, ignore_errors=True)
     kept = _untouched_earlier_files(out_dir, {f.file_name for f in files})
     if job.complete:
-        current = [e for e in kept if _pdf_still_current(e, files, recorded)]
-        outcome.stale = [out_dir / e["file"] for e in kept if e not in current]
-        kept = current
+        made = {f.file_name: f.sha256 for f in files}
+        current = [_pdf_still_current(e, made, recorded) for e in kept]
+        outcome.stale = [out_dir / e["file"] for e, ok in zip(kept, current, strict=True)
+                         if not ok]
+        kept = [e for e, ok in zip(kept, current, strict=True) if ok]
     write_atomic(out_dir / MANIFEST, make_manifest(job.bundle, files, job.draft, kept))
     return outcome
 
 
-def _pdf_still_current(entry: dict[str, Any], files: list[Staged],
+def _pdf_still_current(entry: dict[str, Any], made: dict[str, str],
                        recorded: dict[str, str]) -> bool:
-    """True for the PDF of an earlier build whose DOCX this build wrote again, unchanged (a
-    build without ``--pdf``): it stays listed. Any other earlier file this complete build
-    did not make is stale: no longer listed, and named to the user."""
+    """True for the PDF of an earlier build whose DOCX this build wrote again (``made``:
+    file → hash), unchanged (a build without ``--pdf``): it stays listed. Any other earlier
+    file this complete build did not make is stale: no longer listed, and named."""
     if entry.get("kind") != "pdf":
         return False
     docx = str(entry["file"]).removesuffix(".pdf") + ".docx"
-    made = next((f.sha256 for f in files if f.file_name == docx), None)
-    return made is not None and recorded.get(docx) == made
+    return docx in made and recorded.get(docx) == made[docx]
 
 
 def _untouched_earlier_files(out_dir: Path, produced: set[str]) -> list[dict[str, Any]]:
