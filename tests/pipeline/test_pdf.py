@@ -142,7 +142,8 @@ def test_source_date_epoch_sets_every_date(tmp_path: Path,
 def test_pdf_a_1_for_tcvn_14159(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """LibreOffice tags a PDF/A-1 and claims level A: the claim holds (with the role map
     plangen cleans), and so does 1b."""
-    assert build(MINIMAL_PLAN, tmp_path, "--pdfa", "1", "--lang", "en") == 0
+    assert main(["build", str(MINIMAL_PLAN), "-o", str(tmp_path), "--pdfa", "1",
+                 "--lang", "en"]) == 0  # --pdfa implies --pdf
     out = tmp_path / MINIMAL_PLAN.stem
     for pdf_file in out.rglob("*.pdf"):
         with pikepdf.open(pdf_file) as pdf:

@@ -53,10 +53,9 @@ def add_parser(commands: Commands, common: argparse.ArgumentParser,
                        help="overwrite files edited by hand, keeping them as backups")
     build.add_argument("--pdf", action="store_true",
                        help="also convert every document to PDF/A with LibreOffice")
-    build.add_argument("--pdfa", type=int, choices=PDFA_PARTS, default=DEFAULT_PDFA,
-                       metavar="1|2|3",
-                       help=f"the PDF/A part of --pdf (default {DEFAULT_PDFA}: PDF/A-2b; "
-                       "TCVN 14159-1:2024 adopts PDF/A-1)")
+    build.add_argument("--pdfa", type=int, choices=PDFA_PARTS, metavar="1|2|3",
+                       help=f"the PDF/A part of the PDFs, implies --pdf (default "
+                       f"{DEFAULT_PDFA}: PDF/A-2b; TCVN 14159-1:2024 adopts PDF/A-1)")
     build.add_argument("--only", action="append", choices=kind_names(), metavar="KIND",
                        help=f"build only this kind ({', '.join(kind_names())}); may be repeated")
     build.add_argument("--jobs", type=int, nargs="?", const=os.cpu_count() or 1, metavar="N",
@@ -183,12 +182,12 @@ def refuse_shared_folders(plans: Sequence[Path], output: Path, lang: Lang) -> No
 def _pdf_options(args: argparse.Namespace, lang: Lang) -> PdfOptions | None:
     """What ``--pdf`` asks for (None without it), checked before any document is made: no
     LibreOffice, a ``PLANGEN_SOFFICE`` or ``PLANGEN_FONTS`` naming nothing, or a wrong
-    ``SOURCE_DATE_EPOCH`` is said at once."""
-    if not args.pdf:
+    ``SOURCE_DATE_EPOCH`` is said at once. ``--pdfa N`` alone asks for PDFs too."""
+    if not args.pdf and args.pdfa is None:
         return None
     program_or_error(lang)
     font_files(lang)
-    return options_from_environment(args.pdfa, lang)
+    return options_from_environment(args.pdfa or DEFAULT_PDFA, lang)
 
 
 def _write(job: Job, args: argparse.Namespace, lang: Lang) -> None:
