@@ -646,6 +646,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "thiếu thuộc tính tệp {name}",
         "en": "the file property {name} is missing",
     },
+    "gate_own_date": {
+        "vi": "ngày tạo trong thuộc tính tệp ({found}) không phải ngày của văn bản ({day})",
+        "en": "the creation date among the file properties ({found}) is not the document's date ({day})",
+    },
     "gate_unmarked_draft": {
         "vi": 'bản dự thảo thiếu dấu "DỰ THẢO" ở đầu trang 1',
         "en": 'the draft has no "DỰ THẢO" mark at the top of page 1',
@@ -675,8 +679,8 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": "{first} and {second} would both write to {folder}; rename one plan file",
     },
     "stale_file": {
-        "vi": "lưu ý: {path} do lần tạo trước ghi, nay không còn được tạo từ kế hoạch; xóa nếu không cần",
-        "en": "note: {path} was written by an earlier build and is no longer made from the plan; delete it if it is not needed",
+        "vi": "lưu ý: {path} do lần tạo trước ghi, nay không còn được tạo từ kế hoạch (đã bỏ khỏi manifest.json); xóa nếu không cần",
+        "en": "note: {path} was written by an earlier build and is no longer made from the plan (removed from manifest.json); delete it if it is not needed",
     },
     "backup_kept": {
         "vi": "đã giữ bản sửa tay ở {path}",
@@ -687,8 +691,73 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": "LibreOffice is needed for PDF (Debian: apt-get install libreoffice-writer-nogui fonts-liberation2; Windows: install LibreOffice, or set PLANGEN_SOFFICE to the path of soffice.exe)",
     },
     "pdf_failed": {
-        "vi": "LibreOffice không chuyển được sang PDF: {reason}",
-        "en": "LibreOffice could not convert to PDF: {reason}",
+        "vi": "LibreOffice không chuyển được {file} sang PDF: {reason}; chưa ghi tệp nào",
+        "en": "LibreOffice could not convert {file} to PDF: {reason}; nothing was written",
+    },
+    "soffice_not_found": {
+        "vi": "biến PLANGEN_SOFFICE chỉ tới {path}, nhưng không có tệp đó; sửa đường dẫn tới soffice (Windows: soffice.exe) hoặc bỏ biến để plangen tự tìm LibreOffice",
+        "en": "PLANGEN_SOFFICE names {path}, but there is no such file; correct the path to soffice (Windows: soffice.exe) or unset it to let plangen find LibreOffice",
+    },
+    "fonts_folder_missing": {
+        "vi": "biến PLANGEN_FONTS chỉ tới {path}, nhưng không có thư mục đó",
+        "en": "PLANGEN_FONTS names {path}, but there is no such folder",
+    },
+    "fonts_folder_empty": {
+        "vi": "thư mục PLANGEN_FONTS ({path}) không có tệp phông nào ({kinds})",
+        "en": "the PLANGEN_FONTS folder ({path}) has no font file ({kinds})",
+    },
+    "bad_source_date_epoch": {
+        "vi": 'SOURCE_DATE_EPOCH phải là số giây kể từ 01/01/1970 (UTC), không phải "{value}"',
+        "en": 'SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01 (UTC), not "{value}"',
+    },
+    "pdf_made": {
+        "vi": "PDF trong {folder}: PDF/A-{level}, phông {fonts}",
+        "en": "PDFs in {folder}: PDF/A-{level}, font {fonts}",
+    },
+    "pdf_font_substitute": {
+        "vi": "lưu ý: máy này không có Times New Roman, PDF dùng {fonts} (cùng kích thước chữ, thay cho Times New Roman); cài Times New Roman hoặc đặt biến PLANGEN_FONTS là thư mục có các tệp phông Times New Roman",
+        "en": "note: this machine has no Times New Roman, the PDFs use {fonts} (same metrics, standing in for Times New Roman); install Times New Roman or set PLANGEN_FONTS to a folder holding its font files",
+    },
+    # -- plangen register ------------------------------------------------------------------
+    "register_no_manifest": {
+        "vi": "{path}: không có manifest.json (không phải thư mục kết quả của plangen build, cũng không chứa thư mục nào như vậy)",
+        "en": "{path}: no manifest.json (not an output folder of plangen build, nor a folder of them)",
+    },
+    "register_unreadable": {
+        "vi": "không đọc được {path}: {reason}",
+        "en": "cannot read {path}: {reason}",
+    },
+    "register_draft": {
+        "vi": "bỏ qua {path}: bản dự thảo (--draft) không vào sổ",
+        "en": "skipped {path}: a draft (--draft) is not registered",
+    },
+    "register_unnumbered": {
+        "vi": "bỏ qua {path}: chưa có số (văn thư ghi number vào kế hoạch rồi tạo lại)",
+        "en": "skipped {path}: no number yet (the văn thư writes number in the plan and builds again)",
+    },
+    "register_undated": {
+        "vi": "bỏ qua {path}: chưa có ngày ban hành (issued_on)",
+        "en": "skipped {path}: no date of issue yet (issued_on)",
+    },
+    "register_not_a_register": {
+        "vi": "trang {sheet} không phải sổ đăng ký văn bản đi: dòng {row} không phải 10 cột của Phụ lục IV Nghị định 30; không ghi gì",
+        "en": "sheet {sheet} is not an outgoing register: row {row} is not the 10 columns of Decree 30 Phụ lục IV; nothing written",
+    },
+    "register_twice": {
+        "vi": "cảnh báo: số, ký hiệu {number} dùng hai lần trong {sheet} (dòng {rows}); Phụ lục VI Nghị định 30, III.1.h",
+        "en": "warning: number and ký hiệu {number} used twice in {sheet} (rows {rows}); Decree 30 Phụ lục VI, III.1.h",
+    },
+    "register_wrote": {
+        "vi": "đã ghi {path}: thêm {added} văn bản, {already} văn bản đã có trong sổ",
+        "en": "wrote {path}: {added} document(s) added, {already} already in the register",
+    },
+    "register_nothing_new": {
+        "vi": "{path}: không có văn bản mới ({already} văn bản đã có trong sổ); không ghi lại",
+        "en": "{path}: no new document ({already} already in the register); not written again",
+    },
+    "register_none": {
+        "vi": "không có văn bản nào đã có số và ngày để vào sổ; chưa ghi {path}",
+        "en": "no document with a number and a date to register; {path} not written",
     },
     # -- plangen new / init ----------------------------------------------------------------
     "file_exists": {

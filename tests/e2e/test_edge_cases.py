@@ -209,9 +209,11 @@ def test_only_then_full_build_and_stale_files(tmp_path: Path,
     (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     capsys.readouterr()
     assert main(argv) == 0
-    assert (f"lưu ý: {old} do lần tạo trước ghi, nay không còn được tạo từ kế hoạch; xóa nếu "
-            "không cần") in capsys.readouterr().out.splitlines()
+    assert (f"lưu ý: {old} do lần tạo trước ghi, nay không còn được tạo từ kế hoạch (đã bỏ "
+            "khỏi manifest.json); xóa nếu không cần") in capsys.readouterr().out.splitlines()
     assert old.is_file()
+    listed = json.loads((out / "manifest.json").read_text())["documents"]
+    assert "bao-cao-2022.docx" not in [e["file"] for e in listed]
 
 
 def test_two_plans_cannot_share_a_folder(tmp_path: Path,

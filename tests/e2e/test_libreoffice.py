@@ -132,7 +132,7 @@ def footnoted_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The plan with a centred line, a body table and two footnotes, as LibreOffice lays
     it out."""
     from conftest import without_campaign
-    from test_any_office import FOOTNOTES_BODY, SIMPLE_BODY, build_text
+    from e2e.test_any_office import FOOTNOTES_BODY, SIMPLE_BODY, build_text
 
     folder = tmp_path_factory.mktemp("footnoted")
     out = build_text(folder, without_campaign(**{SIMPLE_BODY: FOOTNOTES_BODY}))

@@ -57,9 +57,24 @@ def test_a_damaged_document_has_findings(built: list[Path], tmp_path: Path) -> N
 
 
 def test_no_leftover_of_python_docx_template(built: list[Path]) -> None:
-    with zipfile.ZipFile(next(p for p in built if p.name == "ke-hoach.docx")) as package:
-        names = set(package.namelist())
-        settings = package.read("word/settings.xml").decode()
-    assert not {n for n in names if "stylesWithEffects" in n or n.startswith("customXml")
-                or n in ("docProps/app.xml", "docProps/thumbnail.jpeg")}
-    assert 'w:percent="100"' in settings and "savePreviewPicture" not in settings
+    """Word's own view of every file: a current Word file (no "[Compatibility Mode]"),
+    written in Vietnamese, not yet proofread, with none of the Japanese Word 2010 file
+    python-docx's template was saved from, and plangen's own docProps/app.xml."""
+    for path in built:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+            settings = package.read("word/settings.xml").decode()
+            theme = package.read("word/theme/theme1.xml").decode()
+            fonts = package.read("word/fontTable.xml").decode()
+            app = package.read("docProps/app.xml").decode()
+        assert not {n for n in names if "stylesWithEffects" in n or n.startswith("customXml")
+                    or n in ("docProps/thumbnail.jpeg", "word/numbering.xml")}, path
+        assert 'w:percent="100"' in settings and "savePreviewPicture" not in settings
+        assert ('w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"'
+                ' w:val="15"') in settings, path
+        assert "proofState" not in settings and "useFELayout" not in settings
+        assert '<w:themeFontLang w:val="vi-VN" w:eastAsia="vi-VN"/>' in settings
+        assert "ja-JP" not in settings and "en-US" not in settings
+        assert "<a:font " not in theme and "Calibri" not in theme and "Cambria" not in theme
+        assert fonts.count("<w:font ") == 1 and 'w:name="Times New Roman"' in fonts
+        assert "<Application>plangen</Application>" in app

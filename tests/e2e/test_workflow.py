@@ -109,7 +109,7 @@ def test_the_workflow_runs_in_a_repository_of_plans_only(
         scripts: Callable[[], list[str]], tmp_path: Path) -> None:
     """A school's repository: only plans/. plangen comes from the pip requirement the
     workflow names (here the wheel built from this checkout), into a fresh environment."""
-    from test_wheel import build_wheel, fresh_venv
+    from e2e.test_wheel import build_wheel, fresh_venv
 
     wheel = build_wheel(tmp_path)
     venv = fresh_venv(tmp_path)

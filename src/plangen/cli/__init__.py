@@ -21,6 +21,7 @@ from plangen.cli import (
     init,
     new,
     reference,
+    register,
     serve,
     templates,
     validate,
@@ -41,6 +42,7 @@ COMMANDS: tuple[tuple[object, Run], ...] = (
     (new.add_parser, new.run),
     (reference.add_schema_parser, reference.run_schema),
     (init.add_parser, init.run),
+    (register.add_parser, register.run),
 )
 
 

@@ -17,8 +17,24 @@ from plangen.errors import UserError
 from plangen.kinds import kind_names
 from plangen.messages import Lang, message
 from plangen.pipeline import forked
-from plangen.pipeline.run import Job, Progress, check_hand_edits, discard, prepare, write
-from plangen.spec import vn
+from plangen.pipeline.pdf import (
+    DEFAULT_PDFA,
+    PDFA_PARTS,
+    PdfOptions,
+    font_files,
+    options_from_environment,
+    program_or_error,
+)
+from plangen.pipeline.run import (
+    Job,
+    Progress,
+    add_pdfs,
+    check_hand_edits,
+    discard,
+    prepare,
+    write,
+)
+from plangen.spec import nd30, vn
 
 if TYPE_CHECKING:
     from plangen.cli.common import Commands
@@ -36,7 +52,10 @@ def add_parser(commands: Commands, common: argparse.ArgumentParser,
     build.add_argument("--force", action="store_true",
                        help="overwrite files edited by hand, keeping them as backups")
     build.add_argument("--pdf", action="store_true",
-                       help="also convert every document to PDF with LibreOffice")
+                       help="also convert every document to PDF/A with LibreOffice")
+    build.add_argument("--pdfa", type=int, choices=PDFA_PARTS, metavar="1|2|3",
+                       help=f"the PDF/A part of the PDFs, implies --pdf (default "
+                       f"{DEFAULT_PDFA}: PDF/A-2b; TCVN 14159-1:2024 adopts PDF/A-1)")
     build.add_argument("--only", action="append", choices=kind_names(), metavar="KIND",
                        help=f"build only this kind ({', '.join(kind_names())}); may be repeated")
     build.add_argument("--jobs", type=int, nargs="?", const=os.cpu_count() or 1, metavar="N",
@@ -54,6 +73,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     refuse_shared_folders(args.plans, args.output, lang)
     if args.jobs is not None:
         return _run_in_parallel(args, lang)
+    pdf = _pdf_options(args, lang)
     bundles = load_all(args.plans, lang)
     jobs: list[Job] = []
     try:
@@ -63,6 +83,8 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
                                 only=args.only, lang=lang,
                                 progress=progress_line(bundle.plan_file),
                                 workers=forked.default_workers()))
+        if pdf is not None:
+            add_pdfs(jobs, pdf, lang)
         for job in jobs:
             check_hand_edits(job, args.force, lang)
     except BaseException:
@@ -97,10 +119,13 @@ def _build_alone(task: tuple[Path, argparse.Namespace]) -> tuple[list[str], list
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         try:
+            pdf = _pdf_options(args, lang)
             bundle = load_all([plan], lang)[0]
             job = prepare(bundle, out_dir(args.output, plan), templates_dir=args.templates,
                           draft=args.draft, only=args.only, lang=lang)
             try:
+                if pdf is not None:
+                    add_pdfs([job], pdf, lang)
                 check_hand_edits(job, args.force, lang)
             except BaseException:
                 discard(job)
@@ -154,9 +179,20 @@ def refuse_shared_folders(plans: Sequence[Path], output: Path, lang: Lang) -> No
         first[folder] = plan
 
 
+def _pdf_options(args: argparse.Namespace, lang: Lang) -> PdfOptions | None:
+    """What ``--pdf`` asks for (None without it), checked before any document is made: no
+    LibreOffice, a ``PLANGEN_SOFFICE`` or ``PLANGEN_FONTS`` naming nothing, or a wrong
+    ``SOURCE_DATE_EPOCH`` is said at once. ``--pdfa N`` alone asks for PDFs too."""
+    if not args.pdf and args.pdfa is None:
+        return None
+    program_or_error(lang)
+    font_files(lang)
+    return options_from_environment(args.pdfa or DEFAULT_PDFA, lang)
+
+
 def _write(job: Job, args: argparse.Namespace, lang: Lang) -> None:
     try:
-        outcome = write(job, force=args.force, pdf=args.pdf, lang=lang)
+        outcome = write(job, force=args.force, lang=lang)
     except OSError as err:
         raise UserError([message("cannot_write", lang, path=err.filename or job.out_dir,
                                  reason=err.strerror or err)]) from None
@@ -166,3 +202,9 @@ def _write(job: Job, args: argparse.Namespace, lang: Lang) -> None:
         print(message("stale_file", lang, path=stale))
     for written in outcome.written:
         print(message("wrote", lang, path=written))
+    if job.pdf_fonts:
+        print(message("pdf_made", lang, folder=job.out_dir,
+                      level=", PDF/A-".join(job.pdf_levels), fonts=", ".join(job.pdf_fonts)))
+        if any(font != nd30.FONT_NAME for font in job.pdf_fonts):
+            print(message("pdf_font_substitute", lang, fonts=", ".join(
+                font for font in job.pdf_fonts if font != nd30.FONT_NAME)))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from plangen.kinds import Kind, Made, common, from_entries, ten_loai
 from plangen.plan import figures
@@ -85,8 +84,7 @@ def report_document(plan: Plan, campaign: Campaign, report: ReportInput) -> Docu
         recipients=Recipients(kinh_gui=tuple(settings.kinh_gui),
                               noi_nhan=tuple(settings.noi_nhan)),
         body=tuple(_content(plan, campaign, report)),
-        signer=common.signer(plan, settings.signer),
-        undated_day=date(report.year, 12, 31) if report.year else campaign.end)
+        signer=common.signer(plan, settings.signer))
 
 
 def _opening(plan: Plan, campaign: Campaign, report: ReportInput) -> str:

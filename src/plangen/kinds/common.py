@@ -8,7 +8,6 @@ them in one place keeps each kind's module about what is its own.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from plangen.plan import model
@@ -23,10 +22,6 @@ from plangen.plan.document import (
 from plangen.plan.model import Entry, Plan, Signer
 from plangen.plan.textblocks import table_block, text_blocks
 from plangen.spec import mau
-
-# The day a document's file properties give when it has neither a date of issue nor a
-# campaign to date it by: the zip format's epoch, which plangen's files use already.
-NO_DAY = date(1980, 1, 1)
 
 
 def signer(plan: Plan, chosen: Signer | str | None) -> Signer:
@@ -55,7 +50,6 @@ def issued_parts(bundle: Bundle, entry: Entry, profile: mau.Profile | None = Non
                                 de_trong=frozenset(entry.de_trong)),
         "trich_yeu": entry.trich_yeu,
         "signer": own,
-        "undated_day": undated_day(plan, entry),
     }
     if entry.lien_tich:
         # [PRACTICE] The other bodies sign on the left, the issuing body on the right.
@@ -64,20 +58,6 @@ def issued_parts(bundle: Bundle, entry: Entry, profile: mau.Profile | None = Non
         parts["signatures"] = (*(SignatureBlock(signer=signer(plan, co.signer))
                                  for co in entry.lien_tich), SignatureBlock(signer=own))
     return parts
-
-
-def undated_day(plan: Plan, entry: Entry) -> date:
-    """The day the file's properties give while the văn thư has yet to date it: its own
-    date; for the campaign's Kế hoạch the campaign's start, for another document the
-    Kế hoạch's date or the campaign's end; else the zip epoch."""
-    main = plan.first("KH")
-    if entry.day is not None:
-        return entry.day
-    if plan.campaign is None:
-        return (main.issued_on if main is not None and main.issued_on else None) or NO_DAY
-    if entry is main:
-        return plan.campaign.start
-    return (main.issued_on if main is not None else None) or plan.campaign.end
 
 
 def annexes(plan: Plan, listed: list[model.Annex]) -> tuple[Annex, ...]:

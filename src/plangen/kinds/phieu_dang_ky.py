@@ -56,7 +56,7 @@ def build(form: Form, context: RenderContext) -> bytes:
     reg = form.registration
     title = f"{campaign.FILLED_TITLE} {reg.id}" if reg else campaign.FORM_TITLE
     props = forms.attachment_properties(form.main, title,
-                                        reg.name if reg else campaign.FORM_TITLE)
+                                        reg.name if reg else campaign.FORM_TITLE, context.draft)
     return template.render(form.context, props)
 
 

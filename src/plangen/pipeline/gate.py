@@ -15,7 +15,7 @@ small and does not grow with the number of forms.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from plangen.check import check_document
@@ -28,7 +28,9 @@ from plangen.spec.nd30 import DRAFT_MARK_TEXT
 # "nan" and "null" are not listed: "nan giải" is Vietnamese.
 LEFTOVER = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\bNone\b|\bTODO\b|\[\[|\]\]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-REQUIRED_PROPERTIES = ("title", "subject", "creator", "created")
+REQUIRED_PROPERTIES = ("title", "subject", "creator")
+"""Properties every file has; its creation date is its own date of issue, when it has one
+(``_own_date``)."""
 DRAFT_MARK_WITHIN = 3  # the mark is among the first paragraphs of page 1
 # plangen's tables repeat one prepared row (render/docx/tables.py): the NĐ30 rules read the
 # title row and two rows in full, every other row is read for its words only.
@@ -44,7 +46,9 @@ def gate_reasons(rendered: Rendered, data: bytes, draft: bool, lang: Lang,
     file_name = rendered.file_name
     try:
         if not full:
-            return _named(file_name, _text_reasons(read_texts(data), draft, lang), lang)
+            read = read_texts(data)
+            return _named(file_name, _text_reasons(read, draft, lang)
+                          + _own_date(rendered, read.core, lang), lang)
         doc = read_docx(data, rows_per_table=TABLE_ROWS_READ)
     except DocxUnreadable:  # a template's tags wrote XML Word could not open
         return _named(file_name, [message("gate_broken", lang)], lang)
@@ -54,6 +58,7 @@ def gate_reasons(rendered: Rendered, data: bytes, draft: bool, lang: Lang,
     reasons = _text_reasons(Texts(tuple(texts), doc.core, doc.has_comments,
                                   doc.has_tracked_changes), draft, lang,
                             [p.where for p in every] + [where for _text, where in doc.skimmed])
+    reasons += _own_date(rendered, doc.core, lang)
     if not draft:
         reasons += _blanks(rendered, lang)
     # A blank signer is reported above (or allowed in a draft), not again as C47.
@@ -104,3 +109,15 @@ def _blanks(rendered: Rendered, lang: Lang) -> list[str]:
     for name in sorted(rendered.blanks - rendered.allowed_blanks):
         reasons.append(message("gate_blank", lang, field=name))
     return reasons
+
+
+def _own_date(rendered: Rendered, core: Mapping[str, str], lang: Lang) -> list[str]:
+    """A document's creation date is its date of issue (as its manifest entry records it),
+    never another document's: an undated one has none, until the văn thư dates it."""
+    if "ngay" not in rendered.meta:
+        return []
+    day = rendered.meta["ngay"]
+    created = core.get("created", "")
+    if (day and not created.startswith(day)) or (not day and created):
+        return [message("gate_own_date", lang, found=created or "—", day=day or "—")]
+    return []

@@ -15,7 +15,7 @@ import contextlib
 import gc
 import json
 import shutil
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -25,10 +25,11 @@ from plangen import __version__
 from plangen.errors import UserError
 from plangen.kinds import KINDS, Rendered, render_documents
 from plangen.messages import Lang, message
+from plangen.outgoing.metadata import outgoing_metadata, pages_of
 from plangen.pipeline import forked
 from plangen.pipeline.forked import Wants
 from plangen.pipeline.gate import gate_reasons
-from plangen.pipeline.pdf import convert_to_pdf
+from plangen.pipeline.pdf import PdfOptions
 from plangen.pipeline.save import (
     FileLocked,
     is_locked,
@@ -90,6 +91,8 @@ class Job:
     draft: bool
     complete: bool  # every kind was built (no --only)
     made_parent: bool = False  # the output's parent folder did not exist before
+    pdf_levels: list[str] = field(default_factory=list)  # what its PDFs claim: 2b
+    pdf_fonts: list[str] = field(default_factory=list)  # the fonts its PDFs embed
 
     @property
     def staging(self) -> Path:
@@ -228,6 +231,29 @@ def _stage(target: Path, data: bytes, lang: Lang) -> None:
                                  reason=err.strerror or err)]) from None
 
 
+def add_pdfs(jobs: Sequence[Job], options: PdfOptions, lang: Lang = "vi") -> None:
+    """A PDF/A of every staged DOCX of ``jobs``, staged beside it and listed in its job:
+    one LibreOffice run for them all, then each file made reproducible (``pdfa.finish``).
+    Raises :class:`UserError` when LibreOffice is missing or fails; nothing has reached an
+    output folder then, and the caller discards the jobs."""
+    from plangen.pipeline import pdf, pdfa  # pikepdf only for a build that makes PDFs
+
+    sources = [(job, staged) for job in jobs for staged in job.files
+               if staged.file_name.endswith(".docx")]
+    made = pdf.convert([job.staging / staged.file_name for job, staged in sources],
+                       options.part, lang)
+    for (job, staged), raw in zip(sources, made, strict=True):
+        finished = pdfa.finish(raw, options.epoch or pdf.own_date(job.staging
+                                                                  / staged.file_name))
+        name = staged.file_name.removesuffix(".docx") + ".pdf"
+        _stage(job.staging / name, finished.data, lang)
+        job.files.append(Staged(name, "pdf", sha256(finished.data), len(finished.data),
+                                {"pdfa": finished.level, "trang": finished.pages,
+                                 "phong_chu": list(finished.fonts)}))
+        for seen, new in ((job.pdf_levels, (finished.level,)), (job.pdf_fonts, finished.fonts)):
+            seen.extend(item for item in new if item not in seen)
+
+
 def discard(job: Job) -> None:
     """Drop a prepared job's staged files (another plan of the run failed): the output
     folder is as it was, down to a parent folder the build had to create."""
@@ -249,11 +275,12 @@ def check_hand_edits(job: Job, force: bool, lang: Lang) -> None:
         raise UserError([message("hand_edited", lang, path=p) for p in edited])
 
 
-def write(job: Job, *, force: bool = False, pdf: bool = False, lang: Lang = "vi") -> Outcome:
-    """Move a prepared job's documents into place (keeping hand-edited ones as backups
-    with ``force``), then PDFs and the manifest."""
+def write(job: Job, *, force: bool = False, lang: Lang = "vi") -> Outcome:
+    """Move a prepared job's documents (and PDFs) into place, keeping hand-edited ones as
+    backups with ``force``, then the manifest."""
     outcome = Outcome()
     out_dir, files = job.out_dir, list(job.files)
+    recorded = recorded_hashes(out_dir)
     _clear_interrupted_writes(out_dir)
     check_hand_edits(job, force, lang)
     locked = [out_dir / f.file_name for f in files if is_locked(out_dir / f.file_name)]
@@ -270,17 +297,26 @@ def write(job: Job, *, force: bool = False, pdf: bool = False, lang: Lang = "vi"
         raise UserError([message("file_locked", lang, path=p) for p in held.paths]) from None
     outcome.written += [out_dir / f.file_name for f in files]
     shutil.rmtree(job.staging, ignore_errors=True)
-    if pdf:
-        for made in convert_to_pdf(outcome.written, lang):
-            data = made.read_bytes()
-            files.append(Staged(str(made.relative_to(out_dir)), "pdf", sha256(data),
-                                len(data)))
-            outcome.written.append(made)
     kept = _untouched_earlier_files(out_dir, {f.file_name for f in files})
     if job.complete:
-        outcome.stale = [out_dir / e["file"] for e in kept if e.get("kind") != "pdf"]
+        made = {f.file_name: f.sha256 for f in files}
+        current = [_pdf_still_current(e, made, recorded) for e in kept]
+        outcome.stale = [out_dir / e["file"] for e, ok in zip(kept, current, strict=True)
+                         if not ok]
+        kept = [e for e, ok in zip(kept, current, strict=True) if ok]
     write_atomic(out_dir / MANIFEST, make_manifest(job.bundle, files, job.draft, kept))
     return outcome
+
+
+def _pdf_still_current(entry: dict[str, Any], made: dict[str, str],
+                       recorded: dict[str, str]) -> bool:
+    """True for the PDF of an earlier build whose DOCX this build wrote again (``made``:
+    file → hash), unchanged (a build without ``--pdf``): it stays listed. Any other earlier
+    file this complete build did not make is stale: no longer listed, and named."""
+    if entry.get("kind") != "pdf":
+        return False
+    docx = str(entry["file"]).removesuffix(".pdf") + ".docx"
+    return docx in made and recorded.get(docx) == made[docx]
 
 
 def _untouched_earlier_files(out_dir: Path, produced: set[str]) -> list[dict[str, Any]]:
@@ -302,13 +338,19 @@ def _untouched_earlier_files(out_dir: Path, produced: set[str]) -> list[dict[str
 
 
 def build_plan(bundle: Bundle, out_dir: Path, *, templates_dir: Path | None = None,
-               draft: bool = False, force: bool = False, pdf: bool = False,
+               draft: bool = False, force: bool = False, pdf: PdfOptions | None = None,
                only: Iterable[str] | None = None, lang: Lang = "vi") -> Outcome:
     """Prepare and write one plan: every document of ``bundle`` into ``out_dir`` (with a
-    PDF of each when ``pdf``) and the manifest beside them."""
+    PDF/A of each when ``pdf`` says which) and the manifest beside them."""
     job = prepare(bundle, out_dir, templates_dir=templates_dir, draft=draft, only=only,
                   lang=lang)
-    return write(job, force=force, pdf=pdf, lang=lang)
+    if pdf is not None:
+        try:
+            add_pdfs([job], pdf, lang)
+        except BaseException:
+            discard(job)
+            raise
+    return write(job, force=force, lang=lang)
 
 
 def _clear_interrupted_writes(out_dir: Path) -> None:
@@ -344,13 +386,20 @@ def _edited(out_dir: Path, files: list[Staged]) -> list[Path]:
 def make_manifest(bundle: Bundle, files: list[Staged], draft: bool,
                   kept: list[dict[str, Any]] | None = None) -> bytes:
     """The manifest: each file's kind, hash and size, the plan's hash (of the bytes the
-    documents were made from), the e-office data; ``kept`` lists unchanged files of earlier
-    builds."""
+    documents were made from), the e-office data and, under ``metadata``, the fields of NĐ30
+    Phụ lục VI (``outgoing.metadata``); ``kept`` lists unchanged files of earlier builds."""
+    entries = [{"file": f.file_name, "kind": f.kind, "sha256": f.sha256, "size": f.size,
+                **f.meta} for f in files]
+    pages = pages_of(entries)
+    organ = " ".join(bundle.plan.issuer.name.split())
+    for entry in entries:
+        if "so_ky_hieu" in entry:
+            entry["metadata"] = outgoing_metadata(entry, organ=organ, draft=draft,
+                                                  pages=pages.get(entry["file"]))
     data = {
         "plangen": __version__,
         "plan": {"file": bundle.plan_file.name, "sha256": bundle.plan_sha256},
         "du_thao": draft,
-        "documents": [{"file": f.file_name, "kind": f.kind, "sha256": f.sha256,
-                       "size": f.size, **f.meta} for f in files] + list(kept or []),
+        "documents": entries + list(kept or []),
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -162,9 +162,6 @@ class IssuedDocument(StrictModel):
     annexes: tuple[Annex, ...] = ()
     numbering: Numbering = "roman"
     """How headings are numbered: from I., from 1., or 1.1. (``nd30.NUMBERING``)."""
-    undated_day: date
-    """The day the file's properties give while the văn thư has yet to date it."""
-
     @property
     def kind_name(self) -> str:
         """``Kế hoạch``, ``Quyết định``: the tên loại of the kind."""
@@ -185,11 +182,6 @@ class IssuedDocument(StrictModel):
         """Who the "(Kèm theo …)" line names as the issuer: the body (the bodies of a joint
         document)."""
         return " và ".join(" ".join(body.name.split()) for body in (self.issuer, *self.co_issuers))
-
-    @property
-    def day(self) -> date:
-        """The date of issue, or the stand-in day while it is blank."""
-        return self.number.issued_on or self.undated_day
 
 
 class Document(IssuedDocument):

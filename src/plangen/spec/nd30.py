@@ -116,6 +116,7 @@ SPACE_BEFORE_PT = 6.0  # [MẪU] 6 pt before, 0 after
 LINE_SPACING = Range(1.0, 1.5, 1.0)  # [ND30] single to 1.5 lines; [MẪU] single
 END_MARK = "./."  # [MẪU] every sample ends its content with ./.
 DRAFT_MARK_TEXT = "DỰ THẢO"  # [PRACTICE] boxed at the top right of page 1 of a draft
+DRAFT_STATUS = "Dự thảo"  # a draft's status among its file properties (cp:contentStatus)
 
 # Heading levels of a Kế hoạch / Báo cáo: mục I. / khoản 1. / điểm a) / - / +
 HEADING_MUC = TextSpec(Range(13, 14, 14), bold=True, upper=True, align="justify", ref="II.6.đ")

@@ -107,7 +107,7 @@ class CompiledTemplate:
 
 def core_xml(properties: Mapping[str, str]) -> bytes:
     """docProps/core.xml with ``title``, ``subject``, ``creator``, ``keywords``,
-    ``category``, ``language`` and ``created`` (also used as modified)."""
+    ``category``, ``language``, ``created`` (also used as modified) and ``status``."""
     def element(tag: str, key: str) -> str:
         value = properties.get(key)
         return f"<{tag}>{escape(value)}</{tag}>" if value else ""
@@ -124,7 +124,8 @@ def core_xml(properties: Mapping[str, str]) -> bytes:
             + element("dc:creator", "creator") + element("cp:keywords", "keywords")
             + element("cp:lastModifiedBy", "creator") + "<cp:revision>1</cp:revision>"
             + stamps + element("cp:category", "category")
-            + element("dc:language", "language") + "</cp:coreProperties>").encode("utf-8")
+            + element("dc:language", "language") + element("cp:contentStatus", "status")
+            + "</cp:coreProperties>").encode("utf-8")
 
 
 def read_parts(path: Path, lang: Lang) -> dict[str, bytes]:

@@ -160,9 +160,13 @@ def _relate(target: Any, source: Any, rel_id: str, template: CompiledTemplate) -
                              target=rel.target_ref)])
 
 
-def attachment_properties(doc: IssuedDocument, title: str, subject: str) -> dict[str, str]:
-    """Core properties of a file attached to ``doc``, from it (never from the clock)."""
+def attachment_properties(doc: IssuedDocument, title: str, subject: str,
+                          draft: bool = False) -> dict[str, str]:
+    """Core properties of a file attached to ``doc``, from it (never from the clock): its
+    date (none while the văn thư has yet to date ``doc``) and, for a draft, its status."""
+    issued = doc.number.issued_on
     return {"title": vn.cap(title), "subject": vn.cap(subject),
             "creator": vn.cap(" ".join(doc.issuer.name.split())),
             "keywords": doc.ky_hieu, "category": "Phụ lục", "language": nd30.LANGUAGE,
-            "created": f"{doc.day.isoformat()}T00:00:00Z"}
+            "created": f"{issued.isoformat()}T00:00:00Z" if issued else "",
+            "status": nd30.DRAFT_STATUS if draft else ""}

@@ -13,7 +13,7 @@ from typing import Any
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.opc.part import XmlPart
+from docx.opc.part import Part, XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Length
@@ -319,13 +319,120 @@ def drop_relationships(rels: Any, reltypes: tuple[str, ...]) -> None:
             del rels[rel_id]
 
 
-def clean_settings(settings: Any) -> None:
-    """``w:zoom`` with the ``w:percent`` the schema requires; no request for a preview
-    picture, which plangen's files do not carry."""
+def clean_settings(settings: Any, lang: str) -> None:
+    """The settings of a current Word file written in ``lang`` (vi-VN), with nothing of
+    the Japanese Word 2010 file python-docx's template was saved from.
+
+    ``w:zoom`` gets the ``w:percent`` the schema requires; no request for a preview picture,
+    which plangen's files do not carry; compatibility mode 15 (Word 2013 and later: Word
+    shows no "[Compatibility Mode]"); no ``w:proofState``, which tells Word the text was
+    already proofread; the theme's languages ``lang`` (not en-US and ja-JP); and no
+    ``w:useFELayout``, the East-Asian layout switch."""
     zoom = settings.find(qn("w:zoom"))
     if zoom is not None:
         zoom.set(qn("w:percent"), "100")
-    remove_children(settings, "w:savePreviewPicture")
+    for tag in ("w:savePreviewPicture", "w:proofState"):
+        remove_children(settings, tag)
+    compat = settings.find(qn("w:compat"))
+    if compat is not None:
+        remove_children(compat, "w:useFELayout")
+        for setting in compat.iterfind(qn("w:compatSetting")):
+            if setting.get(qn("w:name")) == "compatibilityMode":
+                setting.set(W_VAL, COMPATIBILITY_MODE)
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.attrib.clear()
+        theme_lang.set(W_VAL, lang)
+        theme_lang.set(qn("w:eastAsia"), lang)
+
+
+COMPATIBILITY_MODE = "15"
+"""Word 2013's layout, what every Word since writes for a new document."""
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _rewrite(part: Any, change: Callable[[Any], None]) -> None:
+    """Apply ``change`` to the XML of ``part``, a part python-docx keeps as bytes only (the
+    theme, the font table)."""
+    root = etree.fromstring(part.blob)
+    change(root)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                standalone=True)
+
+
+def theme_fonts(theme_part: Any, name: str) -> None:
+    """The theme's heading and body fonts ``name`` (Times New Roman, not Calibri and
+    Cambria), with no font per script: python-docx's theme names MS Gothic for Japanese,
+    Malgun Gothic for Korean and twenty-six more that a Vietnamese document never uses."""
+    def change(theme: Any) -> None:
+        for collection in theme.iter(f"{_A}majorFont", f"{_A}minorFont"):
+            for font in collection.findall(f"{_A}font"):
+                collection.remove(font)
+            latin = collection.find(f"{_A}latin")
+            if latin is not None:
+                latin.attrib.clear()
+                latin.set("typeface", name)
+    _rewrite(theme_part, change)
+
+
+def keep_fonts(font_table_part: Any, names: Iterable[str]) -> None:
+    """Only the fonts ``names`` in the font table (``word/fontTable.xml``): python-docx's
+    lists MS Mincho, MS Gothic, Cambria, Calibri, Courier, Arial and Symbol, which no
+    plangen document uses."""
+    kept = set(names)
+
+    def change(fonts: Any) -> None:
+        for font in fonts.findall(qn("w:font")):
+            if font.get(qn("w:name")) not in kept:
+                fonts.remove(font)
+    _rewrite(font_table_part, change)
+
+
+def drop_unused_styles(styles: Any, keep: Iterable[str]) -> None:
+    """Remove every style of ``styles`` (a ``w:styles`` element) that is neither a default
+    style, nor in ``keep``, nor reached from those by ``w:basedOn``, ``w:next`` or
+    ``w:link``: python-docx's template brings seventy styles (Heading 1–9, Title, Quote,
+    List Bullet…) that plangen's documents never use."""
+    by_id = {style.get(_STYLE_ID): style for style in styles.iterfind(qn("w:style"))}
+    wanted = [sid for sid, style in by_id.items() if style.get(qn("w:default")) == "1"]
+    wanted += list(keep)
+    reached: set[str] = set()
+    while wanted:
+        sid = wanted.pop()
+        if sid in reached or sid not in by_id:
+            continue
+        reached.add(sid)
+        wanted += [str(link.get(W_VAL)) for link in by_id[sid] if link.tag in _STYLE_LINKS]
+    for sid, style in by_id.items():
+        if sid not in reached:
+            styles.remove(style)
+
+
+def reset_core_properties(core: Any) -> None:
+    """Empty core properties (``docProps/core.xml``): python-docx's template says it was
+    "generated by python-docx" on 23 December 2013; each document sets its own."""
+    for child in list(core):
+        core.remove(child)
+
+
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'docPropsVTypes"><Template></Template><TotalTime>0</TotalTime>'
+    "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    "<Application>plangen</Application><DocSecurity>0</DocSecurity></Properties>")
+"""The extended properties (``docProps/app.xml``) of every plangen document: the program
+that wrote it, and nothing a program other than Word could not know (Word counts pages
+and words when it saves)."""
+
+
+def add_app_properties(package: Any) -> None:
+    """Give ``package`` its ``docProps/app.xml`` (Word writes one in every file)."""
+    part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES,
+                APP_XML.encode("utf-8"), package)
+    package.relate_to(part, RT.EXTENDED_PROPERTIES)
 
 
 def drop_table_styles(styles: Any, keep: tuple[str, ...]) -> None:

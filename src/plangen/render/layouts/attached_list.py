@@ -62,5 +62,5 @@ def build(attached: AttachedList, context: RenderContext) -> Any:
     total.add_run(f"Tổng cộng: {vn.hai_so(len(attached.table.rows))} {attached.counted}.")
     page.set_properties(document, title=attached.title, subject=attached.title,
                         author=main.issuer.name, keywords=main.ky_hieu, category="Phụ lục",
-                        day=main.day)
+                        day=main.number.issued_on, draft=context.draft)
     return document

@@ -63,6 +63,6 @@ def close_document(document: Any, doc: IssuedDocument, paragraphs: Sequence[Any]
     page.set_properties(document, title=f"{doc.kind_name} {one_line}".strip(),
                         subject=one_line or doc.kind_name,
                         author=doc.issuer.name, keywords=doc.ky_hieu, category=doc.kind_name,
-                        day=doc.day)
+                        day=doc.number.issued_on, draft=context.draft)
     forms.append_annexes(document, doc, context.templates)
     return document
