@@ -22,8 +22,10 @@ from plangen.cli import (
     new,
     reference,
     serve,
+    sign,
     templates,
     validate,
+    verify,
 )
 from plangen.cli.common import EXIT_INVALID, Run, error_lines
 from plangen.errors import UserError
@@ -41,6 +43,8 @@ COMMANDS: tuple[tuple[object, Run], ...] = (
     (new.add_parser, new.run),
     (reference.add_schema_parser, reference.run_schema),
     (init.add_parser, init.run),
+    (sign.add_parser, sign.run),
+    (verify.add_parser, verify.run),
 )
 
 
