@@ -4,10 +4,15 @@ SoftHSM2 token; a local time-stamping authority."""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import datetime as dt
+import functools
+import io
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -247,3 +252,70 @@ def time_stamping_authority(ca: TestCA) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# -- PDFs to sign: plangen's own, built once per test run ------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOLS = ("soffice", "pdfsig", "pdftoppm")
+MISSING_TOOLS = [tool for tool in TOOLS if shutil.which(tool) is None]
+if MISSING_TOOLS and os.environ.get("CI"):
+    raise RuntimeError(f"CI must install {', '.join(MISSING_TOOLS)} (see .ci/run)")
+
+
+@functools.cache
+def built(plan: str) -> Path:
+    """The output folder of ``plangen build plans/<plan>.yaml --pdf``, made once."""
+    from plangen.cli import main
+
+    out = Path(tempfile.mkdtemp(prefix="plangen-sign-"))
+    atexit.register(shutil.rmtree, out, True)
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = main(["build", str(ROOT / "plans" / f"{plan}.yaml"), "-o", str(out), "--pdf"])
+    assert code == 0
+    return out / plan
+
+
+def copy_of(plan: str, name: str, folder: Path) -> Path:
+    """A copy of one built PDF in ``folder``, to sign."""
+    target = folder / Path(name).name
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(built(plan) / name, target)
+    return target
+
+
+def pdfsig(pdf: Path) -> str:
+    """What poppler's pdfsig says of ``pdf``'s signatures."""
+    done = subprocess.run(["pdfsig", str(pdf)], capture_output=True, text=True, check=False)
+    return done.stdout + done.stderr
+
+
+def render(pdf: Path, page: int, out: Path, dpi: int = 100) -> Image.Image:
+    """Page ``page`` (from 1) of ``pdf`` as poppler draws it."""
+    prefix = out / f"{pdf.stem}-{page}"
+    subprocess.run(["pdftoppm", "-f", str(page), "-l", str(page), "-r", str(dpi), "-png",
+                    "-singlefile", str(pdf), str(prefix)], check=True, capture_output=True)
+    return Image.open(f"{prefix}.png").convert("RGB")
+
+
+@dataclass
+class Keys:
+    """A CA and the files a test signs with."""
+
+    folder: Path
+    ca: TestCA
+    signer: Path
+    office: Path
+    root: Path
+    signature: Path
+    seal: Path
+
+
+def make_keys(folder: Path) -> Keys:
+    ca = TestCA()
+    return Keys(
+        folder, ca,
+        signer=ca.p12(ca.issue("Nguyễn Văn An", "Trường THPT Nguyễn Trãi"), folder / "an.p12"),
+        office=ca.p12(ca.issue("Trường THPT Nguyễn Trãi"), folder / "truong.p12"),
+        root=ca.root_pem(folder / "root.pem"),
+        signature=signature_png(folder / "chu-ky.png"), seal=seal_png(folder / "dau.png"))

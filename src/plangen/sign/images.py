@@ -93,7 +93,9 @@ def dominant_colour(image: Image) -> Colour:
         rgba.thumbnail((200, 200))
     totals = [0, 0, 0]
     count = 0
-    for red, green, blue, alpha in rgba.getdata():  # type: ignore[attr-defined]
+    pixels = rgba.tobytes()
+    for start in range(0, len(pixels), 4):
+        red, green, blue, alpha = pixels[start:start + 4]
         if alpha < 128 or min(red, green, blue) > 230:
             continue
         totals[0] += red
