@@ -57,7 +57,7 @@ class Issued:
     certificate: x509.Certificate
 
 
-class TestCA:
+class Authority:
     """A root CA that issues signing certificates, each good or bad in one way."""
 
     def __init__(self, name: str = "Test Root CA plangen") -> None:
@@ -153,7 +153,7 @@ class Token:
 
 
 @contextmanager
-def softhsm_token(folder: Path, ca: TestCA, issued: Issued, label: str = "plangen-token",
+def softhsm_token(folder: Path, ca: Authority, issued: Issued, label: str = "plangen-token",
                   ) -> Iterator[Token]:
     """A SoftHSM2 token in ``folder`` holding ``issued``'s key and certificate, with
     SOFTHSM2_CONF set for this process while it is used."""
@@ -210,7 +210,7 @@ def softhsm_token(folder: Path, ca: TestCA, issued: Issued, label: str = "plange
 
 
 @contextmanager
-def time_stamping_authority(ca: TestCA) -> Iterator[str]:
+def time_stamping_authority(ca: Authority) -> Iterator[str]:
     """A time-stamping authority (RFC 3161 over HTTP) on 127.0.0.1, answering with
     pyHanko's own TSA logic and a certificate of ``ca``; yields its URL."""
     import asyncio
@@ -303,7 +303,7 @@ class Keys:
     """A CA and the files a test signs with."""
 
     folder: Path
-    ca: TestCA
+    ca: Authority
     signer: Path
     office: Path
     root: Path
@@ -312,7 +312,7 @@ class Keys:
 
 
 def make_keys(folder: Path) -> Keys:
-    ca = TestCA()
+    ca = Authority()
     return Keys(
         folder, ca,
         signer=ca.p12(ca.issue("Nguyễn Văn An", "Trường THPT Nguyễn Trãi"), folder / "an.p12"),
