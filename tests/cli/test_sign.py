@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -183,9 +185,12 @@ def test_attachment_number_read_from_the_page_when_printed(keys: Keys, tmp_path:
     assert found[0].role == "attachment" and found[0].findings == []
 
 
+@pytest.mark.softhsm
 def test_token_through_pkcs11_softhsm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     if softhsm_library() is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install softhsm2 (see .ci/run)")
         pytest.skip("needs SoftHSM2")
     keys = make_keys(tmp_path)
     pdf = copy_of(SEED, "to-trinh-nhan-rong.pdf", tmp_path)
@@ -404,3 +409,30 @@ def test_usage_errors(keys: Keys, tmp_path: Path, capsys: pytest.CaptureFixture[
                 keys.seal) == 2
     assert sign(pdf, "--p12", keys.office, "--organisation", "--image", keys.seal,
                 "--seal-mm", "0") == 2
+
+
+def test_the_readme_signing_commands_run_as_shown(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Ký số văn bản điện tử", 1)[1]
+    block = re.search(r"```text\n(.*?)```", section, flags=re.S)
+    assert block is not None
+    commands = [shlex.split(line) for line in block.group(1).splitlines()]
+    assert [c[1] for c in commands] == ["build", "sign", "sign", "sign", "verify"]
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    keys = make_keys(tmp_path)
+    for name, made in (("hieu-truong.p12", keys.signer), ("truong.p12", keys.office),
+                       ("goc.pem", keys.root)):
+        made.rename(tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PLANGEN_P12_PASSWORD", PASSWORD)
+    for command in commands:
+        assert main(command[1:]) == 0, (command, capsys.readouterr())
+    assert "vị trí và hình thức: đúng Nghị định 30" in capsys.readouterr().out
+    assert pdfsig(tmp_path / "output" / "cchc-2023-2025" / "ke-hoach.pdf").count(
+        "Signature is Valid.") == 2

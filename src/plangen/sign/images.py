@@ -104,10 +104,10 @@ def dominant_colour(image: Image) -> Colour:
         count += 1
     if not count:
         return "other"
-    red, green, blue = (t / count for t in totals)
-    if blue > red + 30 and blue > green + 10:
+    mean_red, mean_green, mean_blue = (t / count for t in totals)
+    if mean_blue > mean_red + 30 and mean_blue > mean_green + 10:
         return "blue"
-    if red > green + 50 and red > blue + 30:
+    if mean_red > mean_green + 50 and mean_red > mean_blue + 30:
         return "red"
     return "other"
 
