@@ -348,10 +348,12 @@ def test_time_stamping_authority_unreachable(keys: Keys, tmp_path: Path,
 
 
 def tamper_inside(pdf: Path) -> None:
-    """Change one signed byte: the document's producer, in the signed first revision."""
-    data = pdf.read_bytes()
-    assert data.count(b"LibreOffice 7") >= 1
-    pdf.write_bytes(data.replace(b"LibreOffice 7", b"LibreOffice 8", 1))
+    """Change one signed byte: inside the first stream of the file (page content or a
+    font), which the first signature covers; the file still parses."""
+    data = bytearray(pdf.read_bytes())
+    start = data.index(b"stream", data.index(b"obj")) + 20
+    data[start] ^= 0x01
+    pdf.write_bytes(bytes(data))
 
 
 def append_page_change(pdf: Path) -> None:
