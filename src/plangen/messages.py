@@ -776,6 +776,276 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "không tìm thấy campaign.start để tính độ lệch ngày",
         "en": "campaign.start not found, so the shift cannot be computed",
     },
+    # -- plangen sign / verify ------------------------------------------------------------
+    "sign_needs_extra": {
+        "vi": "plangen sign và verify cần thêm vài thư viện: pip install 'plangen[sign]'",
+        "en": "plangen sign and verify need a few more libraries: pip install 'plangen[sign]'",
+    },
+    "cannot_read": {
+        "vi": "không đọc được {path}: {reason}",
+        "en": "cannot read {path}: {reason}",
+    },
+    "sign_not_pdf": {
+        "vi": "{path} không phải tệp PDF đọc được",
+        "en": "{path} is not a readable PDF file",
+    },
+    "sign_encrypted": {
+        "vi": "{path} có mật khẩu (mã hóa): hãy ký bản PDF không mã hóa do plangen build --pdf tạo",
+        "en": "{path} is encrypted (password-protected): sign the unencrypted PDF that plangen build --pdf makes",
+    },
+    "sign_no_signer_block": {
+        "vi": "{path}: không tìm thấy khối chữ ký (chức vụ in hoa, đậm ở cột phải và họ tên in đậm bên dưới, cách một khoảng để ký); chưa ký",
+        "en": "{path}: no signer block found (the position in bold capitals in the right column, the name in bold below it with room to sign); not signed",
+    },
+    "sign_not_png": {
+        "vi": "{path} không phải ảnh PNG (Nghị định 30 yêu cầu ảnh .png nền trong suốt); chưa ký",
+        "en": "{path} is not a PNG image (Decree 30 asks for a .png with a transparent background); not signed",
+    },
+    "sign_not_transparent": {
+        "vi": "cảnh báo: {path} không có nền trong suốt (Nghị định 30 yêu cầu PNG nền trong suốt): ảnh sẽ che chữ bên dưới",
+        "en": "warning: {path} has no transparent background (Decree 30 asks for a transparent PNG): the image will hide the text under it",
+    },
+    "sign_signer_not_blue": {
+        "vi": "cảnh báo: chữ ký trong {path} không có màu xanh (Nghị định 30: màu xanh, mực không phai)",
+        "en": "warning: the signature in {path} is not blue (Decree 30: blue ink that does not fade)",
+    },
+    "sign_seal_not_red": {
+        "vi": "cảnh báo: con dấu trong {path} không có màu đỏ (Nghị định 30: màu đỏ)",
+        "en": "warning: the seal in {path} is not red (Decree 30: red)",
+    },
+    "sign_p12_wrong": {
+        "vi": "không mở được {path}: sai mật khẩu, hoặc tệp không phải khóa PKCS#12 (.p12, .pfx); chưa ký",
+        "en": "cannot open {path}: wrong password, or not a PKCS#12 key file (.p12, .pfx); not signed",
+    },
+    "sign_no_secret": {
+        "vi": "không có ai để nhập mật khẩu / mã PIN (không phải cửa sổ lệnh): đặt biến môi trường {variable}",
+        "en": "no one to type the password or PIN (not a terminal): set the environment variable {variable}",
+    },
+    "prompt_password": {
+        "vi": "Mật khẩu của {path}: ",
+        "en": "Password of {path}: ",
+    },
+    "prompt_pin": {
+        "vi": "Mã PIN của token: ",
+        "en": "Token PIN: ",
+    },
+    "sign_pkcs11_library": {
+        "vi": "không nạp được thư viện PKCS#11 {path}: {reason}",
+        "en": "cannot load the PKCS#11 library {path}: {reason}",
+    },
+    "sign_token_missing": {
+        "vi": "không thấy token {label} (các token đang cắm: {labels}); cắm token hoặc chọn bằng --token",
+        "en": "token {label} not found (tokens present: {labels}); plug it in or choose one with --token",
+    },
+    "sign_token_ambiguous": {
+        "vi": "có nhiều token ({labels}); chọn một bằng --token",
+        "en": "several tokens ({labels}); choose one with --token",
+    },
+    "sign_pin_wrong": {
+        "vi": "sai mã PIN của token; chưa ký (nhập sai nhiều lần token sẽ bị khóa)",
+        "en": "wrong token PIN; not signed (too many wrong PINs lock the token)",
+    },
+    "sign_pin_locked": {
+        "vi": "token đã bị khóa vì nhập sai PIN nhiều lần; liên hệ nhà cung cấp chữ ký số",
+        "en": "the token is locked after too many wrong PINs; contact the certificate provider",
+    },
+    "sign_key_missing": {
+        "vi": "không thấy khóa ký trên token (các khóa: {labels})",
+        "en": "no signing key on the token (keys: {labels})",
+    },
+    "sign_key_ambiguous": {
+        "vi": "token có nhiều khóa ({labels}); chọn một bằng --key-label",
+        "en": "the token has several keys ({labels}); choose one with --key-label",
+    },
+    "sign_token_no_certificate": {
+        "vi": "không đọc được chứng thư số của khóa trên token: {reason}",
+        "en": "cannot read the key's certificate on the token: {reason}",
+    },
+    "sign_cert_expired": {
+        "vi": "chứng thư số đã hết hạn từ {date}; chưa ký (gia hạn chứng thư với nhà cung cấp)",
+        "en": "the certificate expired on {date}; not signed (renew it with the provider)",
+    },
+    "sign_cert_not_yet": {
+        "vi": "chứng thư số chỉ có hiệu lực từ {date}; chưa ký",
+        "en": "the certificate is valid only from {date}; not signed",
+    },
+    "sign_cert_usage": {
+        "vi": "chứng thư số không được cấp để ký (thiếu digitalSignature / nonRepudiation trong keyUsage); chưa ký",
+        "en": "the certificate is not issued for signing (keyUsage has neither digitalSignature nor nonRepudiation); not signed",
+    },
+    "sign_changed_after_signing": {
+        "vi": "{path} đã bị sửa sau khi ký, hoặc chữ ký không còn nguyên vẹn ({fields}); không ký thêm vào tệp này",
+        "en": "{path} was changed after signing, or a signature is no longer intact ({fields}); not signing it",
+    },
+    "sign_already_signer": {
+        "vi": "{path} đã có chữ ký của người có thẩm quyền",
+        "en": "{path} already has the signer's signature",
+    },
+    "sign_already_organisation": {
+        "vi": "{path} đã có chữ ký số của cơ quan",
+        "en": "{path} already has the office's signature",
+    },
+    "sign_already_attachment": {
+        "vi": "{path} đã có chữ ký số của cơ quan trên tệp đính kèm",
+        "en": "{path} already has the office's signature for an attachment",
+    },
+    "sign_signer_first": {
+        "vi": "{path} chưa có chữ ký của người có thẩm quyền: văn thư chỉ ký số của cơ quan sau khi người có thẩm quyền đã ký (Điều 32.2.d Nghị định 30)",
+        "en": "{path} has no signer's signature yet: the office signs only after the person with authority (Decree 30, Art. 32.2.d)",
+    },
+    "sign_no_number": {
+        "vi": "{path}: trang 1 không ghi số và ký hiệu của văn bản; ghi bằng --number, ví dụ --number 12/KH-THPTNT",
+        "en": "{path}: page 1 shows no document number; give it with --number, e.g. --number 12/KH-THPTNT",
+    },
+    "sign_no_font": {
+        "vi": "không tìm thấy phông Times New Roman hay Liberation Serif (Debian: apt-get install fonts-liberation2; hoặc đặt PLANGEN_FONTS là thư mục chứa times.ttf)",
+        "en": "neither Times New Roman nor Liberation Serif was found (Debian: apt-get install fonts-liberation2; or set PLANGEN_FONTS to a folder holding times.ttf)",
+    },
+    "sign_font_substitute": {
+        "vi": "lưu ý: máy không có Times New Roman; thông tin ký dùng {font} (cùng kích thước chữ)",
+        "en": "note: Times New Roman is not installed; the signing text uses {font} (same metrics)",
+    },
+    "sign_tsa_failed": {
+        "vi": "không lấy được dấu thời gian từ {url}: {reason}; chưa ký",
+        "en": "no time stamp from {url}: {reason}; not signed",
+    },
+    "sign_failed": {
+        "vi": "không ký được: {reason}",
+        "en": "signing failed: {reason}",
+    },
+    "sign_attachment_needs_organisation": {
+        "vi": "--attachment là chữ ký số của cơ quan: dùng cùng --organisation",
+        "en": "--attachment is the office's signature: use it with --organisation",
+    },
+    "sign_attachment_no_image": {
+        "vi": "tệp đính kèm được ký không kèm hình ảnh (Nghị định 30): bỏ --image",
+        "en": "an attachment is signed without image (Decree 30): drop --image",
+    },
+    "sign_image_needed": {
+        "vi": "cần --image: ảnh chữ ký (PNG nền trong suốt, màu xanh) hoặc, với --organisation, ảnh con dấu (màu đỏ)",
+        "en": "--image is needed: the signature (transparent PNG, blue) or, with --organisation, the seal (red)",
+    },
+    "sign_seal_size": {
+        "vi": "--seal-mm phải lớn hơn 0 (đường kính thật của con dấu, mm)",
+        "en": "--seal-mm must be more than 0 (the seal's real width, mm)",
+    },
+    "signed_signer": {
+        "vi": "đã ký (người có thẩm quyền) {path}",
+        "en": "signed (person with authority) {path}",
+    },
+    "signed_organisation": {
+        "vi": "đã ký số của cơ quan {path}",
+        "en": "signed as the office {path}",
+    },
+    "signed_attachment": {
+        "vi": "đã ký số của cơ quan trên tệp đính kèm {path}",
+        "en": "signed the attachment as the office {path}",
+    },
+    "verify_bad_root": {
+        "vi": "{path} không phải chứng thư số gốc đọc được (PEM hoặc DER): {reason}",
+        "en": "{path} is not a readable root certificate (PEM or DER): {reason}",
+    },
+    "verify_none": {
+        "vi": "{path}: không có chữ ký số nào",
+        "en": "{path}: no digital signature",
+    },
+    "verify_heading": {
+        "vi": "Chữ ký {number}: {role} (trường {field})",
+        "en": "Signature {number}: {role} (field {field})",
+    },
+    "role_signer": {"vi": "người có thẩm quyền", "en": "person with authority"},
+    "role_organisation": {"vi": "cơ quan (con dấu)", "en": "office (seal)"},
+    "role_attachment": {"vi": "cơ quan, tệp đính kèm", "en": "office, attachment"},
+    "role_other": {"vi": "không do plangen ký", "en": "not made by plangen"},
+    "verify_subject": {"vi": "người ký: {subject}", "en": "signed by: {subject}"},
+    "verify_time_claimed": {
+        "vi": "thời điểm ký: {time} (theo máy người ký, không có dấu thời gian)",
+        "en": "signed at: {time} (the signer's clock, no time stamp)",
+    },
+    "verify_time_stamped": {
+        "vi": "thời điểm ký: {time} (dấu thời gian)",
+        "en": "signed at: {time} (time stamp)",
+    },
+    "verify_intact": {
+        "vi": "toàn vẹn: văn bản không bị sửa từ khi ký",
+        "en": "intact: the document is unchanged since signing",
+    },
+    "verify_broken": {
+        "vi": "LỖI: chữ ký không hợp lệ, nội dung đã ký bị thay đổi",
+        "en": "ERROR: the signature is broken, the signed content was altered",
+    },
+    "verify_changed": {
+        "vi": "LỖI: tệp đã bị sửa sau khi ký",
+        "en": "ERROR: the file was changed after signing",
+    },
+    "verify_trusted": {
+        "vi": "chứng thư: hợp lệ, đến chứng thư gốc tin cậy",
+        "en": "certificate: valid, chains to a trusted root",
+    },
+    "verify_untrusted": {
+        "vi": "LỖI: chứng thư không hợp lệ hoặc không dẫn đến chứng thư gốc đã cho (--trust)",
+        "en": "ERROR: the certificate is invalid or does not chain to a given root (--trust)",
+    },
+    "verify_trust_unchecked": {
+        "vi": "chứng thư: chưa kiểm tra (thêm --trust ROOT.pem)",
+        "en": "certificate: not checked (add --trust ROOT.pem)",
+    },
+    "verify_place_ok": {
+        "vi": "vị trí và hình thức: đúng Nghị định 30",
+        "en": "place and look: as Decree 30 says",
+    },
+    "place_unknown_role": {
+        "vi": "vị trí: chưa kiểm tra (trường chữ ký không do plangen tạo)",
+        "en": "place: not checked (a signature field plangen did not make)",
+    },
+    "place_hidden": {
+        "vi": "vị trí: chữ ký không hiện trên trang",
+        "en": "place: the signature does not show on the page",
+    },
+    "place_signer_no_block": {
+        "vi": "vị trí: không thấy khối chữ ký (chức vụ, họ tên) trên trang của chữ ký",
+        "en": "place: no signer block (position, name) on the signature's page",
+    },
+    "place_signer_outside_gap": {
+        "vi": "vị trí: hình chữ ký đè lên chức vụ hoặc họ tên (phải nằm giữa hai dòng)",
+        "en": "place: the signature image overlaps the position or the name (it belongs between them)",
+    },
+    "place_signer_not_centred": {
+        "vi": "vị trí: hình chữ ký không canh giữa chức vụ và họ tên",
+        "en": "place: the signature image is not centred between the position and the name",
+    },
+    "place_seal_without_signer": {
+        "vi": "vị trí: con dấu không nằm cùng trang với chữ ký của người có thẩm quyền",
+        "en": "place: the seal is not on the page of the signer's signature",
+    },
+    "place_seal_not_left_third": {
+        "vi": "vị trí: con dấu không trùm khoảng 1/3 hình chữ ký về bên trái",
+        "en": "place: the seal does not cover about the left third of the signature image",
+    },
+    "place_attachment_not_top_right": {
+        "vi": "vị trí: chữ ký của tệp đính kèm không ở góc trên bên phải trang đầu",
+        "en": "place: the attachment's signature is not at the top right of the first page",
+    },
+    "look_no_image": {
+        "vi": "hình thức: chữ ký không có hình ảnh",
+        "en": "look: the signature shows no image",
+    },
+    "look_not_transparent": {
+        "vi": "hình thức: hình ảnh không có nền trong suốt",
+        "en": "look: the image has no transparent background",
+    },
+    "look_signer_not_blue": {
+        "vi": "hình thức: hình chữ ký không có màu xanh",
+        "en": "look: the signature image is not blue",
+    },
+    "look_seal_not_red": {
+        "vi": "hình thức: hình con dấu không có màu đỏ",
+        "en": "look: the seal image is not red",
+    },
+    "look_attachment_image": {
+        "vi": "hình thức: chữ ký của tệp đính kèm không được có hình ảnh",
+        "en": "look: an attachment's signature must show no image",
+    },
     # -- command line ---------------------------------------------------------------------
     "file_missing": {
         "vi": "không tìm thấy tệp",

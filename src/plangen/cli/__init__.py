@@ -23,8 +23,10 @@ from plangen.cli import (
     reference,
     register,
     serve,
+    sign,
     templates,
     validate,
+    verify,
 )
 from plangen.cli.common import EXIT_INVALID, Run, error_lines
 from plangen.errors import UserError
@@ -43,6 +45,8 @@ COMMANDS: tuple[tuple[object, Run], ...] = (
     (reference.add_schema_parser, reference.run_schema),
     (init.add_parser, init.run),
     (register.add_parser, register.run),
+    (sign.add_parser, sign.run),
+    (verify.add_parser, verify.run),
 )
 
 
