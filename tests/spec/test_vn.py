@@ -101,3 +101,23 @@ def test_upper_is_always_nfc(text: str) -> None:
 @given(st.text())
 def test_slug_is_a_safe_file_name_part(text: str) -> None:
     assert re.fullmatch(r"[a-z0-9]*(-[a-z0-9]+)*", vn.slug(text))
+
+
+def test_times_and_weekdays_as_documents_write_them() -> None:
+    from datetime import datetime
+
+    moment = datetime(2025, 12, 19, 8, 0)
+    assert vn.thu(moment.date()) == "thứ Sáu" and vn.thu(date(2025, 12, 21)) == "Chủ nhật"
+    assert vn.gio(moment) == "08 giờ 00"
+    assert vn.luc(moment) == "08 giờ 00, ngày 19 tháng 12 năm 2025"
+    assert vn.luc(moment, weekday=True) == "08 giờ 00, thứ Sáu, ngày 19 tháng 12 năm 2025"
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("Căn cứ Kế hoạch số 12/KH-PGDĐT, Trường THCS A báo cáo như sau:", True),
+    ("Căn cứ Kế hoạch số 12/KH-PGDĐT;", False),
+    ("Căn cứ Luật A, căn cứ Luật B, nhà trường xây dựng kế hoạch như sau:", True),
+    ("Căn cứ Luật A. Căn cứ Luật B, như sau:", False),
+    ("Nhà trường xây dựng kế hoạch như sau:", False)])
+def test_a_sentence_leading_into_the_content_is_not_a_can_cu(text: str, leads: bool) -> None:
+    assert vn.leads_in(text) is leads
