@@ -212,6 +212,7 @@ class Preview:
                 self.sources.failed()
             self.snapshot.building = False
             self._clean_folders()
+            self._shown_again()
         self.changed()
         return "done" in answer or "errors" in answer
 
@@ -243,11 +244,28 @@ class Preview:
                 self.office.cancel(shown.pages.stop)
 
     def _clean_folders(self) -> None:
+        """Remove the folders of the builds no page shows, in a thread of their own (a
+        thousand forms take a tenth of a second): what is shown, the version before it
+        and the build in progress stay."""
         keep = {self.snapshot.folder, self.before.folder}
+        if self._build is not None and not self._build.done():
+            keep.add(self.folder / str(self._builds))
         for old in self.folder.iterdir():
-            if old not in keep and not (self._build and not self._build.done()
-                                        and old.name == str(self._builds)):
-                shutil.rmtree(old, ignore_errors=True)
+            if old not in keep and old.name.isdigit():
+                gone = old.with_name(f"gone-{old.name}")
+                with contextlib.suppress(OSError):
+                    old.rename(gone)
+                    threading.Thread(target=shutil.rmtree, args=(gone, True), daemon=True
+                                     ).start()
+
+    def _shown_again(self) -> None:
+        """The document the pages look at is complete in the version shown: the version
+        before it is no longer needed."""
+        shown = self.snapshot.find(self.focus)
+        if self.before.folder is not None and not self.snapshot.building \
+                and shown is not None and shown.pages.complete:
+            self.before = Snapshot()
+            self._clean_folders()
 
     def look_at(self, name: str) -> None:
         """A page shows the document ``name``: the build in progress makes it next."""
@@ -292,6 +310,7 @@ class Preview:
                 sizes = await asyncio.to_thread(self.office.page_sizes, pdf)
                 pages.sizes, pages.pdf, pages.stage, pages.estimate = sizes, pdf, 2, None
             pages.complete = True
+            self._shown_again()
         finally:
             whole.cancel()  # when this drawing was cancelled: its conversion was ended
             self.changed()
