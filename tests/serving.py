@@ -78,12 +78,16 @@ def start(plan: Path, port: int, tmp: Path, *extra: str) -> subprocess.Popen[str
                             start_new_session=True)
 
 
-def ctrl_c(server: subprocess.Popen[str], timeout: float = 60) -> tuple[float, str, str]:
-    """Press Ctrl-C as a terminal does (SIGINT to the process group); how long the
-    server took to end, and what it printed."""
+def ctrl_c(server: subprocess.Popen[str], timeout: float = 60,
+           times: int = 1) -> tuple[float, str, str]:
+    """Press Ctrl-C as a terminal does (SIGINT to the process group), ``times`` times a
+    twentieth of a second apart; how long the server took to end, and what it printed."""
     started = time.monotonic()
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(server.pid, signal.SIGINT)
+    for press in range(times):
+        if press:
+            time.sleep(0.05)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGINT)
     out, err = server.communicate(timeout=timeout)
     return time.monotonic() - started, out, err
 

@@ -145,10 +145,12 @@ def preview_pipes(temporary: Path) -> list[Path]:
 
 
 @needs("office", "chromium")
-@pytest.mark.parametrize("while_", ["no page", "a page open", "a large conversion"])
+@pytest.mark.parametrize("while_", ["no page", "a page open", "a large conversion",
+                                    "pressed twice"])
 def test_ctrl_c_ends_it_within_a_second_and_leaves_nothing(tmp_path: Path,
                                                            while_: str) -> None:
-    """Ctrl-C ends the preview within a second, with one line and no traceback; no
+    """Ctrl-C ends the preview within a second, with one line and no traceback (pressed
+    twice too: the second one ends it there); no
     process of its own is left, no temporary file, none of its LibreOffice pipes, and
     the pipes of the user's own LibreOffice are still there."""
     temporary = tmp_path / "tmp"
@@ -172,7 +174,7 @@ def test_ctrl_c_ends_it_within_a_second_and_leaves_nothing(tmp_path: Path,
                 page.locator("#progress span", has_text="Đã hiện").wait_for()
                 assert any("--convert-to" in p for p in own_processes(temporary))
         finally:
-            seconds, out, err = ctrl_c(server)
+            seconds, out, err = ctrl_c(server, times=2 if while_ == "pressed twice" else 1)
         assert seconds < 1.0
         assert out.splitlines()[1:] == ["Đã dừng xem trước."]
         assert err == ""

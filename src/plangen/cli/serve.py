@@ -4,7 +4,7 @@ The port is opened before anything is printed: a port in use is said in the user
 language, with exit 1, and ``--port 0`` takes a free port, which the printed address
 gives. Ctrl-C (SIGINT, which a terminal sends to the whole process group) ends the
 preview at once: the builds and LibreOffice are killed, the pages' event streams end, and
-one line is printed.
+one line is printed. A second Ctrl-C while it stops ends it there, cleaned up the same.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import contextlib
 import errno
 import importlib.util
 import os
+import signal
 import socket
 import webbrowser
 from pathlib import Path
@@ -75,6 +76,11 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
             await super().serve(sockets)
 
         def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            if self.should_exit:  # Ctrl-C again: out now, cleaned up all the same
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+                preview.close()
+                print(message("serve_stopped_cli", lang), flush=True)
+                os._exit(EXIT_OK)
             super().handle_exit(sig, frame)
             if self.loop is not None:
                 self.loop.call_soon_threadsafe(preview.stop)
@@ -88,7 +94,8 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     except KeyboardInterrupt:  # uvicorn hands the signal on once it has stopped
         pass
     finally:
-        preview.close()  # done already, unless a second Ctrl-C cut the shutdown short
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # stopping already
+        preview.close()  # done already, unless the server did not start
         listener.close()
     print(message("serve_stopped_cli", lang), flush=True)
     return EXIT_OK
