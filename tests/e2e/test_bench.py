@@ -14,7 +14,7 @@ from conftest import ROOT
 
 @pytest.mark.parametrize("argv", [["bench/forms.py", "--count", "3"],
                                   ["bench/check.py", "--paragraphs", "20"],
-                                  pytest.param(["bench/serve.py", "--saves", "1"],
+                                  pytest.param(["bench/serve.py", "--saves", "1", "--extra", "200"],
                                                marks=pytest.mark.skipif(
                                                    shutil.which("soffice") is None,
                                                    reason="needs LibreOffice"))])
