@@ -596,6 +596,42 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": 'đoạn mở đầu không bắt đầu bằng "Căn cứ": ghi mỗi căn cứ một dòng trong can_cu (hoặc viết một câu dẫn vào nội dung, kết thúc bằng dấu hai chấm: "Căn cứ …, trường … xây dựng kế hoạch như sau:")',
         "en": 'the opening does not start with "Căn cứ": write each căn cứ as a line of can_cu (or one sentence leading into the content, ending with a colon: "Căn cứ …, trường … xây dựng kế hoạch như sau:")',
     },
+    "markdown_blockquote": {
+        "vi": 'plangen không in trích dẫn Markdown (dòng bắt đầu bằng ">"): "{line}"; viết thành đoạn văn, hoặc dòng căn giữa "-> … <-"',
+        "en": 'plangen prints no Markdown blockquote (a line starting ">"): "{line}"; write a paragraph, or a centred line "-> … <-"',
+    },
+    "markdown_heading": {
+        "vi": 'plangen không in tiêu đề Markdown ("#"): "{line}"; ghi thành một mục (heading trong body) để plangen đánh số',
+        "en": 'plangen prints no Markdown heading ("#"): "{line}"; make it a section (a heading in body) for plangen to number',
+    },
+    "markdown_rule": {
+        "vi": 'plangen không in đường kẻ ngang Markdown ("---"): "{line}"; bỏ dòng này (Nghị định 30 không có đường kẻ giữa nội dung)',
+        "en": 'plangen prints no Markdown horizontal rule ("---"): "{line}"; remove the line (NĐ30 has no rule inside the content)',
+    },
+    "markdown_code": {
+        "vi": 'plangen không in khối mã Markdown ("```"): "{line}"; viết thành đoạn văn',
+        "en": 'plangen prints no Markdown code block ("```"): "{line}"; write it as a paragraph',
+    },
+    "markdown_strike": {
+        "vi": 'plangen không in chữ gạch ngang ("~~…~~"): "{line}"; bỏ phần chữ đó (văn bản ban hành không có chữ gạch bỏ)',
+        "en": 'plangen prints no struck-through text ("~~…~~"): "{line}"; remove that text (an issued document has no struck text)',
+    },
+    "markdown_image": {
+        "vi": 'plangen không chèn hình ("![…](…)"): "{line}"; đưa hình vào mẫu Word (phụ lục template) hoặc bỏ',
+        "en": 'plangen inserts no picture ("![…](…)"): "{line}"; put the picture in a Word template (an annex template) or remove it',
+    },
+    "diem_dot": {
+        "vi": 'điểm ghi "{letter}." — Nghị định 30 ghi "{letter})"; viết "{letter})" (plangen in mỗi điểm thành một đoạn)',
+        "en": 'the điểm reads "{letter}." — NĐ30 writes "{letter})"; write "{letter})" (plangen prints each điểm as a paragraph)',
+    },
+    "signer_prefix_typed": {
+        "vi": 'quyền hạn ký "{prefix}" không ghi vào chức vụ: ghi authority: {prefix} và {field}: {rest}, rồi title là chức vụ của chính người ký (ví dụ: Phó Hiệu trưởng)',
+        "en": 'the authority "{prefix}" is not written into a title: write authority: {prefix} and {field}: {rest}, then title, the signer\'s own position (e.g. Phó Hiệu trưởng)',
+    },
+    "heading_dash": {
+        "vi": 'tiêu đề mục không bắt đầu bằng gạch đầu dòng: plangen tự đánh số; viết "{rest}" (một ý gạch đầu dòng thì ghi trong content)',
+        "en": 'a heading does not start with a dash: plangen numbers headings; write "{rest}" (a bullet belongs in content)',
+    },
     "heading_numbered": {
         "vi": 'tiêu đề mục không ghi số "{mark}": plangen tự đánh số; viết "{rest}"',
         "en": 'write the heading without its number "{mark}": plangen numbers headings; write "{rest}"',

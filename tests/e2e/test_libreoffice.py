@@ -156,3 +156,64 @@ def test_a_markdown_table_is_drawn_as_a_table_with_its_rows(footnoted_pdf: Path)
     assert "1 Giáo viên dạy giỏi cấp trường 20" in rows
     assert "2 Giáo viên dạy giỏi cấp thành phố 5" in rows
     assert "./." in rows  # the content ends below the table
+
+
+# -- no page holds only its number -------------------------------------------------------
+
+
+def to_pdfs(docx_files: list[Path], out: Path) -> list[Path]:
+    """Every file converted by one LibreOffice run."""
+    profile = out / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(out), *map(str, docx_files)],
+                   check=True, capture_output=True, timeout=600)
+    return [out / f"{docx.stem}.pdf" for docx in docx_files]
+
+
+def blank_pages(pdf: Path) -> list[int]:
+    """The pages whose only text is their page number (or nothing)."""
+    return [page for page in range(1, page_count(pdf) + 1)
+            if all(line.isdigit() for line in page_text(pdf, page))]
+
+
+def test_no_example_document_has_a_page_with_nothing_but_its_number(
+        tmp_path: Path) -> None:
+    from conftest import ROOT
+    from plangen.pipeline.run import build_plan
+    from plangen.plan.datafiles import load_bundle
+
+    documents: list[Path] = []
+    for plan in sorted((ROOT / "plans").glob("*.yaml")):
+        written = build_plan(load_bundle(plan), tmp_path / plan.stem).written
+        documents += [p for p in written if p.suffix == ".docx"
+                      and "phieu-dang-ky" not in p.parts[-2:-1]]  # forms: one is enough
+    for i, docx in enumerate(documents):  # stems repeat across plans (ke-hoach.docx)
+        documents[i] = docx.rename(docx.with_name(f"{docx.parent.name}-{docx.name}"))
+    pdfs = to_pdfs(documents, tmp_path / "pdf")
+    assert {pdf.name: blank_pages(pdf) for pdf in pdfs if blank_pages(pdf)} == {}
+
+
+def test_a_signature_table_at_the_foot_of_a_page_leaves_no_blank_page(tmp_path: Path) -> None:
+    """A Phụ lục starts a section; the paragraph that ends the last section follows the
+    signature table. Two documents whose table ends at the very foot of page 1 (found by
+    trying body lengths and Nơi nhận lengths) gave a page 2 with nothing but "2"."""
+    from conftest import bundle_of, write_plan
+    from plangen.pipeline.run import build_plan
+
+    made = []
+    for lines, recipients in ((21, 8), (22, 6)):
+        body = "\n".join(f"      - Ý thứ {i} của nội dung văn bản." for i in range(lines))
+        noi_nhan = ", ".join([f'"Nơi {j}"' for j in range(recipients)] + ['"Lưu: VT"'])
+        text = (f"issuer: {{name: Trường THCS Thử Nghiệm, abbreviation: THCSTN}}\n"
+                "place: Hà Nội\nsigner: {title: Hiệu trưởng, name: Lê Thị Hoa}\nvan_ban:\n"
+                "  - kind: TB\n    number: 3\n    issued_on: 2025-01-10\n"
+                f"    trich_yeu: Thử trang trắng\n    content: |\n{body}\n"
+                "    phu_luc:\n      - title: Lịch\n        content: Tháng 3.\n"
+                f"    noi_nhan: [{noi_nhan}]\n")
+        folder = tmp_path / f"{lines}-{recipients}"
+        folder.mkdir()
+        out = folder / "out"
+        build_plan(bundle_of(write_plan(folder, text)), out)
+        made.append((out / "thong-bao.docx").rename(folder / f"tb-{lines}-{recipients}.docx"))
+    for pdf in to_pdfs(made, tmp_path / "pdf"):
+        assert (page_count(pdf), blank_pages(pdf)) == (2, []), pdf.name

@@ -173,3 +173,87 @@ def test_all_problems_in_one_run() -> None:
         "number: must be at least 1",
         'colour: unknown key "colour"',
     ]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("KT. Hiệu trưởng", "signer.title: the authority \"KT.\" is not written into a title: "
+     "write authority: KT. and head_title: Hiệu trưởng, then title, the signer's own "
+     "position (e.g. Phó Hiệu trưởng)"),
+    ("TM. Ủy ban nhân dân", "signer.title: the authority \"TM.\" is not written into a "
+     "title: write authority: TM. and collective: Ủy ban nhân dân, then title, the signer's "
+     "own position (e.g. Phó Hiệu trưởng)"),
+    ("K/T Giám đốc", "signer.title: the authority \"KT.\" is not written into a title: "
+     "write authority: KT. and head_title: Giám đốc, then title, the signer's own position "
+     "(e.g. Phó Hiệu trưởng)"),
+])
+def test_an_authority_typed_into_the_title_is_refused_with_the_right_form(
+        title: str, expected: str) -> None:
+    assert problems_of(changed("  title: Hiệu trưởng", f"  title: {title}")) == [expected]
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("I - Mục đích", 'write the heading without its number "I -": plangen numbers '
+     'headings; write "Mục đích"'),
+    ("I Mục đích yêu cầu", 'write the heading without its number "I": plangen numbers '
+     'headings; write "Mục đích yêu cầu"'),
+    ("Điều 1. Phạm vi", 'write the heading without its number "Điều 1.": plangen numbers '
+     'headings; write "Phạm vi"'),
+    ("2: Kết quả", 'write the heading without its number "2:": plangen numbers headings; '
+     'write "Kết quả"'),
+    ("1.2 Nội dung", 'write the heading without its number "1.2": plangen numbers '
+     'headings; write "Nội dung"'),
+    ("- Công tác", 'a heading does not start with a dash: plangen numbers headings; write '
+     '"Công tác" (a bullet belongs in content)'),
+])
+def test_a_heading_typed_with_any_number_or_mark_is_refused(heading: str,
+                                                            expected: str) -> None:
+    text = changed("  - heading: Mục đích", f'  - heading: "{heading}"')
+    assert problems_of(text) == [f"body[0].heading: {expected}"]
+
+
+@pytest.mark.parametrize("heading", ["Mục đích", "Về việc tổ chức", "Vị trí", "Lịch trình",
+                                     "XÃ HỘI HÓA", "Ủy ban"])
+def test_headings_that_only_look_numbered_are_kept(heading: str) -> None:
+    assert problems_of(changed("  - heading: Mục đích", f"  - heading: {heading}")) == []
+
+
+CONTENT = ("    content: |\n      - Nâng cao chất lượng dạy học, hạn chót "
+           "{{ phases[0].end | ngay }}.\n")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("> Trích dẫn", 'plangen prints no Markdown blockquote (a line starting ">"): '
+     '"> Trích dẫn"; write a paragraph, or a centred line "-> … <-"'),
+    ("### Tiêu đề", 'plangen prints no Markdown heading ("#"): "### Tiêu đề"; make it a '
+     "section (a heading in body) for plangen to number"),
+    ("---", 'plangen prints no Markdown horizontal rule ("---"): "---"; remove the line '
+     "(NĐ30 has no rule inside the content)"),
+    ("Chữ ~~gạch~~ bỏ.", 'plangen prints no struck-through text ("~~…~~"): "Chữ ~~gạch~~ '
+     'bỏ."; remove that text (an issued document has no struck text)'),
+    ("![Hình](a.png)", 'plangen inserts no picture ("![…](…)"): "![Hình](a.png)"; put the '
+     "picture in a Word template (an annex template) or remove it"),
+    ("```", 'plangen prints no Markdown code block ("```"): "```"; write it as a paragraph'),
+    ("b. Ý thứ hai.", 'the điểm reads "b." — NĐ30 writes "b)"; write "b)" (plangen prints '
+     "each điểm as a paragraph)"),
+])
+def test_markdown_plangen_does_not_print_is_refused_at_its_line(line: str,
+                                                               expected: str) -> None:
+    text = changed(CONTENT, CONTENT + f"      {line}\n")
+    (problem,) = problems_of_located(text)
+    assert problem == ("body[0].content", 32, expected)  # the line it is typed on
+
+
+def problems_of_located(text: str) -> list[tuple[str, int, str]]:
+    from plangen.errors import PlanError
+
+    try:
+        load_plan_text(text, "plan.yaml", "en")
+    except PlanError as err:
+        return [(p.path, p.line, p.message) for p in err.problems]
+    return []
+
+
+def test_a_decimal_line_and_a_table_row_are_not_markdown_mistakes() -> None:
+    text = changed(CONTENT, CONTENT + "      1.1. Mục nhỏ.\n\n      | a | b |\n"
+                   "      |---|---|\n      | 1 | 2 |\n")
+    assert problems_of(text) == []

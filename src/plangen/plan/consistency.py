@@ -76,6 +76,7 @@ def _entry(plan: Plan, entry: Entry) -> Iterator[RuleProblem]:
     for path, text in entry.texts():
         yield from _footnotes(text, path)
         yield from _tables(text, path)
+        yield from markdown_plangen_does_not_print(text, path)
     for path, text in entry.lines():
         if FOOTNOTE_REFERENCE.search(text):
             yield RuleProblem(path, "footnote_not_here")
@@ -177,8 +178,14 @@ def _milestones(campaign: Campaign) -> Iterator[RuleProblem]:
 
 
 # A heading typed with its number: "1. Mục tiêu", "II. NHIỆM VỤ", "a) …", "1.2 …", "A. …".
-_TYPED_NUMBER = re.compile(r"^\s*(?P<mark>(?:[IVXLC]+|[A-Z]|\d+|[a-zđ])[.)]|\d+(?:\.\d+)+\.?)\s+"
-                           r"(?P<rest>\S.*)$", re.DOTALL)
+_CAPITAL = "A-ZĐÀ-ỸÁ-Ỹ"
+_TYPED_NUMBER = re.compile(
+    r"^\s*(?P<mark>\d+(?:\.\d+)+\.?|(?:[IVXLC]+|[A-Z]|\d+|[a-zđ])[.)]"  # "1.2.", "I."
+    r"|(?:[IVXLC]+|\d{1,2})\s*[-–—:]"  # "I -", "2:"
+    r"|Điều\s+\d+\s*[.:]?"  # "Điều 1."
+    r"|(?:[IVXLC]+|\d{1,2})(?=\s+[" + _CAPITAL + r"]))"  # "I Mục đích", "1 Phạm vi"
+    r"\s*(?P<rest>\S.*)$", re.DOTALL)
+_TYPED_DASH = re.compile(r"^\s*[-–—+*]\s*(?P<rest>\S.*)$", re.DOTALL)
 
 
 def sections(sections: list[Section], path: DataPath, depth: int,
@@ -195,9 +202,13 @@ def _sections(sections: list[Section], path: DataPath, depth: int,
         return
     for i, section in enumerate(sections):
         typed = _TYPED_NUMBER.match(section.heading)
+        dash = _TYPED_DASH.match(section.heading)
         if typed is not None:
             yield RuleProblem((*path, i, "heading"), "heading_numbered", {
-                "mark": typed["mark"], "rest": typed["rest"].strip()})
+                "mark": typed["mark"].strip(), "rest": typed["rest"].strip()})
+        elif dash is not None:
+            yield RuleProblem((*path, i, "heading"), "heading_dash",
+                              {"rest": dash["rest"].strip()})
         yield from _sections(section.sections, (*path, i, "sections"), depth + 1, scheme)
 
 
@@ -225,7 +236,30 @@ def _needs(authority: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(needs)
 
 
+_PREFIX_TYPED = re.compile(r"^\s*(?P<prefix>TM|KT|TL|TUQ|Q|K/T|T/L|TU/Q)\s*\.?\s+(?P<rest>\S.*)$",
+                           re.IGNORECASE)
+_PREFIX_NAMES = {"K/T": "KT.", "T/L": "TL.", "TU/Q": "TUQ."}
+
+
+def _prefix_typed(signer: Signer, path: DataPath) -> Iterator[RuleProblem]:
+    """A quyền hạn typed into a title ("KT. Hiệu trưởng"): printed as it stands, it would
+    lose the signer's own position line, and the manifest would record no authority."""
+    for field in ("title", "head_title", "collective"):
+        found = _PREFIX_TYPED.match(getattr(signer, field) or "")
+        if found is None:
+            continue
+        typed = found["prefix"].upper()
+        prefix = _PREFIX_NAMES.get(typed, f"{typed}.")
+        after = "collective" if prefix == "TM." else "head_title"
+        yield RuleProblem((*path, field), "signer_prefix_typed", {
+            "prefix": prefix, "field": after, "rest": found["rest"].strip()})
+
+
 def _signer(signer: Signer, path: DataPath) -> Iterator[RuleProblem]:
+    prefixed = list(_prefix_typed(signer, path))
+    if prefixed:  # the other checks would only say the same thing less clearly
+        yield from prefixed
+        return
     authority = signer.authority or ()
     needs = _needs(authority)
     shown = " ".join(authority) or "—"
@@ -331,3 +365,34 @@ def _tables(text: str, path: DataPath) -> Iterator[RuleProblem]:
                 yield RuleProblem(path, "markdown_row_length",
                                   {"row": " | ".join(row), "got": len(row),
                                    "columns": len(table.header)})
+
+
+# Markdown that plangen prints no other way than as typed (or not at all): each is refused
+# at its line, by name, rather than printed as "### …" or dropped.
+_UNSUPPORTED = (
+    (re.compile(r"^ {0,3}>"), "blockquote"),
+    (re.compile(r"^ {0,3}#{1,6}(\s|$)"), "heading"),
+    (re.compile(r"^ {0,3}([-*_])( *\1){2,} *$"), "rule"),
+    (re.compile(r"^ {0,3}=+ *$"), "rule"),
+    (re.compile(r"^ {0,3}(```|~~~)"), "code"),
+    (re.compile(r"~~[^~]"), "strike"),
+    (re.compile(r"!\["), "image"),
+)
+_LETTER_DOT = re.compile(r"^\s*(?P<letter>[a-zđ])\.\s+\S")
+
+
+def markdown_plangen_does_not_print(text: str, path: DataPath) -> Iterator[RuleProblem]:
+    """Blockquotes, Markdown headings, horizontal rules, code blocks, strike-through and
+    images, and a điểm lettered "b." (NĐ30 writes "b)"), each at its line of ``text``;
+    lines of a table are the table's."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if "|" in line:
+            continue
+        construct = next((name for pattern, name in _UNSUPPORTED if pattern.search(line)),
+                         None)
+        if construct is not None:
+            yield RuleProblem(path, f"markdown_{construct}", {"line": line.strip()[:40]},
+                              number)
+        letter = _LETTER_DOT.match(line)
+        if letter is not None:
+            yield RuleProblem(path, "diem_dot", {"letter": letter["letter"]}, number)

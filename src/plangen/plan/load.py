@@ -23,6 +23,7 @@ from plangen.messages import Lang, message
 from plangen.plan import templating
 from plangen.plan.consistency import check_plan
 from plangen.plan.model import ENTRY_MODELS, Entry, Plan, VanBanTenLoai
+from plangen.plan.problems import RuleProblem
 from plangen.plan.yamlread import (
     DATA_LIMITS,
     PLAN_LIMITS,
@@ -184,10 +185,7 @@ def _registered() -> None:
 def _validate(located: Located, name: str, lang: Lang) -> Plan:
     located = list_documents(located)
     plan = _model(located.data, located, name, lang)
-    problems = [
-        _at(located, name, p.path, message(p.code, lang, **p.values))
-        for p in check_plan(plan)
-    ]
+    problems = [rule_problem(located, name, p, lang) for p in check_plan(plan)]
     failed: list[templating.TemplateProblem] = []
     resolved = templating.resolve(located.data, templating.context(plan), failed, later=True)
     problems += [_template_problem(located, name, p, lang) for p in failed]
@@ -285,13 +283,27 @@ def _at(located: Located, name: str, path: DataPath, text: str, key: bool = Fals
     return Problem(name, line, col, dotted(located.origin(path)), text)
 
 
+def _line_in_text(located: Located, path: DataPath, line_in_text: int) -> tuple[int, int]:
+    """Line and column of line ``line_in_text`` (from 1) of the text at ``path``; the
+    field's own when 0."""
+    line, col = _position(located, path)
+    if line_in_text:
+        # A block scalar (| or >) starts on the line after its indicator.
+        offset = 0 if path in located.block_scalars else -1
+        line += line_in_text + offset
+    return line, col
+
+
+def rule_problem(located: Located, name: str, problem: RuleProblem, lang: Lang) -> Problem:
+    """A broken cross-field rule, at its line in file ``name``."""
+    line, col = _line_in_text(located, problem.path, problem.line_in_text)
+    return Problem(name, line, col, dotted(located.origin(problem.path)),
+                   message(problem.code, lang, **problem.values))
+
+
 def _template_problem(located: Located, name: str, problem: templating.TemplateProblem,
                       lang: Lang) -> Problem:
-    line, col = _position(located, problem.path)
-    if problem.line_in_text:
-        # A block scalar (| or >) starts on the line after its indicator.
-        offset = 0 if problem.path in located.block_scalars else -1
-        line += problem.line_in_text + offset
+    line, col = _line_in_text(located, problem.path, problem.line_in_text)
     hint = (message("did_you_mean", lang, suggestion=problem.suggestion)
             if problem.suggestion else "")
     text = message(problem.code, lang, detail=problem.detail, hint=hint)

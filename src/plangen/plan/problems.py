@@ -19,8 +19,10 @@ class RuleProblem:
     path: DataPath
     code: str
     values: dict[str, Any] = field(default_factory=dict)
+    line_in_text: int = 0
+    """The line of a text field the problem is on, counted from 1 (0: the field itself)."""
 
     def under(self, prefix: DataPath) -> RuleProblem:
         """The same problem, its path below ``prefix`` (an entry's rules speak of the
         entry's own fields)."""
-        return RuleProblem((*prefix, *self.path), self.code, self.values)
+        return RuleProblem((*prefix, *self.path), self.code, self.values, self.line_in_text)

@@ -78,3 +78,11 @@ def test_plain_text_reads_the_same_without_markdown(text: str) -> None:
     have given the same spans."""
     if is_plain(text):
         assert _markdown_spans(text) == [Span(text)]
+
+
+def test_a_decimal_line_is_a_paragraph_of_its_own() -> None:
+    from plangen.render.docx.markup import parse_blocks
+
+    blocks = parse_blocks("a) Ý a.\n1.1. Mục nhỏ.\n1.2.3. Mục nhỏ hơn\ntiếp dòng.")
+    assert [b.text for b in blocks] == ["a) Ý a.", "1.1. Mục nhỏ.",
+                                        "1.2.3. Mục nhỏ hơn tiếp dòng."]

@@ -48,8 +48,8 @@ class Block:
 
 # An item starts with "-", "*" or "+"; an en or em dash pasted from Word counts as "-".
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[-*+–—])\s+(?P<text>.*)$")
-# A khoản or điểm written as text in a paragraph: "1. …", "2) …", "a) …", "đ) …".
-_NUMBERED = re.compile(r"^[ \t]*(\d{1,3}[.)]|[a-zđ]\))[ \t]+\S")
+# A khoản or điểm written as text in a paragraph: "1. …", "2) …", "1.1. …", "a) …", "đ) …".
+_NUMBERED = re.compile(r"^[ \t]*(\d{1,3}(\.\d{1,3})*[.)]|[a-zđ]\))[ \t]+\S")
 # "-> Chủ đề năm học <-": a centred line (a chủ đề or khẩu hiệu).
 CENTRED = re.compile(r"^->\s*(?P<text>.*\S)\s*<-$")
 _NOTE_MARK = re.compile(r"\[\^(?P<key>[^\]\s]+)\](?!:)")
@@ -126,7 +126,7 @@ def is_plain(text: str) -> bool:
 def _markdown_spans(text: str) -> list[Span]:
     """Spans of ``text`` read as Markdown, its raw HTML escaped first."""
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    escaped = re.sub(r"^(\d+)\.", r"\1\\.", escaped)  # "1. …" is text, not a list
+    escaped = re.sub(r"^(\d+(?:\.\d+)*)\.", r"\1\\.", escaped)  # "1. …" is text, not a list
     escaped = re.sub(r"^([#=])", r"\\\1", escaped)  # "# …" is text, not a heading
     reader = _SpanReader()
     reader.feed(_converter().reset().convert(escaped))

@@ -289,6 +289,27 @@ def cell_margins(table: Any, left: Length, right: Length) -> None:
         el.set(qn("w:type"), "dxa")
 
 
+BREAK_MARK_HALF_POINTS = 2  # a 1 pt paragraph mark, should hidden text ever be shown
+
+
+def hide_section_break(paragraph_element: Any) -> None:
+    """Make the empty paragraph that carries a section break take no room on the page:
+    its mark hidden and 1 pt high, with no space around it.
+
+    Why: a section that ends with a table (the signature table, before a Phụ lục) needs
+    such a paragraph after the table; when the table ends at the foot of a page, a
+    visible paragraph would be pushed to a page of its own, blank but for its number."""
+    ppr = _properties(paragraph_element, "w:pPr")
+    spacing = _child(ppr, "w:spacing")
+    for name, value in (("w:before", "0"), ("w:after", "0"), ("w:line", "20"),
+                        ("w:lineRule", "exact")):
+        spacing.set(qn(name), value)
+    rpr = _child(ppr, "w:rPr")
+    _child(rpr, "w:vanish")
+    for tag in ("w:sz", "w:szCs"):
+        _child(rpr, tag).set(W_VAL, str(BREAK_MARK_HALF_POINTS))
+
+
 def restart_page_numbers(section: Any) -> None:
     """Number the pages of ``section`` from 1 (each Phụ lục is numbered on its own)."""
     sect_pr = section._sectPr

@@ -252,6 +252,7 @@ def new_numbered_section(document: Any) -> Any:
     """A section on a new page whose page numbers start again from 1, shown from its
     second page (a Phụ lục, or a document a decision issues)."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
+    oxml.hide_section_break(document.element.body[-2])  # the paragraph that ends the last
     oxml.restart_page_numbers(section)
     page_numbers(section)
     return section
