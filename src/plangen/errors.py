@@ -8,6 +8,7 @@ get wrong raises a subclass of :class:`UserError`; anything else is a bug.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,14 @@ class UserError(Exception):
 
 
 class PlanError(UserError):
-    """The plan file is invalid; holds every problem found in one run."""
+    """The plan file is invalid; holds every problem found in one run, and what of the
+    plan was still well-formed (``partial``: the later checks ran on it, and its data
+    files are read with it; None when that is not known)."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], partial: Any = None) -> None:
         super().__init__([str(p) for p in problems])
         self.problems = problems
+        self.partial = partial
 
     def __reduce__(self) -> tuple[type[PlanError], tuple[list[Problem]]]:  # type: ignore[override]
         return type(self), (self.problems,)

@@ -90,8 +90,24 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": "cannot read the file: {reason}",
     },
     "not_utf8": {
-        "vi": "tệp không phải UTF-8; hãy lưu lại với mã hóa UTF-8",
-        "en": "the file is not UTF-8; save it again as UTF-8",
+        "vi": "tệp không phải UTF-8 (byte 0x{byte:02X} ở dòng {line}, cột {col}); hãy lưu lại với mã hóa UTF-8",
+        "en": "the file is not UTF-8 (byte 0x{byte:02X} at line {line}, column {col}); save it again as UTF-8",
+    },
+    "yaml_nbsp": {
+        "vi": "có khoảng trắng không ngắt (U+00A0, thường dán từ Word) ngay sau dấu hai chấm; thay bằng một dấu cách thường",
+        "en": "a non-breaking space (U+00A0, often pasted from Word) right after the colon; replace it with a plain space",
+    },
+    "yaml_key_indented": {
+        "vi": "khóa này thụt vào sâu hơn dòng trên nên YAML đọc nó là phần tiếp của giá trị dòng trên; thụt lề bằng khóa dòng trên",
+        "en": "this key is indented further than the line above, so YAML reads it as the rest of that line's value; indent it as the key above",
+    },
+    "is_folder": {
+        "vi": "đây là một thư mục, không phải tệp kế hoạch; ghi đường dẫn tới tệp .yaml (ví dụ plans/ke-hoach.yaml)",
+        "en": "this is a folder, not a plan file; give the path of a .yaml file (e.g. plans/ke-hoach.yaml)",
+    },
+    "jobs_positive": {
+        "vi": "--jobs phải từ 1 trở lên (nhận được {value})",
+        "en": "--jobs must be 1 or more (got {value})",
     },
     # -- pydantic error types -------------------------------------------------------------
     "missing": {
@@ -179,8 +195,16 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": 'not a date: "{value}"; write {forms}',
     },
     "date_impossible": {
-        "vi": 'ngày không có thật: "{value}"',
-        "en": 'no such day: "{value}"',
+        "vi": 'ngày không có thật: "{value}"; ghi một ngày có thật theo dạng {forms}',
+        "en": 'no such day: "{value}"; write a day that exists, as {forms}',
+    },
+    "text_with_colon": {
+        "vi": 'YAML đọc "{text}" thành một cặp khóa: giá trị vì có dấu ":"; đặt cả giá trị trong dấu nháy kép thẳng: "{text}"',
+        "en": 'YAML reads "{text}" as a key: value pair because of its ":"; put the whole value in straight double quotes: "{text}"',
+    },
+    "text_with_colon_curly": {
+        "vi": 'giá trị "{text}" được đặt trong dấu nháy cong (“ ”, thường do Word tự đổi) nên YAML không coi là dấu nháy; dùng dấu nháy kép thẳng: "{text}"',
+        "en": 'the value "{text}" is in curly quotes (“ ”, often put by Word), which YAML does not take as quotes; use straight double quotes: "{text}"',
     },
     "blank": {
         "vi": "không được để trống",
@@ -738,6 +762,14 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": '{field} để trống nhưng không có trong de_trong; ghi {field} hoặc thêm "{field}" vào de_trong, hoặc dùng --draft',
         "en": '{field} is blank but not listed in de_trong; fill {field}, add "{field}" to de_trong, or use --draft',
     },
+    "ready_signer": {
+        "vi": "chưa có họ tên người ký ({files}); ghi họ tên, hoặc dùng --draft cho bản dự thảo",
+        "en": "no signer's name ({files}); write the name, or use --draft for a draft",
+    },
+    "ready_blank": {
+        "vi": '{field} để trống nhưng không có trong de_trong; ghi {field} hoặc thêm "{field}" vào de_trong, hoặc dùng --draft',
+        "en": '{field} is blank but not listed in de_trong; fill {field}, add "{field}" to de_trong, or use --draft',
+    },
     "gate_nd30": {
         "vi": "lỗi thể thức {code}: {text}",
         "en": "format error {code}: {text}",
@@ -844,9 +876,37 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "Xem lại các năm ghi trong câu chữ (plangen không tự đổi):",
         "en": "Review these years written inside sentences (plangen does not move them):",
     },
-    "no_campaign_start": {
-        "vi": "không tìm thấy campaign.start để tính độ lệch ngày",
-        "en": "campaign.start not found, so the shift cannot be computed",
+    "no_start": {
+        "vi": "không tìm thấy campaign.start hay một ngày ban hành (issued_on) để tính độ lệch ngày; dùng --shift-years N",
+        "en": "neither campaign.start nor a date of issue (issued_on) found, so the shift cannot be computed; use --shift-years N",
+    },
+    "new_over_source": {
+        "vi": "{path} là chính tệp kế hoạch cũ: plangen new không ghi đè tệp nguồn (kể cả với --force); đặt tên tệp mới khác",
+        "en": "{path} is the old plan itself: plangen new never writes over its source (not even with --force); give the new file another name",
+    },
+    "new_nothing_kept": {
+        "vi": "mọi văn bản của kế hoạch cũ đều dựa trên kết quả của giai đoạn cũ: không còn văn bản nào để chép sang",
+        "en": "every document of the old plan is drawn from the old period's results: there is no document left to copy",
+    },
+    "new_kept": {
+        "vi": "{file}: giữ; đã dời ngày, để trống số và ngày ban hành cho văn thư (de_trong)",
+        "en": "{file}: kept; dates moved, number and date of issue left for the văn thư (de_trong)",
+    },
+    "new_dropped_results": {
+        "vi": "{file}: bỏ, vì dùng kết quả của giai đoạn cũ ({names}); viết lại khi có kết quả mới",
+        "en": "{file}: dropped, as it uses the old period's results ({names}); write it again when there are new results",
+    },
+    "new_dropped_quote": {
+        "vi": "{file}: bỏ, vì trích dẫn {other} (đã bỏ)",
+        "en": "{file}: dropped, as it quotes {other} (dropped)",
+    },
+    "new_data_dropped": {
+        "vi": "data: bỏ các tệp đăng ký và kết quả của giai đoạn cũ; ghi tệp dữ liệu mới khi có",
+        "en": "data: the old period's registration and result files dropped; name the new ones when there are",
+    },
+    "new_period": {
+        "vi": "đã đổi {change}",
+        "en": "moved {change}",
     },
     # -- plangen sign / verify ------------------------------------------------------------
     "sign_needs_extra": {
@@ -1134,6 +1194,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
     "problems_found": {
         "vi": "{count} lỗi; chưa ghi tệp nào",
         "en": "{count} problem(s); nothing was written",
+    },
+    "problems_counted": {
+        "vi": "{count} lỗi",
+        "en": "{count} problem(s)",
     },
     "file_locked": {
         "vi": "{path} đang được mở (trong Word hoặc chương trình khác): hãy đóng tệp rồi tạo lại; chưa tệp nào được thay",

@@ -39,8 +39,27 @@ def test_validate_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 def test_missing_file_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "no-such-plan.yaml"]) == 1
-    assert capsys.readouterr().err == ("no-such-plan.yaml: không tìm thấy tệp\n"
-                                       "1 lỗi; chưa ghi tệp nào\n")
+    assert capsys.readouterr().err == "no-such-plan.yaml: không tìm thấy tệp\n1 lỗi\n"
+
+
+def test_a_folder_given_as_the_plan_is_named_a_folder(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        f"{tmp_path}: đây là một thư mục, không phải tệp kế hoạch; ghi đường dẫn tới tệp .yaml "
+        "(ví dụ plans/ke-hoach.yaml)\n1 lỗi\n")
+    assert main(["build", "--lang", "en", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == (
+        f"{tmp_path}: this is a folder, not a plan file; give the path of a .yaml file "
+        "(e.g. plans/ke-hoach.yaml)\n1 problem(s); nothing was written\n")
+
+
+@pytest.mark.parametrize("jobs", ["0", "-2"])
+def test_jobs_below_one_are_refused(jobs: str, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", str(MINIMAL_PLAN), "--jobs", jobs, "-o", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == f"--jobs phải từ 1 trở lên (nhận được {jobs})\n"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_unwritable_output_is_a_user_error(tmp_path: Path,
@@ -48,7 +67,7 @@ def test_unwritable_output_is_a_user_error(tmp_path: Path,
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     assert main(["build", str(MINIMAL_PLAN), "-o", str(blocker)]) == 1
-    assert capsys.readouterr().err.startswith("không ghi được ")
+    assert capsys.readouterr().err.startswith(f"{MINIMAL_PLAN}: không ghi được ")
 
 
 @pytest.mark.parametrize("argv", [[], ["build"], ["frobnicate"], ["validate", "--lang", "fr", "x"]])
@@ -56,7 +75,7 @@ def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as exited:
         main(argv)
     assert exited.value.code == 2
-    assert "usage: plangen" in capsys.readouterr().err
+    assert "cách dùng: plangen" in capsys.readouterr().err
 
 
 def test_console_script_runs_without_traceback(tmp_path: Path) -> None:

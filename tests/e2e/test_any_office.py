@@ -217,13 +217,18 @@ def test_validate_reaches_the_verdict_build_reaches(tmp_path: Path,
     plan.write_text(without_campaign(**{"  name: Trần Thị Bình\n": ""}), encoding="utf-8")
     assert main(["validate", "--lang", "en", str(plan)]) == 1
     refused = capsys.readouterr()
-    assert refused.err.splitlines() == [
-        f"{plan}: ke-hoach.docx: not ready for signing: no signer's name (signer.name); use "
-        "--draft for a draft"]
+    # Found with the plan's other problems, at the signer's line, before anything is made.
+    verdict = (f"{plan}:20:3: signer.name: no signer's name (ke-hoach.docx); write the name, "
+               "or use --draft for a draft")
+    assert refused.err.splitlines() == [verdict, "1 problem(s)"]
     assert main(["build", "--lang", "en", str(plan), "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.splitlines() == [verdict, "1 problem(s); nothing was written"]
+    # Built alone, the document is still judged by the gate, which names the plan.
+    assert main(["build", "--lang", "en", str(plan), "-o", str(tmp_path / "out"),
+                 "--only", "ke-hoach"]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "ke-hoach.docx: not ready for signing: no signer's name (signer.name); use --draft "
-        "for a draft"]
+        f"{plan}: ke-hoach.docx: not ready for signing: no signer's name (signer.name); use "
+        "--draft for a draft", "1 problem(s); nothing was written"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ke-hoach.yaml"]  # nothing written
     assert main(["validate", "--lang", "en", "--draft", str(plan)]) == 0
     assert capsys.readouterr().out == f"{plan}: valid\n"

@@ -241,14 +241,20 @@ def no_campaign_text() -> str:
     return without_campaign()
 
 
-def test_new_from_a_plan_with_campaign_null_says_what_is_missing(
+def test_new_from_a_plan_with_campaign_null_starts_from_its_date_of_issue(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     old = write_plan(tmp_path, no_campaign_text() + "campaign: null\n")
     assert main(["validate", str(old)]) == 0
     capsys.readouterr()
     assert main(["new", str(old), str(tmp_path / "moi.yaml"), "--start", "2025-01-01",
-                 "--lang", "en"]) == 1
-    assert capsys.readouterr().err == "campaign.start not found, so the shift cannot be computed\n"
+                 "--lang", "en"]) == 0
+    undated = old.read_text(encoding="utf-8").replace("issued_on: 2024-03-01\n", "")
+    write_plan(tmp_path, undated, "undated.yaml")
+    assert main(["new", str(tmp_path / "undated.yaml"), str(tmp_path / "moi2.yaml"), "--start",
+                 "2025-01-01", "--lang", "en"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "neither campaign.start nor a date of issue (issued_on) found, so the shift cannot be "
+        "computed; use --shift-years N")
 
 
 def test_new_replaces_a_de_trong_block_list(tmp_path: Path) -> None:

@@ -105,7 +105,8 @@ def test_a_file_that_is_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[s
     plan.write_bytes(minimal_text().encode("utf-8").replace("Hà Nội".encode(), b"H\xe0 N\xf4i"))
     assert main(["validate", str(plan)]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        f"{plan}: tệp không phải UTF-8; hãy lưu lại với mã hóa UTF-8")
+        f"{plan}:5:45: tệp không phải UTF-8 (byte 0xE0 ở dòng 5, cột 45); hãy lưu lại với mã "
+        "hóa UTF-8")
 
 
 # -- names from data --------------------------------------------------------------------

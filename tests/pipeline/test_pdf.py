@@ -289,4 +289,5 @@ def test_pdfa_takes_only_the_three_parts(capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit) as exited:
         main(["build", str(MINIMAL_PLAN), "--pdf", "--pdfa", "4"])
     assert exited.value.code == 2
-    assert "argument --pdfa: invalid choice: 4 (choose from 1, 2, 3)" in capsys.readouterr().err
+    assert "tham số --pdfa: giá trị không hợp lệ: 4 (chọn một trong: 1, 2, 3)" in \
+        capsys.readouterr().err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -208,8 +209,20 @@ def test_new_campaign_from_the_seed(tmp_path: Path, capsys: pytest.CaptureFixtur
     target = tmp_path / "cchc-2026-2028.yaml"
     assert main(["new", str(SEED_PLAN), str(target), "--shift-years", "3"]) == 0
     out = capsys.readouterr().out.splitlines()
+    kept = "giữ; đã dời ngày, để trống số và ngày ban hành cho văn thư (de_trong)"
     assert out == [
         f"đã ghi {target}",
+        f"ke-hoach.docx: {kept}",
+        "bien-ban-hop-xet-khen-thuong.docx: bỏ, vì dùng kết quả của giai đoạn cũ (bao_cao, "
+        "ket_qua); viết lại khi có kết quả mới",
+        "quyet-dinh-khen-thuong.docx: bỏ, vì dùng kết quả của giai đoạn cũ (bao_cao, ket_qua, "
+        "khen_thuong); viết lại khi có kết quả mới",
+        "to-trinh-nhan-rong.docx: bỏ, vì dùng kết quả của giai đoạn cũ (ket_qua); viết lại khi "
+        "có kết quả mới",
+        "cong-van-gui-bao-cao-2024.docx: bỏ, vì dùng kết quả của giai đoạn cũ (bao_cao, "
+        "ket_qua); viết lại khi có kết quả mới",
+        f"giay-moi-tong-ket.docx: {kept}",
+        "data: bỏ các tệp đăng ký và kết quả của giai đoạn cũ; ghi tệp dữ liệu mới khi có",
         "Xem lại các năm ghi trong câu chữ (plangen không tự đổi):",
         f"  {target}:32: 2023 — …ch số 4455/KH-SGDĐT ngày 17 tháng 8 năm 2023 của Sở Giáo dục "
         "và Đào tạo thành phố Hồ…",
@@ -229,8 +242,47 @@ def test_new_campaign_from_the_seed(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main_document.number is None and main_document.issued_on is None
     assert main_document.de_trong == ["number", "issued_on"]
     assert "giai đoạn 2026 - 2028" in main_document.trich_yeu
+    invitation = plan.van_ban[1]
+    assert invitation.kind == "GM" and invitation.de_trong == ["number", "issued_on"]
+    assert str(getattr(invitation, "bat_dau", "")) == "2028-12-19 08:00:00"
     out_dir = build_dir(tmp_path, target)
     assert "ngày\u00a0" in read_docx(out_dir / "ke-hoach.docx").paragraphs[8].text
+
+
+def test_new_moves_a_plan_without_a_campaign_and_keeps_every_document(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A school's plan without a campaign: its school year moves wherever it is the plan's
+    own, outside the căn cứ; its Quyết định stays, with its regulation."""
+    old = ROOT / "plans" / "truong-ngoai-khoa-2024-2025.yaml"
+    target = tmp_path / "truong-ngoai-khoa-2025-2026.yaml"
+    assert main(["new", str(old), str(target), "--shift-years", "1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:4] == [
+        "ke-hoach.docx: giữ; đã dời ngày, để trống số và ngày ban hành cho văn thư (de_trong)",
+        "quyet-dinh-ban-to-chuc.docx: giữ; đã dời ngày, để trống số và ngày ban hành cho văn "
+        "thư (de_trong)",
+        "đã đổi năm học 2024 - 2025 → năm học 2025 - 2026"]
+    plan = load_plan(target)
+    assert [e.trich_yeu for e in plan.van_ban] == [
+        "Tổ chức hoạt động ngoại khóa năm học 2025 - 2026",
+        "Về việc thành lập Ban tổ chức hoạt động ngoại khóa năm học 2025 - 2026 và ban hành "
+        "Quy chế hoạt động của Ban tổ chức"]
+    text = target.read_text(encoding="utf-8")
+    assert "Căn cứ Kế hoạch số 215/KH-PGDĐT ngày 05 tháng 9 năm 2024" in text  # cited: kept
+
+
+def test_new_never_writes_over_its_source(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "ke-hoach.yaml"
+    shutil.copy(MINIMAL_PLAN, plan)
+    before = plan.read_bytes()
+    for target in (plan, tmp_path / "." / "ke-hoach.yaml"):
+        assert main(["new", str(plan), str(target), "--shift-years", "1", "--force",
+                     "--lang", "en"]) == 1
+        assert capsys.readouterr().err == (
+            f"{target} is the old plan itself: plangen new never writes over its source (not "
+            "even with --force); give the new file another name\n")
+    assert plan.read_bytes() == before
 
 
 def test_new_by_start_date_and_refusals(tmp_path: Path,
@@ -254,21 +306,60 @@ def test_committed_schema_is_current(capsys: pytest.CaptureFixture[str]) -> None
         capsys.readouterr().out
 
 
-def test_schema_accepts_the_plans_and_rejects_a_misspelt_key() -> None:
+ELIDED = re.compile(r"^\s*…\s*$|[{,]\s*…\s*[},]|:\s*…\s*$", re.M)
+"""A README snippet that leaves part out ("…") shows a shape, not a plan to check."""
+
+
+def yaml_in_the_repository() -> dict[str, str]:
+    """Every plan-shaped YAML text the repository shows a user: the example plans, the
+    tests' minimal plan, the starter ``plangen init`` writes, the README's snippets."""
+    from plangen.plan.schema import starter_plan
+
+    texts = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8")
+             for p in [*sorted((ROOT / "plans").glob("*.yaml")), MINIMAL_PLAN]}
+    texts["starter.yaml"] = starter_plan()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for i, snippet in enumerate(re.findall(r"```yaml\n(.*?)```", readme, flags=re.S)):
+        if not ELIDED.search(snippet):
+            texts[f"README.md snippet {i}"] = snippet
+    return texts
+
+
+def test_schema_accepts_every_yaml_the_repository_shows_and_rejects_a_misspelt_key() -> None:
     import jsonschema
 
     from plangen.plan.yamlread import read_yaml
 
     schema = json.loads((ROOT / "plans" / "plan.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    plans = [*sorted((ROOT / "plans").glob("*.yaml")), MINIMAL_PLAN]
-    for plan in plans:
-        text = plan.read_text(encoding="utf-8")
-        assert list(validator.iter_errors(read_yaml(text).data)) == [], plan
-        assert text.startswith("# yaml-language-server: $schema=") or plan == MINIMAL_PLAN
+    texts = yaml_in_the_repository()
+    assert len([name for name in texts if name.startswith("README")]) >= 8
+    for name, text in texts.items():
+        # A README snippet is a part of a plan: the keys every plan has may be absent.
+        errors = [e.message for e in validator.iter_errors(read_yaml(text).data)
+                  if not (name.startswith("README") and e.validator == "required"
+                          and not e.path)]
+        assert errors == [], name
+        if name.startswith("plans/"):
+            assert text.startswith("# yaml-language-server: $schema="), name
     bad = read_yaml(minimal_text().replace("trich_yeu:", "trich_yue:")).data
     messages = [e.message for e in validator.iter_errors(bad)]
     assert any("'trich_yue' was unexpected" in m for m in messages)
+
+
+def test_schema_and_reader_agree_on_numbers_in_table_rows() -> None:
+    """The starter writes rows as ``- [1, …]``: the reader takes the 1 as text, and so
+    does the schema the editor reads."""
+    import jsonschema
+
+    from plangen.plan.schema import starter_plan
+
+    assert "- [1, " in starter_plan()
+    schema = json.loads((ROOT / "plans" / "plan.schema.json").read_text(encoding="utf-8"))
+    row = schema["$defs"]["AnnexTable"]["properties"]["rows"]
+    jsonschema.validate([[1, "Rà soát", 2.5]], row)
+    plan = load_plan_text(starter_plan(), "starter.yaml")
+    assert plan.van_ban[0].phu_luc[0].table.rows[0][0] == "1"
 
 
 def test_init_writes_a_plan_that_builds(tmp_path: Path) -> None:
@@ -342,7 +433,8 @@ def test_jobs_build_each_plan_on_its_own(tmp_path: Path,
     assert sorted(p.name for p in out.iterdir()) == ["minimal"]
     assert (out / "minimal" / "manifest.json").is_file()
     assert f"đã ghi {out / 'minimal' / 'ke-hoach.docx'}" in captured.out.splitlines()
-    assert "ke-hoach.docx: chưa sẵn sàng để ký: chưa có họ tên người ký" in captured.err
+    assert f"{unsigned}:41:3: signer.name: chưa có họ tên người ký (ke-hoach.docx)" in \
+        captured.err.splitlines()[0]
     assert f"{broken}:" in captured.err
     # The same good plan built alone gives the same bytes.
     alone = tmp_path / "alone"

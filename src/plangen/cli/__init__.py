@@ -29,6 +29,7 @@ from plangen.cli import (
     verify,
 )
 from plangen.cli.common import EXIT_INVALID, Run, error_lines
+from plangen.cli.localize import argparse_speaks, chosen_lang, localize
 from plangen.errors import UserError
 from plangen.messages import LANGS, Lang
 
@@ -63,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     common = _lang_option(None)
     parser = argparse.ArgumentParser(
         prog="plangen", parents=[_lang_option("vi")],
-        description="Văn bản hành chính theo Nghị định 30/2020/NĐ-CP từ một tệp kế hoạch YAML.")
+        description="Vietnamese administrative documents per Nghị định 30/2020/NĐ-CP from one "
+                    "YAML plan file.")
     parser.add_argument("--version", action="version", version=f"plangen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add_parser, run in COMMANDS:
@@ -84,7 +86,11 @@ def utf8_output() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``plangen`` with ``argv`` (default: the process arguments); returns the exit code."""
     utf8_output()
-    args = _parser().parse_args(argv)
+    chosen = chosen_lang(sys.argv[1:] if argv is None else argv)
+    with argparse_speaks(chosen):
+        parser = _parser()
+        localize(parser, chosen)
+        args = parser.parse_args(argv)
     lang = cast(Lang, args.lang)
     run = cast(Run, args.run)
     try:
@@ -95,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_INVALID
     except UserError as err:
-        for line in error_lines(err, lang):
+        for line in error_lines(err, lang, args.command):
             print(line, file=sys.stderr)
         return EXIT_INVALID
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plangen.cli.common import EXIT_INVALID, EXIT_OK, error_lines, load_all
-from plangen.errors import UserError
+from plangen.cli.common import EXIT_INVALID, EXIT_OK, error_lines, gate_problems, load_all
+from plangen.errors import PlanError, Problem, UserError
 from plangen.kinds import kind_names
 from plangen.messages import Lang, message
 from plangen.pipeline import forked
@@ -70,19 +70,27 @@ def add_parser(commands: Commands, common: argparse.ArgumentParser,
 def run(args: argparse.Namespace, lang: Lang) -> int:
     """Every plan is rendered and gated, and no hand-edited file is in the way, before the
     first file is written; with ``--jobs``, each plan on its own, in parallel."""
+    if args.jobs is not None and args.jobs < 1:
+        raise UserError([message("jobs_positive", lang, value=args.jobs)])
     refuse_shared_folders(args.plans, args.output, lang)
     if args.jobs is not None:
         return _run_in_parallel(args, lang)
     pdf = _pdf_options(args, lang)
-    bundles = load_all(args.plans, lang)
+    bundles = load_all(args.plans, lang, final=_final(args))
     jobs: list[Job] = []
+    refused: list[Problem] = []
     try:
         for bundle in bundles:
-            jobs.append(prepare(bundle, out_dir(args.output, bundle.plan_file),
-                                templates_dir=args.templates, draft=args.draft,
-                                only=args.only, lang=lang,
-                                progress=progress_line(bundle.plan_file),
-                                workers=forked.default_workers()))
+            try:
+                jobs.append(prepare(bundle, out_dir(args.output, bundle.plan_file),
+                                    templates_dir=args.templates, draft=args.draft,
+                                    only=args.only, lang=lang,
+                                    progress=progress_line(bundle.plan_file),
+                                    workers=forked.default_workers()))
+            except UserError as failed:  # the other plans are still gated, then told
+                refused += gate_problems(bundle.plan_file, failed)
+        if refused:
+            raise PlanError(refused)
         if pdf is not None:
             add_pdfs(jobs, pdf, lang)
         for job in jobs:
@@ -120,9 +128,12 @@ def _build_alone(task: tuple[Path, argparse.Namespace]) -> tuple[list[str], list
     with contextlib.redirect_stdout(out):
         try:
             pdf = _pdf_options(args, lang)
-            bundle = load_all([plan], lang)[0]
-            job = prepare(bundle, out_dir(args.output, plan), templates_dir=args.templates,
-                          draft=args.draft, only=args.only, lang=lang)
+            bundle = load_all([plan], lang, final=_final(args))[0]
+            try:
+                job = prepare(bundle, out_dir(args.output, plan), templates_dir=args.templates,
+                              draft=args.draft, only=args.only, lang=lang)
+            except UserError as failed:
+                raise PlanError(gate_problems(plan, failed)) from None
             try:
                 if pdf is not None:
                     add_pdfs([job], pdf, lang)
@@ -134,6 +145,12 @@ def _build_alone(task: tuple[Path, argparse.Namespace]) -> tuple[list[str], list
         except UserError as failed:
             return out.getvalue().splitlines(), error_lines(failed, lang), EXIT_INVALID
     return out.getvalue().splitlines(), [], EXIT_OK
+
+
+def _final(args: argparse.Namespace) -> bool:
+    """Whether the plan's own check includes what a final build needs of every document:
+    not for a draft, nor for ``--only`` (the gate judges the documents built)."""
+    return not args.draft and args.only is None
 
 
 PROGRESS_AFTER_SECONDS = 2.0

@@ -26,17 +26,19 @@ Run = Callable[[argparse.Namespace, Lang], int]
 """A command: its parsed arguments and the language of messages in, the exit code out."""
 
 
-def load_all(paths: Sequence[Path], lang: Lang) -> list[Bundle]:
+def load_all(paths: Sequence[Path], lang: Lang, final: bool = False) -> list[Bundle]:
     """Every plan and its data files validated before anything is written: one bad file
-    stops the whole run."""
+    stops the whole run, after every file's problems are found. With ``final``, what a
+    build that is not a draft needs of every document is checked too."""
     plans: list[Bundle] = []
     problems: list[Problem] = []
     for path in paths:
         if not path.is_file():
-            problems.append(Problem(str(path), 0, 0, "", message("file_missing", lang)))
+            missing = "is_folder" if path.is_dir() else "file_missing"
+            problems.append(Problem(str(path), 0, 0, "", message(missing, lang)))
             continue
         try:
-            plans.append(load_bundle(path, lang))
+            plans.append(load_bundle(path, lang, final))
         except PlanError as err:
             problems += err.problems
     if problems:
@@ -59,9 +61,22 @@ def refuse_overwrite(path: Path, force: bool, lang: Lang) -> None:
         raise UserError([message("file_exists", lang, path=path)])
 
 
-def error_lines(err: UserError, lang: Lang) -> list[str]:
+READ_ONLY = frozenset(("validate", "check", "verify"))
+"""Commands that never write a file: their total does not say that nothing was written."""
+
+
+def error_lines(err: UserError, lang: Lang, command: str | None = None) -> list[str]:
     """What a user's mistake prints on stderr: a line per problem, and for an invalid plan
-    how many problems there are."""
+    how many problems there are (and, for a command that writes, that it wrote nothing)."""
     if isinstance(err, PlanError):
-        return [*err.lines, message("problems_found", lang, count=len(err.problems))]
+        total = "problems_counted" if command in READ_ONLY else "problems_found"
+        return [*err.lines, message(total, lang, count=len(err.problems))]
     return list(err.lines)
+
+
+def gate_problems(plan_file: Path, refused: UserError) -> list[Problem]:
+    """The signed-ready gate's reasons for one plan's documents, each line naming the plan
+    (``plans/a.yaml: ke-hoach.docx: …``): with many plans, which one broke shows."""
+    if isinstance(refused, PlanError):
+        return refused.problems
+    return [Problem(str(plan_file), 0, 0, "", line) for line in refused.lines]

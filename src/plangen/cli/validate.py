@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plangen.cli.build import refuse_shared_folders
-from plangen.cli.common import EXIT_OK, load_all
-from plangen.errors import UserError
+from plangen.cli.common import EXIT_OK, gate_problems, load_all
+from plangen.errors import PlanError, Problem, UserError
 from plangen.messages import Lang, message
 from plangen.pipeline import forked
 from plangen.pipeline.run import gated
@@ -36,18 +36,19 @@ def add_parser(commands: Commands, common: argparse.ArgumentParser,
 
 def run(args: argparse.Namespace, lang: Lang) -> int:
     """Every plan loaded first (one bad file stops the run, as in build), then each one's
-    documents rendered and gated; every reason of every plan is reported."""
+    documents rendered and gated; every reason of every plan is reported, each line
+    naming its plan."""
     refuse_shared_folders(args.plans, Path("output"), lang)  # as build would
-    reasons: list[str] = []
-    for bundle in load_all(args.plans, lang):
+    problems: list[Problem] = []
+    for bundle in load_all(args.plans, lang, final=not args.draft):
         try:
             for _document in gated(bundle, templates_dir=args.templates, draft=args.draft,
                                    lang=lang, workers=forked.default_workers()):
                 pass
         except UserError as refused:
-            reasons += [f"{bundle.plan_file}: {line}" for line in refused.lines]
-    if reasons:
-        raise UserError(reasons)
+            problems += gate_problems(bundle.plan_file, refused)
+    if problems:
+        raise PlanError(problems)
     for path in args.plans:
         print(message("valid", lang, path=path))
     return EXIT_OK

@@ -571,8 +571,13 @@ def _annex_start(head: AnnexHeading) -> int:
     return first.index
 
 
+TYPED_RULE = re.compile(r"\s*[_\-=–—]{3,}\s*")
+"""A line typed as a rule ("__________" under a sample's header): a drawing, not text, and
+Markdown's horizontal rule, which a plan refuses."""
+
+
 def _is_rule(p: Paragraph) -> bool:
-    return not p.text.strip() and p.border_bottom
+    return (not p.text.strip() and p.border_bottom) or bool(TYPED_RULE.fullmatch(p.text))
 
 
 def _leftovers(layout: Layout, out: Imported, used: set[int]) -> None:

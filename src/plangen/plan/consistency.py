@@ -47,6 +47,42 @@ def check_plan(plan: Plan) -> list[RuleProblem]:
     ]
 
 
+def check_ready(plan: Plan) -> list[RuleProblem]:
+    """What a final build (not ``--draft``) needs of every document the plan lists, found
+    with the plan's other problems rather than after its documents are made: a name under
+    each signature, and a number and a date unless they are left to the văn thư
+    (``de_trong``). The gate still reads each finished file for the same."""
+    unsigned: dict[DataPath, list[str]] = {}
+    blanks: list[RuleProblem] = []
+    for i, entry in enumerate(plan.van_ban):
+        path: DataPath = ("van_ban", i)
+        file = f"{entry.file_stem}.docx"
+        chosen = [((*path, "signer"), entry.signer)] if entry.uses_signer else []
+        chosen += [((*path, "lien_tich", j, "signer"), co.signer)
+                   for j, co in enumerate(entry.lien_tich)]
+        for where, signer in chosen:
+            _unnamed(plan, signer, where, file, unsigned)
+        for blank, value in (("number", entry.number), ("issued_on", entry.day)):
+            if value is None and blank not in entry.de_trong:
+                blanks.append(RuleProblem((*path, blank), "ready_blank", {"field": blank}))
+    if plan.data is not None and plan.data.results is not None:
+        _unnamed(plan, plan.reports.signer, ("reports", "signer"), "bao-cao-*.docx", unsigned)
+    return [RuleProblem((*where, "name"), "ready_signer", {"files": ", ".join(files)})
+            for where, files in unsigned.items()] + blanks
+
+
+def _unnamed(plan: Plan, chosen: Signer | str | None, path: DataPath, file: str,
+             unsigned: dict[DataPath, list[str]]) -> None:
+    """Add ``file`` under the path of the signer it names (its own, one of ``signers``,
+    or the plan's) when that signer has no name."""
+    found = plan.signer_of(chosen)
+    if found is None or found.name is not None:
+        return  # no signer at all is the plan's rules' to say
+    where: DataPath = (path if isinstance(chosen, Signer) else
+                       ("signers", chosen) if isinstance(chosen, str) else ("signer",))
+    unsigned.setdefault(where, []).append(file)
+
+
 def _has_documents(plan: Plan) -> Iterator[RuleProblem]:
     if not plan.van_ban:
         yield RuleProblem((), "no_document")

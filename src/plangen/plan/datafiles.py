@@ -20,9 +20,11 @@ from plangen.messages import Lang, message
 from plangen.plan import figures
 from plangen.plan.load import (
     at,
+    decode_utf8,
     dotted,
     read_located,
     read_plan_located,
+    ready_problems,
     resolve_deferred,
     validate_located,
 )
@@ -44,22 +46,33 @@ class Bundle:
     results: Results = field(default_factory=Results)
 
 
-def load_bundle(plan_file: Path, lang: Lang = "vi") -> Bundle:
+def load_bundle(plan_file: Path, lang: Lang = "vi", final: bool = False) -> Bundle:
     """The plan of ``plan_file`` and its data files, validated; raises
-    :class:`PlanError` with every problem."""
-    plan, digest, located = read_plan_located(plan_file, lang)
+    :class:`PlanError` with every problem: a data file is read, and its problems told,
+    even when the plan has problems of its own, as long as the plan names it well. With
+    ``final``, what a build that is not a draft needs of every document is checked too."""
+    name = str(plan_file)
+    try:
+        plan, digest, located = read_plan_located(plan_file, lang, final)
+    except PlanError as err:
+        raise PlanError(err.problems + _data_problems(err.partial, plan_file, lang)) from None
     bundle = Bundle(plan, plan_file, digest)
-    _read_data(bundle, lang)
-    # The CSV tables of the Phụ lục are read into the documents once their text is
-    # evaluated: evaluating makes the documents anew from the file's values.
-    plan = resolve_deferred(plan, located, str(plan_file), trail_names(bundle), lang)
-    bundle.plan = _annex_tables(plan, plan_file, located, lang)
-    with_data = [at(located, str(plan_file), ("van_ban", i, *p.path),
-                    message(p.code, lang, **p.values))
-                 for i, entry in enumerate(bundle.plan.van_ban)
-                 for p in entry.data_rules(bundle)]
-    if with_data:
-        raise PlanError(with_data)
+    problems: list[Problem] = []
+    try:
+        _read_data(bundle, lang)
+        # The CSV tables of the Phụ lục are read into the documents once their text is
+        # evaluated: evaluating makes the documents anew from the file's values.
+        plan = resolve_deferred(plan, located, name, trail_names(bundle), lang)
+        bundle.plan = _annex_tables(plan, plan_file, located, lang)
+        problems += [at(located, name, ("van_ban", i, *p.path), message(p.code, lang, **p.values))
+                     for i, entry in enumerate(bundle.plan.van_ban)
+                     for p in entry.data_rules(bundle)]
+    except PlanError as err:
+        problems += err.problems
+    if final:
+        problems += ready_problems(bundle.plan, located, name, lang)
+    if problems:  # the plan file's in its order, then the data files'
+        raise PlanError(sorted(problems, key=lambda p: (p.file != name, p.line, p.col)))
     return bundle
 
 
@@ -84,6 +97,18 @@ def trail_names(bundle: Bundle) -> dict[str, Any]:
     return {"ket_qua": ket_qua, "bao_cao": bao_cao}
 
 
+def _data_problems(plan: Plan | None, plan_file: Path, lang: Lang) -> list[Problem]:
+    """The problems of the data files ``plan`` (what of an invalid plan was well-formed)
+    names (data without a campaign is the plan's own problem: ``data_needs_campaign``)."""
+    if plan is None or plan.campaign is None:
+        return []
+    try:
+        _read_data(Bundle(plan, plan_file, ""), lang)
+    except PlanError as err:
+        return err.problems
+    return []
+
+
 def _read_data(bundle: Bundle, lang: Lang) -> None:
     """The registrations and results the plan names, into ``bundle``; raises
     :class:`PlanError` with every problem."""
@@ -92,11 +117,13 @@ def _read_data(bundle: Bundle, lang: Lang) -> None:
         return
     problems: list[Problem] = []
     seen: dict[str, str] = {}
+    every_id = True  # False once a registration file is refused: its ids are unknown
     for i, source in enumerate(plan.data.registrations):
         try:
             registrations = _registrations(plan_file, source, i, lang)
         except PlanError as err:
             problems += err.problems
+            every_id = False
             continue
         for reg, where in registrations:
             key = reg.id.casefold()  # MH01 and mh01 would share one file name
@@ -107,7 +134,8 @@ def _read_data(bundle: Bundle, lang: Lang) -> None:
             bundle.registrations.append(reg)
     if plan.data.results is not None:
         try:
-            bundle.results = _results(plan, plan_file, plan.data.results, seen, lang)
+            bundle.results = _results(plan, plan_file, plan.data.results,
+                                      seen if every_id else None, lang)
         except PlanError as err:
             problems += err.problems
     if problems:
@@ -199,10 +227,7 @@ def read_csv_rows(path: Path, lang: Lang) -> list[list[str]]:
     if len(raw) > DATA_LIMITS.bytes:
         raise PlanError([Problem(str(path), 0, 0, "", message(
             "too_large", lang, size=len(raw), limit=DATA_LIMITS.bytes))])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise PlanError([Problem(str(path), 0, 0, "", message("not_utf8", lang))]) from None
+    text = decode_utf8(raw, str(path), lang)
     csv.field_size_limit(DATA_LIMITS.bytes)  # a cell may be as long as the file may be
     try:
         return list(csv.reader(io.StringIO(text)))
@@ -273,8 +298,10 @@ def _owner(value: str) -> dict[str, Any]:
     return {"people": people}
 
 
-def _results(plan: Plan, plan_file: Path, relative: str, ids: dict[str, str],
+def _results(plan: Plan, plan_file: Path, relative: str, ids: dict[str, str] | None,
              lang: Lang) -> Results:
+    """The results file, each result's registration known (unless ``ids`` is None: a
+    registration file was refused, and its ids are not known to be missing)."""
     path = data_path(plan_file, relative, "data.results", lang)
     located = read_located(path, lang)
     results = validate_located(Results, located.data, located, str(path), lang)
@@ -297,7 +324,7 @@ def _results(plan: Plan, plan_file: Path, relative: str, ids: dict[str, str],
         reported: set[str] = set()
         for i, result in enumerate(year_results.registrations):
             where = (*key_path, "registrations", i, "id")
-            if result.id.casefold() not in ids:
+            if ids is not None and result.id.casefold() not in ids:
                 problems.append(at(located, name, where,
                                    message("unknown_registration", lang, id=result.id)))
             elif result.id.casefold() in reported:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterator
+from dataclasses import replace
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
@@ -21,8 +21,9 @@ from pydantic_core import ErrorDetails
 from plangen.errors import PlanError, Problem
 from plangen.messages import Lang, message
 from plangen.plan import templating
-from plangen.plan.consistency import check_plan
+from plangen.plan.consistency import check_plan, check_ready
 from plangen.plan.model import ENTRY_MODELS, Entry, Plan, VanBanTenLoai
+from plangen.plan.partial import Pruned, well_formed
 from plangen.plan.problems import RuleProblem
 from plangen.plan.yamlread import (
     DATA_LIMITS,
@@ -32,6 +33,7 @@ from plangen.plan.yamlread import (
     Located,
     YamlRejected,
     read_yaml,
+    scalars,
     value_at,
 )
 from plangen.spec import mau
@@ -50,13 +52,16 @@ def read_plan(path: Path, lang: Lang = "vi") -> tuple[Plan, str]:
     return plan, digest
 
 
-def read_plan_located(path: Path, lang: Lang = "vi") -> tuple[Plan, str, Located]:
+def read_plan_located(path: Path, lang: Lang = "vi", final: bool = False
+                      ) -> tuple[Plan, str, Located]:
     """:func:`read_plan`, with the file's values and their positions (its documents all
     in ``van_ban``: :func:`list_documents`), for the fields evaluated later
-    (:func:`resolve_deferred`)."""
+    (:func:`resolve_deferred`); with ``final``, what a build that is not a draft needs is
+    checked too."""
     raw = _read_bytes(path, lang)
     located = _decode(raw, str(path), lang)
-    return _validate(located, str(path), lang), sha256(raw).hexdigest(), list_documents(located)
+    return (_validate(located, str(path), lang, final), sha256(raw).hexdigest(),
+            list_documents(located))
 
 
 def resolve_deferred(plan: Plan, located: Located, name: str, extra: dict[str, Any],
@@ -64,25 +69,13 @@ def resolve_deferred(plan: Plan, located: Located, name: str, extra: dict[str, A
     """The plan with the texts that quote the data files' names (``ket_qua``,
     ``bao_cao``) evaluated over the plan's names and ``extra``, computed from those files;
     every problem located in the plan file."""
-    if not any(templating.uses_data(str(text)) for text in _texts(located.data)):
+    if not any(templating.uses_data(str(text)) for text in scalars(located.data)):
         return plan
     failed: list[templating.TemplateProblem] = []
     resolved = templating.resolve(located.data, templating.context(plan) | extra, failed)
     if failed:
         raise PlanError([_template_problem(located, name, p, lang) for p in failed])
     return _model(resolved, located, name, lang)
-
-
-def _texts(data: Any) -> Iterator[Any]:
-    """Every scalar of data read from YAML."""
-    if isinstance(data, dict):
-        for value in data.values():
-            yield from _texts(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _texts(value)
-    else:
-        yield data
 
 
 def load_plan_text(text: str, name: str, lang: Lang = "vi") -> Plan:
@@ -106,11 +99,19 @@ def _read_bytes(path: Path, lang: Lang, limits: Limits = PLAN_LIMITS) -> bytes:
 
 
 def _decode(raw: bytes, name: str, lang: Lang, limits: Limits = PLAN_LIMITS) -> Located:
+    return _parse(decode_utf8(raw, name, lang), name, lang, limits)
+
+
+def decode_utf8(raw: bytes, name: str, lang: Lang) -> str:
+    """The text of file ``name``, or :class:`PlanError` saying where its first byte that
+    is not UTF-8 is (a file saved as Windows-1258 or TCVN3 by an old editor)."""
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _single(name, "not_utf8", lang) from None
-    return _parse(text, name, lang, limits)
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise PlanError([Problem(name, line, col, "", message(
+            "not_utf8", lang, byte=raw[err.start], line=line, col=col))]) from None
 
 
 def _single(name: str, code: str, lang: Lang, **values: object) -> PlanError:
@@ -182,17 +183,23 @@ def _registered() -> None:
     import plangen.kinds  # noqa: F401
 
 
-def _validate(located: Located, name: str, lang: Lang) -> Plan:
+def _validate(located: Located, name: str, lang: Lang, final: bool = False) -> Plan:
+    """The plan of ``located``, or :class:`PlanError` with every problem: the model's,
+    then the content rules' and the Jinja names' on what is well-formed (``partial``),
+    and with ``final`` what a build that is not a draft needs (``check_ready``)."""
     located = list_documents(located)
-    plan = _model(located.data, located, name, lang)
-    problems = [rule_problem(located, name, p, lang) for p in check_plan(plan)]
-    failed: list[templating.TemplateProblem] = []
-    resolved = templating.resolve(located.data, templating.context(plan), failed, later=True)
-    problems += [_template_problem(located, name, p, lang) for p in failed]
-    if problems:
-        raise PlanError(sorted(problems, key=lambda p: (p.line, p.col)))
+    _registered()
+    try:
+        plan = Plan.model_validate(located.data)
+    except ValidationError as err:
+        raise _partly_checked(located, name, lang, err, final) from None
+    problems, resolved = _later_problems(plan, located, name, lang)
+    if problems:  # told with them; alone, they wait for the data files (datafiles.load_bundle)
+        ready = ready_problems(plan, located, name, lang) if final else []
+        raise PlanError(_in_file_order(problems + ready), partial=plan)
     # Second pass: text that quotes other text (a task that names a date, printed by a
     # section's loop) sees the evaluated values. Two passes cover one level of quoting.
+    failed: list[templating.TemplateProblem] = []
     first = _model(resolved, located, name, lang)
     resolved = templating.resolve(located.data, templating.context(first), failed,
                                   later=True)
@@ -205,6 +212,60 @@ def _validate(located: Located, name: str, lang: Lang) -> Plan:
         raise PlanError([_at(located, name, path, message("jinja_nested", lang))
                          for path in quoted])
     return plan
+
+
+def _partly_checked(located: Located, name: str, lang: Lang, err: ValidationError,
+                    final: bool) -> PlanError:
+    """The model's problems, and those the later checks find in what is well-formed."""
+    problems = _model_problems(Plan, err, located, name, lang)
+    kept = well_formed(Plan, located.data, err.errors(), _data_path)
+    if kept is None:  # a part every check needs is wrong (the issuer, the list of documents)
+        return PlanError(_in_file_order(problems))
+    plan, pruned = kept
+    later, _resolved = _later_problems(plan, located, name, lang, pruned)
+    ready = ready_problems(plan, located, name, lang, pruned) if final else []
+    # The data files are read with the campaign and the names of the files: when a part
+    # of either was left out, what they would say of the data files is not known.
+    whole = not any(path[0] in ("campaign", "data") for path in pruned.removed)
+    return PlanError(_in_file_order(problems + later + ready), partial=plan if whole else None)
+
+
+NOTHING_LEFT_OUT = Pruned(frozenset())
+
+
+def _later_problems(plan: Plan, located: Located, name: str, lang: Lang,
+                    pruned: Pruned = NOTHING_LEFT_OUT) -> tuple[list[Problem], Any]:
+    """The content rules' and the Jinja names' problems of a well-formed ``plan`` (what
+    is left of the file's data once ``pruned``), and the file's data evaluated; a finding
+    that only follows from what was left out is not one."""
+    problems = _rule_problems(check_plan(plan), located, name, lang, pruned)
+    failed: list[templating.TemplateProblem] = []
+    resolved = templating.resolve(located.data, templating.context(plan), failed, later=True)
+    hidden = pruned.names(located.data, _entry_fields()) if pruned.removed else frozenset()
+    problems += [_template_problem(located, name, p, lang) for p in failed
+                 if not (p.code in UNKNOWN_NAME and p.detail in hidden)]
+    return problems, resolved
+
+
+UNKNOWN_NAME = frozenset(("jinja_undefined", "jinja_no_campaign"))
+
+
+def ready_problems(plan: Plan, located: Located, name: str, lang: Lang,
+                   pruned: Pruned = NOTHING_LEFT_OUT) -> list[Problem]:
+    """What a final build (not ``--draft``) needs of the plan's documents and is missing
+    (``consistency.check_ready``), located in file ``name``."""
+    return _rule_problems(check_ready(plan), located, name, lang, pruned)
+
+
+def _rule_problems(found: list[RuleProblem], located: Located, name: str, lang: Lang,
+                   pruned: Pruned) -> list[Problem]:
+    rules = (replace(p, path=pruned.original(p.path)) for p in found)
+    return [rule_problem(located, name, p, lang) for p in rules
+            if not pruned.hides_rule(p.code, p.path)]
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line, p.col))
 
 
 def _model(data: Any, located: Located, name: str, lang: Lang) -> Plan:
@@ -221,11 +282,18 @@ def validate_located(model: type[M], data: Any, located: Located, name: str,
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        problems = [_pydantic_problem(model, located, name, e, lang) for e in err.errors()]
-        for e in err.errors():
-            if e["type"] == "union_tag_invalid":
-                problems += _unknown_kind_fields(_data_path(e["loc"]), located, name, lang)
-        raise PlanError(sorted(problems, key=lambda p: (p.line, p.col))) from None
+        raise PlanError(_in_file_order(_model_problems(model, err, located, name, lang))
+                        ) from None
+
+
+def _model_problems(model: type[BaseModel], err: ValidationError, located: Located,
+                    name: str, lang: Lang) -> list[Problem]:
+    """The model's errors, each located and said in ``lang``."""
+    problems = [_pydantic_problem(model, located, name, e, lang) for e in err.errors()]
+    for e in err.errors():
+        if e["type"] == "union_tag_invalid":
+            problems += _unknown_kind_fields(_data_path(e["loc"]), located, name, lang)
+    return problems
 
 
 def _unknown_kind_fields(path: DataPath, located: Located, name: str, lang: Lang
@@ -348,6 +416,13 @@ def _pydantic_problem(model: type[BaseModel], located: Located, name: str, err: 
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         return _at(located, name, (*path, "kind") if kind == "union_tag_invalid" else path,
                    message("document_kind", lang, got=ctx.get("tag", "—"), known=known_kinds()))
+    if kind == "string_type" and isinstance(err.get("input"), dict) and len(err["input"]) == 1:
+        ((key, value),) = err["input"].items()
+        typed = f"{key}: {value}"
+        curly = any(q in typed for q in "“”‘’")
+        plain = typed.strip("“”‘’\"")
+        return _at(located, name, path, message("text_with_colon_curly" if curly
+                                                 else "text_with_colon", lang, text=plain))
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         ctx["expected"] = expected.replace(" or ", " hoặc " if lang == "vi" else " or ")

@@ -34,6 +34,7 @@ def plan_schema() -> str:
         if name in models:
             _describe_fields(definition, models[name])
     _top_level_document(schema)
+    _numbers_as_text(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, ensure_ascii=False, indent=2)
 
@@ -52,6 +53,23 @@ def _top_level_document(schema: dict[str, Any]) -> None:
         "description": "Loại của văn bản ghi ở cấp ngoài cùng của tệp (mặc định KH: Kế hoạch).",
         "enum": list(ENTRY_MODELS), "default": "KH"}
     schema["properties"] = dict(sorted(properties.items()))
+
+
+def _numbers_as_text(node: Any) -> None:
+    """A text field accepts a number, as the reader does (``coerce_numbers_to_str``): a
+    table row written ``- [1, Rà soát thủ tục, …]`` is not underlined in the editor. Text
+    with a pattern or a format (an abbreviation, a date) stays text only."""
+    if isinstance(node, list):
+        for item in node:
+            _numbers_as_text(item)
+        return
+    if not isinstance(node, dict):
+        return
+    if node.get("type") == "string" and not {"pattern", "format", "enum", "const"} & set(node):
+        node["type"] = ["string", "number"]
+    for key, value in node.items():
+        if key != "propertyNames":
+            _numbers_as_text(value)
 
 
 def _subclasses(model: type[StrictModel]) -> list[type[StrictModel]]:

@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import StrictUndefined, Template, TemplateSyntaxError, UndefinedError, meta
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from pydantic import BaseModel
 
 from plangen.plan.model import Entry, Plan
 from plangen.plan.yamlread import DataPath
@@ -190,9 +191,35 @@ def resolve(data: Any, names: dict[str, Any], problems: list[TemplateProblem],
             code, detail, line = _classify(err)
             if code == "jinja_undefined" and detail in CAMPAIGN_NAMES and "campaign" not in names:
                 code = "jinja_no_campaign"
-            close = difflib.get_close_matches(detail, list(names), n=1, cutoff=0.6)
+            close = difflib.get_close_matches(detail, _candidates(err, names), n=1,
+                                              cutoff=0.6)
             suggestion = close[0] if code == "jinja_undefined" and close else None
             problems.append(TemplateProblem(path, code, detail, line, suggestion))
             return data
     return data
 
+
+_OWNER = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute")
+
+
+def _candidates(err: Exception, names: dict[str, Any]) -> list[str]:
+    """The names a misspelt one was meant to be: a field of the object it was asked of
+    (``issuer.nmae`` → ``name``) when the error names a model of the plan, else the plan's
+    own names."""
+    owner = _OWNER.search(str(err))
+    if owner is None:
+        return list(names)
+    seen: list[Any] = list(names.values())
+    i = 0
+    while i < min(len(seen), 500):  # the plan's models, a few levels down
+        value = seen[i]
+        i += 1
+        if isinstance(value, BaseModel):
+            if type(value).__name__ == owner[1]:
+                return list(type(value).model_fields)
+            seen += [getattr(value, f) for f in type(value).model_fields]
+        elif isinstance(value, (list, tuple)):
+            seen += list(value[:3])
+        elif isinstance(value, dict):
+            seen += list(value.values())[:3]
+    return list(names)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -256,6 +257,18 @@ _SYNTAX_HINTS = (  # (words in PyYAML's message, our message code, point at the 
 )
 
 
+def scalars(data: Any) -> Iterator[Any]:
+    """Every scalar of data read from YAML, in the file's order."""
+    if isinstance(data, dict):
+        for value in data.values():
+            yield from scalars(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from scalars(value)
+    else:
+        yield data
+
+
 def value_at(data: Any, path: DataPath) -> Any:
     """The value at ``path`` in data read from YAML, or None when there is none."""
     for part in path:
@@ -292,6 +305,12 @@ def _syntax_problem(err: yaml.YAMLError, text: str) -> YamlProblem:
     context = str(getattr(err, "context", "") or "")
     if "'\\t'" in problem or "\t" in problem:
         return YamlProblem(*_mark(mark), (), "yaml_tab", {})
+    nbsp = _nbsp_after_colon(text)
+    if nbsp is not None:  # "place:\u00a0Hà Nội" is no key for YAML
+        return YamlProblem(*nbsp, (), "yaml_nbsp", {})
+    indented = _indented_key(text, mark.line if mark is not None else 0)
+    if indented is not None and "mapping values are not allowed" in problem:
+        return YamlProblem(*indented, (), "yaml_key_indented", {})
     unclosed = _unclosed_quote(text, mark.line if mark is not None else 0)
     if unclosed is not None:  # a quote left open swallows lines until YAML stumbles later
         return YamlProblem(*unclosed, (), "yaml_unclosed_quote", {})
@@ -303,6 +322,34 @@ def _syntax_problem(err: yaml.YAMLError, text: str) -> YamlProblem:
             return YamlProblem(*_mark(where or mark), (), code, values)
     detail = f"{context}; {problem}" if context else problem
     return YamlProblem(*_mark(mark), (), "yaml_syntax", {"problem": detail})
+
+
+_NBSP_KEY = re.compile(r"^\s*(?:- )?[\w-]+:(?P<nbsp>[\u00a0\u202f])")
+_KEY_LINE = re.compile(r"^(?P<indent> *)(?:- )?[\w-]+:(?:\s|$)")
+
+
+def _nbsp_after_colon(text: str) -> tuple[int, int] | None:
+    """Line and column of a non-breaking space typed (or pasted from Word) right after a
+    key's colon, where YAML wants a plain space."""
+    for number, line in enumerate(text.splitlines(), 1):
+        found = _NBSP_KEY.match(line)
+        if found is not None:
+            return number, found.start("nbsp") + 1
+    return None
+
+
+def _indented_key(text: str, error_line: int) -> tuple[int, int] | None:
+    """Line and column of a ``key:`` indented further than the ``key: value`` line above
+    it (YAML reads it as the value's second line, then stumbles on its colon)."""
+    lines = text.splitlines()
+    if not 0 < error_line < len(lines):
+        return None
+    here, above = _KEY_LINE.match(lines[error_line]), _KEY_LINE.match(lines[error_line - 1])
+    if here is None or above is None or lines[error_line - 1].rstrip().endswith(":"):
+        return None
+    if len(here["indent"]) > len(above["indent"]):
+        return error_line + 1, len(here["indent"]) + 1
+    return None
 
 
 def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:

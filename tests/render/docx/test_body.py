@@ -33,3 +33,42 @@ def test_a_heading_with_its_label_is_printed_as_given() -> None:
     blocks: list[Block] = [Heading(level=2, label="Điều 7.", text="Hiệu lực"),
                            Heading(level=1, text="Tổ chức thực hiện")]
     assert numbered(blocks, "roman") == ["Điều 7. Hiệu lực", "I. TỔ CHỨC THỰC HIỆN"]
+
+
+def _paragraph_with(*texts: str, note: bool = False) -> object:
+    import docx
+
+    from plangen.render.docx import oxml
+
+    paragraph = docx.Document().add_paragraph()
+    for text in texts:
+        paragraph.add_run(text)
+    if note:
+        oxml.footnote(paragraph, "Quyết định số 5/QĐ-UBND.", 10)
+    return paragraph
+
+
+def _runs(paragraph: object) -> list[str]:
+    return [r.text or ("¹" if "footnoteReference" in r._r.xml else "")
+            for r in paragraph.runs]  # type: ignore[attr-defined]
+
+
+def test_the_end_mark_takes_the_place_of_the_last_full_stop() -> None:
+    paragraph = _paragraph_with("Trên đây là kế hoạch.")
+    body.end_mark(paragraph)
+    assert _runs(paragraph) == ["Trên đây là kế hoạch", "./."]
+
+
+def test_the_end_mark_stays_before_a_footnote_typed_after_the_full_stop() -> None:
+    paragraph = _paragraph_with("Theo Quyết định.", note=True)
+    body.end_mark(paragraph)
+    assert _runs(paragraph) == ["Theo Quyết định", "./.", "¹"]
+
+
+def test_the_end_mark_is_not_doubled_or_added_after_a_word_twice() -> None:
+    written = _paragraph_with("Kế hoạch./.")
+    body.end_mark(written)
+    assert _runs(written) == ["Kế hoạch./."]
+    bare = _paragraph_with("Kế hoạch", note=True)
+    body.end_mark(bare)
+    assert _runs(bare) == ["Kế hoạch", "¹", "./."]

@@ -142,11 +142,15 @@ def add_blocks(document: Any, body: Sequence[Block], scheme: str) -> list[Any]:
 
 
 def end_mark(paragraph: Any) -> None:
-    """Close the content with ``./.`` right after its last full stop (or its last word)."""
-    runs = paragraph.runs
-    if runs and runs[-1].text.rstrip().endswith("/."):
+    """Close the content with ``./.`` in place of its last full stop (or after its last
+    word). A footnote's mark typed after that full stop stays after it: the mark's run
+    has no text, so the last run with words is the one that ends the sentence."""
+    worded = [run for run in paragraph.runs if run.text.strip()]
+    last = worded[-1] if worded else None
+    if last is not None and last.text.rstrip().endswith("/."):
         return  # the author wrote it already
-    if runs and runs[-1].text.endswith("."):
-        runs[-1].text = runs[-1].text[:-1]
-    paragraph.add_run(nd30.END_MARK)
+    mark = paragraph.add_run(nd30.END_MARK)
+    if last is not None and last.text.endswith("."):
+        last.text = last.text[:-1]
+        oxml.move_after(mark._r, last._r)
 

@@ -178,6 +178,11 @@ def document_defaults(styles_element: Any) -> tuple[Any, Any]:
     return rpr, ppr
 
 
+def move_after(element: Any, anchor: Any) -> None:
+    """Put ``element`` (a run, a paragraph) right after ``anchor``, moving it."""
+    anchor.addnext(element)
+
+
 def remove_children(parent: Any, tag: str) -> None:
     """Drop every ``tag`` child of ``parent`` (e.g. the template's default spacing)."""
     for child in parent.findall(qn(tag)):
