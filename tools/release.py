@@ -1,9 +1,10 @@
 """What a release must hold before it is published, and its notes.
 
-    python tools/release.py check TAG HOME   # exit 1, saying why, unless TAG is v<version>,
-                                             # CHANGELOG has that version's dated section under
-                                             # an [Unreleased] one, and pyproject's Homepage is HOME
-    python tools/release.py notes VERSION    # that version's CHANGELOG section, for the release page
+    python tools/release.py check TAG HOME
+        exit 1, saying why, unless TAG is v<version>, CHANGELOG has that version's dated
+        section under an [Unreleased] one, and pyproject's Homepage is HOME
+    python tools/release.py notes VERSION
+        that version's CHANGELOG section, for the release page
 
 The release workflow runs `check` with the pushed tag and the repository it runs in, so that
 a tag on the wrong commit, a forgotten CHANGELOG or a fork that kept another repository's

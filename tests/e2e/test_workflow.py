@@ -125,7 +125,8 @@ def test_output_is_kept_when_the_check_fails_for_a_limited_time() -> None:
     assert artifacts["when"] == "always" and artifacts["expire_in"] == "14 days"
 
 
-VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợ"
+                        "ùúủũụừứửữựỳýỷỹỵ]")
 
 
 def comment_blocks(text: str) -> list[list[str]]:
