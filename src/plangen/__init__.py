@@ -1,3 +1,3 @@
 """plangen: one YAML plan file in, NĐ30-formatted Vietnamese administrative documents out."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

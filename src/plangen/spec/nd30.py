@@ -2,7 +2,7 @@
 
 Why: the renderer uses the *preferred* value of each rule and the checker uses the
 *allowed range*, so both read the same numbers and cannot drift apart. Each value says
-where it comes from, using the tags of ``shared/nd30.md``: [ND30] is the decree's text,
+where it comes from, using the tags of ``docs/nd30.md``: [ND30] is the decree's text,
 [MẪU] a value measured from the decree's own sample layouts (chosen where the decree
 leaves a range or is silent), [PRACTICE] common practice.
 
