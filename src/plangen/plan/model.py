@@ -529,11 +529,13 @@ def _entries_schema(_source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
 AnyEntry = Annotated[Entry, GetPydanticSchema(_entries_schema)]
 
 
-def add_entry_model(code: str, model: type[Entry]) -> None:
+def add_entry_model(code: str, model: type[Entry], rebuild: bool = True) -> None:
     """Let documents of ``kind: code`` be written with ``model``; the plan's validator is
-    made again on its next use."""
+    made again now, unless ``rebuild`` is False (the caller rebuilds ``Plan`` once after
+    adding several)."""
     ENTRY_MODELS[code] = model
-    Plan.model_rebuild(force=True)
+    if rebuild:
+        Plan.model_rebuild(force=True)
 
 
 def remove_entry_model(code: str) -> None:
