@@ -20,7 +20,8 @@ from plangen.check import check_docx
 from plangen.check.read.package import read_docx, read_texts
 from plangen.check.rules.catalog import BY_CODE
 from plangen.cli import main
-from plangen.importdoc.read import read_plan_parts, sentence_case, written_kinds
+from plangen.importdoc.kinds import written_kinds
+from plangen.importdoc.read import read_plan_parts, sentence_case
 from plangen.importdoc.write import plan_yaml
 from plangen.kinds import KINDS
 from plangen.pipeline.run import build_plan
@@ -144,8 +145,9 @@ def test_a_hand_typed_file_imports_repaired_and_builds_clean(
     out = capsys.readouterr()
     assert out.err.splitlines() == HAND_TYPED_FIXES
     assert out.out.splitlines() == [
-        f"wrote {plan}", "coverage: 0.98 (share of the original's 6-word runs found in the "
-        "document built from the plan)"]
+        f"wrote {plan}", f"wrote {tmp_path / 'plan.schema.json'}",
+        "coverage: 0.98 (share of the original's 6-word runs found in the document built from "
+        "the plan)"]
     text = plan.read_text(encoding="utf-8")
     assert '# SỬA: "Lưu VT" viết lại "Lưu: VT"\nnoi_nhan:' in text
     assert "# SỬA: trích yếu in hoa toàn bộ viết lại chữ thường (plangen in đậm theo Nghị " \
@@ -237,17 +239,15 @@ REFERENCE = ROOT.parent / "shared" / "reference" / "nd30-phu-luc-III-mau.docx"
 
 
 @pytest.mark.skipif(not REFERENCE.exists(), reason="needs ../shared/reference")
-def test_the_decrees_own_sample_file_imports_and_builds_clean(
+def test_the_decrees_own_sample_file_is_refused_as_a_collection(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Phụ lục III is some thirty samples in one file, not one document: its placeholders
-    are kept for review, nothing is dropped, and the plan builds (as a draft: the samples
-    name no signer) into a file with no NĐ30 error or warning."""
+    """Phụ lục III is some thirty samples in one file, not one document: it is refused
+    with that reason, and nothing is written (it used to become a Kế hoạch that built
+    without --draft, signed by "Dấu/chữ ký số của cơ quan, tổ chức)")."""
     plan = tmp_path / "mau.yaml"
-    assert main(["import", str(REFERENCE), "-o", str(plan), "--lang", "en"]) == 0
-    out = capsys.readouterr()
-    assert out.out.splitlines()[-1].startswith("coverage: 0.84 ")
-    assert "NOT IMPORTED: 42 hình, khung chữ hoặc hình vẽ" in out.err.splitlines()
-    assert "# XEM LẠI:" in plan.read_text(encoding="utf-8")
-    build_plan(bundle_of(plan), tmp_path / "out", draft=True, only=["ke-hoach"])
-    assert [(f.code, f.en) for f in check_docx(tmp_path / "out" / "ke-hoach.docx").findings
-            if BY_CODE[f.code].severity in ("error", "warning")] == []
+    assert main(["import", str(REFERENCE), "-o", str(plan), "--lang", "en"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{REFERENCE}: this is a collection of 28 sample documents (like Phụ lục III of "
+        "Nghị định 30), not one document; copy one sample to a file of its own and import "
+        "that; nothing was written"]
+    assert list(tmp_path.iterdir()) == []

@@ -211,16 +211,25 @@ def _header(layout: Layout) -> None:
         table = doc.tables[layout.quoc_hieu.table - 1]
         layout.header_table = table
         cells = [p for p in doc.paragraphs if p.table == table.index]
-        last_col = max((p.col or 1) for p in cells)
-        layout.left = [p for p in cells if p.col == 1 and last_col > 1]
-        layout.right = [p for p in cells if p.col == last_col]
+        # The Quốc hiệu's column and those right of it are the right side; a cell merged
+        # across columns (w:gridSpan) starts at its first grid column.
+        split = layout.quoc_hieu.col or 1
+        layout.left = [p for p in cells if (p.col or 1) < split]
+        layout.right = [p for p in cells if (p.col or 1) >= split]
     right = layout.right or doc.paragraphs[:60]
     if layout.quoc_hieu is not None:
         after = [p for p in right if p.index > layout.quoc_hieu.index and p.text.strip()]
         layout.tieu_ngu = next((p for p in after[:2] if letters(p.text) == TIEU_NGU_KEY), None)
     if layout.tieu_ngu is not None:
         layout.tieu_ngu_rule = rule_after(layout, layout.tieu_ngu, right)
-    layout.date_line = next((p for p in right if re.search(r"ngày\b", p.text)
+    # The date line is the right column's, under the Tiêu ngữ: in a header typed as lines,
+    # one of the few lines after it (a Biên bản has none, and its "Thời gian: …, ngày …"
+    # is body text).
+    near = right if layout.header_table is not None else [
+        p for p in right if p.text.strip() and (layout.tieu_ngu is None or p.index <=
+                                                layout.tieu_ngu.index + 4)]
+    layout.date_line = next((p for p in near if re.search(r"ngày\b", p.text)
+                             and not re.match(r"^\s*Thời gian", p.text)
                              and (layout.tieu_ngu is None or p.index > layout.tieu_ngu.index)),
                             None)
     left = layout.left or doc.paragraphs[:60]
