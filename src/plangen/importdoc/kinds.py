@@ -392,8 +392,8 @@ def _bien_ban(layout: Layout, out: Imported, used: set[int], notes: dict[str, st
     plan["de_trong"] = [d for d in plan.get("de_trong", []) if d != "issued_on"]
     if not plan["de_trong"]:
         del plan["de_trong"]
-    out.review[:] = [(w, t) for w, t in out.review if not (w == "place" or (
-        w == "de_trong" and "ngày" in t))]
+    out.review[:] = [(w, t) for w, t in out.review if not (w in ("place", "signer") or (
+        w == "de_trong" and "ngày" in t))]  # a Biên bản has no date line and no signer
     if str(plan.get("place", "")).startswith("<<"):
         plan["place"] = to_fill_in(out, "place", "địa danh", "biên bản không có dòng địa danh, "
                                    "ngày tháng: địa danh dùng cho các văn bản khác của tệp")

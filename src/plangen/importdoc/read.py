@@ -272,7 +272,7 @@ def sentence_case(text: str, name: bool = False) -> str:
     for i, word in enumerate(text.split(" ")):
         if _acronym(word):
             out.append(word)
-            proper = name and i > 0 or proper  # "Phòng GD&ĐT Bảo Lâm"
+            proper = (name and i > 0) or proper  # "Phòng GD&ĐT Bảo Lâm"
             continue
         lower = word.lower()
         level = name and i > 0 and (" ".join([*out, lower]).lower().endswith(PLACE_LEVELS)

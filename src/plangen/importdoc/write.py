@@ -16,6 +16,7 @@ import re
 import textwrap
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -40,13 +41,47 @@ _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u00ad\u200b\u2
                      "\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
+MARKDOWN_KEYS = frozenset({"content", "opening", "closing", "ket_luan", "luu_y"})
+MARKDOWN_LISTS = frozenset({"dieu", "khoan", "diem"})
+"""The fields written in Markdown, where a line may be wrapped without changing the text
+plangen prints (a single line break is a space)."""
+_STARTS_BLOCK = re.compile(r"^(\s*[-+*>#|]|\s*\d+[.)]\s|\s*\[\^)")
+
+
 def plan_yaml(imported: Imported, source: str) -> str:
     """The plan file's text: a header comment, then each field in the plan's usual order,
     each note on the lines above its field."""
-    text = _render(imported, source, quote_all=False)
-    if not _loads_as_written(text, imported.plan):
-        text = _render(imported, source, quote_all=True)
+    wrapped = replace(imported, plan=_wrapped(imported.plan))
+    text = _render(wrapped, source, quote_all=False)
+    if not _loads_as_written(text, wrapped.plan):
+        text = _render(wrapped, source, quote_all=True)
     return text
+
+
+def _wrapped(value: Any, key: str = "") -> Any:
+    """The plan with the long lines of its Markdown fields wrapped."""
+    if isinstance(value, dict):
+        return {k: _wrapped(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_wrapped(v, "content" if key in MARKDOWN_LISTS else "") for v in value]
+    if isinstance(value, str) and key in MARKDOWN_KEYS:
+        return "\n".join(wrap_markdown_line(line) for line in value.split("\n"))
+    return value
+
+
+def wrap_markdown_line(line: str, width: int = WIDTH - 12) -> str:
+    """One Markdown line wrapped to ``width``: a list item's next lines indented under its
+    text, a paragraph's flush; kept whole when a wrapped line would start a list, a table
+    or a note (its meaning would change)."""
+    if len(line) <= width or "|" in line or "  " in line.strip():
+        return line
+    item = re.match(r"^(\s*[-+]\s)", line)
+    indent = " " * len(item[1]) if item else ""
+    parts = textwrap.wrap(line, width, subsequent_indent=indent, break_long_words=False,
+                          break_on_hyphens=False)
+    if any(_STARTS_BLOCK.match(part[len(indent):]) for part in parts[1:]):
+        return line
+    return "\n".join(parts)
 
 
 def _notes(imported: Imported) -> dict[str, list[str]]:
@@ -68,8 +103,8 @@ def _notes(imported: Imported) -> dict[str, list[str]]:
 def _render(imported: Imported, source: str, quote_all: bool) -> str:
     notes = _notes(imported)
     lines = ["# yaml-language-server: $schema=plan.schema.json",
-             *comment(f"Nhập từ {source} bằng plangen import. Đọc lại các dòng # SỬA và "
-                      "# XEM LẠI; các giá trị <<cần điền: …>> phải được điền trước khi ký.")]
+             *comment(f"Nhập từ {source} bằng plangen import. Đọc lại các dòng SỬA và XEM "
+                      "LẠI; các giá trị <<cần điền: …>> phải được điền trước khi ký.")]
     for skipped in imported.skipped:
         lines += comment(f"KHÔNG NHẬP: {skipped}")
     lines.append("")

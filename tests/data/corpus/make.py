@@ -29,7 +29,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).parent))
-from texts import TEXTS, Text  # noqa: E402
+from texts import TEXTS, Text
 
 HERE = Path(__file__).parent
 WIDE = 44  # the column where an office's typed right column starts
@@ -138,7 +138,8 @@ def _run(paragraph: object, text: str, size: float, bold: bool = False,
     run.font.name, run.font.size, run.bold, run.italic = "Times New Roman", Pt(size), bold, \
         italic
     fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), "Times New Roman")
+    for slot in ("w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), "Times New Roman")
 
 
 def _lines(paragraph: object, lines: list[tuple[str, bool, bool]], size: float) -> None:
@@ -238,5 +239,148 @@ def main() -> None:
         print(text.key)
 
 
+
+
+# -- the decree itself -----------------------------------------------------------------------
+
+DECREE_RECIPIENTS = (
+    "- Ban Bí thư Trung ương Đảng;", "- Thủ tướng, các Phó Thủ tướng Chính phủ;",
+    "- Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;", "- HĐND, UBND các tỉnh,",
+    "thành phố trực thuộc trung ương;", "- Văn phòng Trung ương và các Ban của Đảng;",
+    "- Văn phòng Tổng Bí thư;", "- Văn phòng Chủ tịch nước;",
+    "- Hội đồng dân tộc và các Ủy ban của Quốc hội;", "- Văn phòng Quốc hội;",
+    "- Tòa án nhân dân tối cao;", "- Viện kiểm sát nhân dân tối cao;", "- Kiểm toán nhà nước;",
+    "- Ủy ban trung ương Mặt trận Tổ quốc Việt Nam;", "- Cơ quan trung ương của các đoàn thể;",
+    "- VPCP: BTCN, các PCN, Trợ lý TTg,", "TGĐ Cổng TTĐT, các Vụ, Cục, đơn vị trực thuộc,",
+    "Công báo;", "- Lưu: VT, TCCV (2b).")
+DECREE_BODY = (
+    ("c", "Chương I"), ("c", "QUY ĐỊNH CHUNG"),
+    ("h", "Điều 1. Phạm vi điều chỉnh"),
+    ("p", "Nghị định này quy định về công tác văn thư và quản lý nhà nước về công tác văn "
+          "thư. Công tác văn thư được quy định tại Nghị định này bao gồm: Soạn thảo, ký ban "
+          "hành văn bản; quản lý văn bản; lập hồ sơ và nộp lưu hồ sơ, tài liệu vào Lưu trữ cơ "
+          "quan; quản lý và sử dụng con dấu, thiết bị lưu khóa bí mật trong công tác văn thư."),
+    ("h", "Điều 2. Đối tượng áp dụng"),
+    ("p", "1. Nghị định này áp dụng đối với cơ quan, tổ chức nhà nước và doanh nghiệp nhà nước "
+          "(sau đây gọi chung là cơ quan, tổ chức)."),
+    ("p", "2. Tổ chức chính trị, tổ chức chính trị - xã hội, tổ chức xã hội, tổ chức xã hội - "
+          "nghề nghiệp căn cứ quy định của Nghị định này và các quy định của Đảng, của pháp "
+          "luật có liên quan để áp dụng cho phù hợp."),
+    ("c", "Chương VII"), ("c", "ĐIỀU KHOẢN THI HÀNH"),
+    ("h", "Điều 37. Hiệu lực thi hành"),
+    ("p", "Nghị định này có hiệu lực thi hành kể từ ngày ký ban hành."),
+    ("h", "Điều 38. Trách nhiệm thi hành"),
+    ("p", "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, "
+          "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương, người đứng đầu "
+          "cơ quan, tổ chức và cá nhân có liên quan chịu trách nhiệm thi hành Nghị định "
+          "này./."),
+)
+
+
+def _cell_paragraph(cell: object, text: str, size: float, bold: bool = False,
+                    italic: bool = False, first: bool = False,
+                    align: object = WD_ALIGN_PARAGRAPH.CENTER) -> object:
+    p = cell.paragraphs[0] if first else cell.add_paragraph()  # type: ignore[attr-defined]
+    p.alignment = align
+    p.paragraph_format.space_after = Pt(0)
+    if text:
+        _run(p, text, size, bold, italic)
+    return p
+
+
+def _rule_under(paragraph: object) -> None:
+    """A bottom border under an empty paragraph: the Government's short rule."""
+    ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "auto")):
+        bottom.set(qn(f"w:{name}"), value)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def nghi_dinh(target: Path) -> None:
+    """Nghị định 30/2020/NĐ-CP as the Government laid it out (its first articles and its
+    last, with the Nơi nhận whose lines wrap as in the Government's file)."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(3), Cm(2)
+    section.top_margin = section.bottom_margin = Cm(2)
+    header = document.add_table(rows=2, cols=2)
+    _borderless(header)
+    header.columns[0].width, header.columns[1].width = Cm(5.5), Cm(10.5)
+    for row in header.rows:
+        row.cells[0].width, row.cells[1].width = Cm(5.5), Cm(10.5)
+    _cell_paragraph(header.cell(0, 0), "CHÍNH PHỦ", 13, bold=True, first=True)
+    rule = _cell_paragraph(header.cell(0, 0), "", 13)
+    rule.paragraph_format.left_indent, rule.paragraph_format.right_indent = Cm(1.9), Cm(1.9)
+    _rule_under(rule)
+    _cell_paragraph(header.cell(0, 1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True,
+                    first=True)
+    _cell_paragraph(header.cell(0, 1), "Độc lập - Tự do - Hạnh phúc", 14, bold=True)
+    rule = _cell_paragraph(header.cell(0, 1), "", 13)
+    rule.paragraph_format.left_indent, rule.paragraph_format.right_indent = Cm(2.2), Cm(2.2)
+    _rule_under(rule)
+    _cell_paragraph(header.cell(1, 0), "Số: 30/2020/NĐ-CP", 13, first=True)
+    _cell_paragraph(header.cell(1, 1), "Hà Nội, ngày 05 tháng 3 năm 2020", 14, italic=True,
+                    first=True)
+    for text, bold, size in (("NGHỊ ĐỊNH", True, 14), ("Về công tác văn thư", True, 14)):
+        p = document.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_before = Pt(6)
+        _run(p, text, size, bold)
+    rule = document.add_paragraph()
+    rule.paragraph_format.left_indent, rule.paragraph_format.right_indent = Cm(7.1), Cm(7.1)
+    _rule_under(rule)
+
+    def body(text: str, bold: bool = False, italic: bool = False, centre: bool = False) -> None:
+        p = document.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER if centre else WD_ALIGN_PARAGRAPH.JUSTIFY
+        p.paragraph_format.first_line_indent = Cm(0) if centre else Cm(1)
+        p.paragraph_format.space_before = Pt(6)
+        _run(p, text, 14, bold, italic)
+
+    body("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;", italic=True)
+    body("Theo đề nghị của Bộ trưởng Bộ Nội vụ;", italic=True)
+    body("Chính phủ ban hành Nghị định về công tác văn thư.", italic=True)
+    for style, text in DECREE_BODY:
+        body(text, bold=style in "ch", centre=style == "c")
+    table = document.add_table(rows=1, cols=2)
+    _borderless(table)
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    _cell_paragraph(left, "Nơi nhận:", 12, bold=True, italic=True, first=True,
+                    align=WD_ALIGN_PARAGRAPH.LEFT)
+    for line in DECREE_RECIPIENTS:
+        _cell_paragraph(left, line, 11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _cell_paragraph(right, "TM. CHÍNH PHỦ", 14, bold=True, first=True)
+    _cell_paragraph(right, "THỦ TƯỚNG", 14, bold=True)
+    for _ in range(4):
+        _cell_paragraph(right, "", 14)
+    _cell_paragraph(right, "Nguyễn Xuân Phúc", 14, bold=True)
+    section.different_first_page_header_footer = True
+    page = section.header.paragraphs[0]
+    page.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    number = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), "Times New Roman")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "28")
+    rpr.extend([fonts, size])
+    text = OxmlElement("w:t")
+    text.text = "2"
+    number.extend([rpr, text])
+    field.append(number)
+    page._p.append(field)
+    document.core_properties.title = "Nghị định về công tác văn thư"
+    document.save(str(target))
+
+
 if __name__ == "__main__":
-    main()
+    if "--decree" not in sys.argv:
+        main()
+    nghi_dinh(HERE.parent / "nd30-nghi-dinh.docx")

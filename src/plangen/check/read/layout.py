@@ -33,7 +33,7 @@ def letters(text: str) -> str:
 def is_type_name(text: str) -> bool:
     """``text`` is a tên loại ("KẾ HOẠCH", "BIÊN BẢN"), of the decree's table or of a kind
     registered since."""
-    return mau.by_title(text) is not None
+    return mau.by_title(text) is not None or mau.is_legal_title(text)
 
 
 QUOC_HIEU_KEY = letters(nd30.QUOC_HIEU_TEXT)
@@ -99,6 +99,9 @@ class Layout:
     annexes: list[AnnexHeading] = field(default_factory=list)
     draft: bool = False
     """Marked "DỰ THẢO" at the top of page 1: a draft may leave the signer's name blank."""
+    legal: str | None = None
+    """The kind of a legal normative document ("Nghị định"), which NĐ30 does not govern:
+    its tên loại, or a Quyết định's or Nghị quyết's number with a year, says so."""
 
     def available_cm(self, p: Paragraph) -> float:
         """Width a paragraph can use: its table column, or the page's text width."""
@@ -167,6 +170,9 @@ def find_layout(doc: Document) -> Layout:
             break
     _header(layout)
     _title_block(layout)
+    if layout.title is not None:
+        layout.legal = mau.legal_title(layout.title.text, layout.so_line.text
+                                       if layout.so_line is not None else "")
     layout.profile = _profile(layout)
     _signature(layout)
     _body(layout)
@@ -304,8 +310,9 @@ def _continues_trich_yeu(title: Paragraph, p: Paragraph) -> bool:
     title, or bold (a trích yếu set justified or left is still a trích yếu, and is judged
     as one rather than as body text)."""
     text = p.text.strip()
-    if not text or is_rule_paragraph(p) or text.startswith((*CAN_CU_STARTS, "Kính gửi")):
-        return False
+    if not text or is_rule_paragraph(p) or text.startswith((*CAN_CU_STARTS, "Kính gửi")) \
+            or HEADING_START.match(text) or re.match(r"^(Phần|Chương|Mục)\s+\w+$", text):
+        return False  # the body's first heading, centred as some offices set it
     bold = [r.bold for r in p.runs if r.text.strip()]
     return p.align == title.align or (bool(bold) and all(bold))
 
@@ -405,14 +412,20 @@ def _body(layout: Layout) -> None:
                 break
             layout.kinh_gui.append(p)
         content = content[kinh_gui + len(layout.kinh_gui):]
-    layout.can_cu = _can_cu(content)
+    layout.can_cu = _can_cu(content, layout.legal is not None)
     can_cu = {p.index for p in layout.can_cu}
     layout.body = [p for p in content if p.index not in can_cu]
 
 
-def _can_cu(content: list[Paragraph]) -> list[Paragraph]:
+ENACTS = re.compile(r"^[^.;]{2,160}\bban hành\b[^;]*\.$")
+"""The line that closes a legal normative document's căn cứ: "Chính phủ ban hành Nghị định
+về công tác văn thư." (Nghị định 34/2016/NĐ-CP, its Mẫu), set in italics with them."""
+
+
+def _can_cu(content: list[Paragraph], legal: bool = False) -> list[Paragraph]:
     """The căn cứ, found by their words before the first heading: a misplaced line before
-    them does not turn them into body text, and they end at the first other line."""
+    them does not turn them into body text, and they end at the first other line (in a
+    legal normative document, with the line that says who enacts it)."""
     found: list[Paragraph] = []
     for p in content:
         text = p.text.strip()
@@ -421,6 +434,8 @@ def _can_cu(content: list[Paragraph]) -> list[Paragraph]:
         if text.startswith(CAN_CU_STARTS):
             found.append(p)
         elif found:
+            if legal and ENACTS.match(text):
+                found.append(p)
             break
     return found
 
