@@ -29,15 +29,21 @@ class Line:
     heading: bool = False
 
 
+_APART = re.compile(r"\n|\t+|[ \u00a0]{3,}")
+"""What parts a paragraph's text into lines: Shift+Enter, and the tabs or spaces between
+two columns typed on one line."""
+
+
 def lines_of(paragraphs: Iterable[Paragraph]) -> list[Line]:
-    """Each line of each paragraph (Shift+Enter lines apart); a short bold line opening
-    with "I." or "1." is a heading."""
+    """Each line of each paragraph, with the label Word's numbering shows; a short bold
+    line opening with "I." or "1." is a heading."""
     out = []
     for p in paragraphs:
+        text = f"{p.list_label} {p.text}" if p.list_label else p.text
         bold = [r.bold for r in p.runs if r.text.strip()]
-        heading = bool(bold) and all(bold) and len(p.text) < 200 and \
-            _HEADING.match(p.list_label + " " + p.text if p.list_label else p.text) is not None
-        out += [Line(line, heading) for line in p.text.split("\n") if line.strip()]
+        heading = bool(bold) and all(bold) and len(text) < 200 and \
+            _HEADING.match(text) is not None
+        out += [Line(line, heading) for line in _APART.split(text) if line.strip()]
     return out
 
 

@@ -367,9 +367,10 @@ def _plain_signature(layout: Layout) -> None:
         layout.signatures = [below]
         return
     above: list[Paragraph] = []
-    for p in reversed([p for p in layout.doc.paragraphs[:label.index] if p.table is None]):
-        if p.text.strip() and not (_is_caps_line(p) or p.align in ("center", "right")
-                                   or len(p.text.strip()) < 40):
+    start_of_body = min((p.index for p in layout.body), default=label.index)
+    for p in reversed([p for p in layout.doc.paragraphs[start_of_body:label.index]
+                       if p.table is None]):
+        if p.text.strip() and not (_is_caps_line(p) or p.align in ("center", "right")):
             break
         above.insert(0, p)
         if len(above) >= 12:

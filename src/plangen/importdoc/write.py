@@ -37,8 +37,10 @@ FOLD_OVER = 80  # a one-line text longer than this is written as a folded block
 _PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`<=~][^#:]*$")
 _NOT_TEXT = re.compile(r"^(true|false|yes|no|on|off|null|~|[-+]?[\d.][\d_.:eE+-]*|"
                        r"[-+]?\.(inf|nan))$", re.I)
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u00ad\u200b\u200c\u200d"
-                     "\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_UNSAFE = re.compile("[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|"
+                     "[\u00ad\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+"""What YAML cannot hold (controls, surrogates) and the invisible marks a plan refuses."""
+_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
 
 
 MARKDOWN_KEYS = frozenset({"content", "opening", "closing", "ket_luan", "luu_y"})
@@ -64,7 +66,7 @@ def _wrapped(value: Any, key: str = "") -> Any:
         return {k: _wrapped(v, k) for k, v in value.items()}
     if isinstance(value, list):
         return [_wrapped(v, "content" if key in MARKDOWN_LISTS else "") for v in value]
-    if isinstance(value, str) and key in MARKDOWN_KEYS:
+    if isinstance(value, str) and key in MARKDOWN_KEYS and "\n" in value:
         return "\n".join(wrap_markdown_line(line) for line in value.split("\n"))
     return value
 
@@ -130,7 +132,8 @@ def comment(text: str) -> list[str]:
 def clean(text: str) -> str:
     """``text`` without the characters a plan file refuses (controls, invisible marks),
     composed (NFC), its tabs spaces."""
-    return _UNSAFE.sub("", unicodedata.normalize("NFC", text.replace("\t", " ")))
+    text = _BREAKS.sub("\n", unicodedata.normalize("NFC", text.replace("\t", " ")))
+    return _UNSAFE.sub("", text)
 
 
 def _field(key: str, value: Any, indent: int, quote_all: bool) -> list[str]:

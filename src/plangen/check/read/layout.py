@@ -19,6 +19,8 @@ from plangen.spec.metrics import text_width_cm
 # A decision's proposal closes its căn cứ: "Theo đề nghị" (Mẫu 1.2) or "Xét đề nghị".
 CAN_CU_STARTS = ("Căn cứ", "Theo đề nghị", "Xét đề nghị")
 HEADING_START = re.compile(r"^(?:[IVXLC]+\.|\d+\.|Điều \d+)\s")
+_HEADING_LIKE = re.compile(r"^(?:(?:[IVXLC]+|\d{1,2})\s*[.\-–:)/]?|Điều \d+\.?)\s+\S")
+"""A heading as offices type it ("I.", "I -", "II MỤC TIÊU", "1/"): never a trích yếu."""
 SUPERSCRIPT_SCALE = 0.65  # Word's superscript size (nd30.md §14.4, an estimate)
 _UNDERSCORES = re.compile(r"^[_\s]{5,}$")
 _ORG_WORDS = ("TRƯỜNG", "BAN", "PHÒNG", "SỞ", "CỤC", "VỤ", "VIỆN", "TRUNG TÂM", "VĂN PHÒNG",
@@ -311,7 +313,7 @@ def _continues_trich_yeu(title: Paragraph, p: Paragraph) -> bool:
     as one rather than as body text)."""
     text = p.text.strip()
     if not text or is_rule_paragraph(p) or text.startswith((*CAN_CU_STARTS, "Kính gửi")) \
-            or HEADING_START.match(text) or re.match(r"^(Phần|Chương|Mục)\s+\w+$", text):
+            or _HEADING_LIKE.match(text) or re.match(r"^(Phần|Chương|Mục)\s+\w+$", text):
         return False  # the body's first heading, centred as some offices set it
     bold = [r.bold for r in p.runs if r.text.strip()]
     return p.align == title.align or (bool(bold) and all(bold))
