@@ -362,7 +362,12 @@ def _plain_signature(layout: Layout) -> None:
     if layout.signatures:
         return
     start = items[-1].index if items else label.index
-    below = [p for p in after if p.index > start][:12]
+    below: list[Paragraph] = []
+    for p in [p for p in after if p.index > start][:12]:
+        if p.text.strip() and not (_is_caps_line(p) or p.align in ("center", "right")
+                                   or all_bold(p)) and len(p.text.strip()) > 60:
+            break  # running text after the signer: no part of the block
+        below.append(p)
     if any(p.text.strip() for p in below):
         layout.signatures = [below]
         return

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 OPEN, CLOSE = "<<", ">>"
-MARK = re.compile(r"<<[^<>\n]{0,200}>>")
-"""Any value still to fill, as the gate finds it in a document's text."""
+MARK = re.compile(r"<<[^<>\n]{0,200}>>|<<\s*cần\s+điền[^<>\n]{0,200}", re.IGNORECASE)
+"""Any value still to fill, as the gate finds it in a document's text: whole, or opening a
+line that a header's narrow column broke (in capitals there)."""
 
 
 def to_fill(what: str) -> str:
