@@ -158,6 +158,13 @@ def _quyet_dinh(layout: Layout, out: Imported, used: set[int], notes: dict[str, 
     if not authority:
         authority = [t for t in head if t == vn.upper(t) and any(ch.isalpha() for ch in t)]
     can_cu = list(plan.get("can_cu", []))
+    first_authority = next((i for i, t in enumerate(head) if t in authority), len(head))
+    for i, t in enumerate(head):
+        if i < first_authority and not t.startswith(("Căn cứ", *_PROPOSAL)):
+            plan["trich_yeu"] = f"{plan['trich_yeu']}\n{t}"  # a trích yếu's next lines
+        elif not t.startswith(("Căn cứ", *_PROPOSAL)) and t not in authority:
+            out.review.append(("trich_yeu", t))
+            out.unplaced.append(t)
     for t in head:
         if t.startswith(_PROPOSAL):
             plan["theo_de_nghi"] = t.rstrip(";.,").strip()

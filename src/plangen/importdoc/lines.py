@@ -158,16 +158,30 @@ def _header_zone(paragraphs: list[Paragraph]) -> range:
 
 def _signature_zone(paragraphs: list[Paragraph]) -> range:
     """The lines from "Nơi nhận:" typed beside the signer with spaces or tabs, to the
-    signer's name."""
+    signer's name; or the signature blocks typed side by side right above "Nơi nhận:"
+    (a Biên bản's secretary and chair, a joint document's bodies)."""
     for i, p in enumerate(paragraphs):
-        if p.table is None and p.text.strip().startswith("Nơi nhận") and \
-                split_at_gap(p) is not None:
+        if p.table is not None or not p.text.strip().startswith("Nơi nhận"):
+            continue
+        if split_at_gap(p) is not None:
             end = i
             for j in range(i, min(len(paragraphs), i + SIGNATURE_LINES)):
                 if paragraphs[j].table is not None:
                     break
                 end = j
             return range(i, end + 1)
+        start = i
+        for j in range(i - 1, max(-1, i - SIGNATURE_LINES // 2), -1):
+            above = paragraphs[j]
+            cut = split_at_gap(above)
+            if above.table is not None or (above.text.strip() and cut is None):
+                break
+            start = j
+        while start < i and not paragraphs[start].text.strip():
+            start += 1
+        if any(split_at_gap(paragraphs[j]) is not None for j in range(start, i)):
+            return range(start, i)
+        return range(0)
     return range(0)
 
 
@@ -178,6 +192,9 @@ def _columns(paragraphs: list[Paragraph], tables: list[Table], zone: range) -> l
     if not zone:
         return paragraphs
     index = len(tables) + 1
+    # Blocks side by side above "Nơi nhận:": each keeps its blank lines for signing.
+    blanks_both = all(split_at_gap(paragraphs[i]) is not None or not paragraphs[i].text.strip()
+                      for i in zone)
     tables.append(Table(index=index, columns_cm=[7.5, 9.5], indent_cm=0.0,
                         cell_margins_cm=(0.19, 0.19), borders_visible=False, rows=1,
                         cant_split_rows=0, header_rows=0))
@@ -190,6 +207,8 @@ def _columns(paragraphs: list[Paragraph], tables: list[Table], zone: range) -> l
             cells += [_cell(left, index, 1), _cell(right, index, 2)]
         elif not p.text.strip():
             cells.append(_cell(p, index, 2))  # the blank lines of the signature space
+            if blanks_both:
+                cells.append(_cell(p, index, 1))
         elif _right_side(p) or (p.align in ("center", "right") and not _RECIPIENT.match(
                 p.text)) or p.left_cm > 5 or p.text.startswith(" " * 8):
             cells.append(_cell(replace(p, text=p.text.strip()), index, 2))

@@ -324,10 +324,18 @@ def _vv_continues(layout: Layout) -> list[Paragraph]:
     """The lines a công văn's V/v wraps onto in the header's left column."""
     vv = layout.vv_line
     assert vv is not None
-    if vv.table is None:
-        return []
-    return [p for p in layout.doc.paragraphs if p.table == vv.table and p.col == vv.col
-            and p.index > vv.index and p.text.strip() and p not in (layout.date_line,)]
+    if vv.table is not None:
+        return [p for p in layout.doc.paragraphs if p.table == vv.table and p.col == vv.col
+                and p.index > vv.index and p.text.strip() and p not in (layout.date_line,)]
+    following: list[Paragraph] = []  # typed as lines: the next short line, before Kính gửi
+    for p in layout.doc.paragraphs[vv.index + 1:vv.index + 3]:
+        text = p.text.strip()
+        if p.table is not None or not text or len(text) > 80 or p is layout.date_line or \
+                text.startswith(("Kính gửi", "Căn cứ")) or _is_caps_line(p) or \
+                (following or [vv])[-1].text.rstrip().endswith(_SENTENCE_END):
+            break
+        following.append(p)
+    return following
 
 
 # -- recipients and signer ----------------------------------------------------------------

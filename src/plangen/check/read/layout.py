@@ -300,9 +300,11 @@ def _title_block(layout: Layout) -> None:
         if not _continues_trich_yeu(layout.title, p):
             break
         layout.trich_yeu.append(p)
-        if layout.title.align != "center" or p.align != layout.title.align \
-                or len(layout.trich_yeu) == 3:
-            break  # no centred layout to follow: one line of trích yếu
+        following = next((q for q in body if q.index > p.index and q.text.strip()), None)
+        if len(layout.trich_yeu) == 3 or following is None or (
+                (layout.title.align != "center" or p.align != layout.title.align)
+                and not _bold_line(following)):
+            break  # no centred layout to follow: one line of trích yếu, or bold lines
     if layout.trich_yeu:
         layout.trich_yeu_rule = rule_after(layout, layout.trich_yeu[-1], body)
 
@@ -317,6 +319,15 @@ def _continues_trich_yeu(title: Paragraph, p: Paragraph) -> bool:
         return False  # the body's first heading, centred as some offices set it
     bold = [r.bold for r in p.runs if r.text.strip()]
     return p.align == title.align or (bool(bold) and all(bold))
+
+
+def _bold_line(p: Paragraph) -> bool:
+    """A bold line in lower case: a trích yếu's next line when the title is not centred
+    (pandoc's, a plain paragraph in bold), not a decision's capitals authority line."""
+    bold = [r.bold for r in p.runs if r.text.strip()]
+    text = p.text.strip()
+    return bool(bold) and all(bold) and text != text.upper() and not \
+        _HEADING_LIKE.match(text) and len(text) < 120
 
 
 def _last_index(layout: Layout) -> int:
