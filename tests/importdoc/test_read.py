@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import docx
+
 from handtyped import typed
 from plangen.check.read.package import read_docx
 from plangen.importdoc.read import Imported, read_plan_parts, sentence_case
@@ -188,3 +190,37 @@ def test_the_decrees_compendium_is_a_collection_of_samples(tmp_path: Path) -> No
 def test_capitals_of_a_place_after_an_acronym() -> None:
     assert sentence_case("SỞ GD&ĐT SƠN LA", name=True) == "Sở GD&ĐT Sơn La"
     assert sentence_case("UBND TỈNH ĐỒNG THÁP", name=True) == "UBND tỉnh Đồng Tháp"
+
+
+def test_typed_rules_are_dropped_and_a_header_table_with_merged_cells_keeps_its_sides(
+        tmp_path: Path) -> None:
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=3)
+    header.cell(0, 1).merge(header.cell(0, 2))
+    header.cell(0, 0).text = "UBND HUYỆN PHÙ CÁT\nTRƯỜNG THCS NGUYỄN DU"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    header.cell(1, 0).text = "Số: 05/BC-THCSND"
+    header.cell(1, 2).text = "Phù Cát, ngày 13 tháng 01 năm 2025"
+    for text in ("-------------          ------------------", "BÁO CÁO", "Sơ kết học kỳ I",
+                 "________", "Nhà trường báo cáo kết quả học kỳ I.", "Nơi nhận:", "- Lưu: VT.",
+                 "HIỆU TRƯỞNG", "", "", "", "Lê Văn Hòa"):
+        document.add_paragraph(text)
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    parts = read_plan_parts(read_docx(path.read_bytes()))
+    assert (parts.plan["issuer"]["name"], parts.plan["place"], parts.plan["number"]) == (
+        "Trường THCS Nguyễn Du", "Phù Cát", 5)
+    assert parts.review == [
+        ("issuer", 'chữ hoa, chữ thường của tên "Trường THCS Nguyễn Du" là đoán'),
+        ("issuer", 'chữ hoa, chữ thường của tên "UBND huyện Phù Cát" là đoán')]
+    assert parts.plan["content"] == "Nhà trường báo cáo kết quả học kỳ I."
+
+
+def test_a_kinh_gui_the_kind_has_not_is_said_not_dropped(tmp_path: Path) -> None:
+    parts = imported(tmp_path, [*HEADER_ON_ONE_LINE, ("c", "QUYẾT ĐỊNH"), ("c", "Về việc khen"),
+                                ("c", "HIỆU TRƯỞNG"), "Kính gửi: Phòng GD&ĐT",
+                                ("c", "QUYẾT ĐỊNH:"), "Điều 1. Khen thưởng.",
+                                ("b", "Nơi nhận:"), "- Lưu: VT.", SIGNER_AS_LINES])
+    assert "kinh_gui" not in parts.plan
+    assert ("noi_nhan", "Quyết định không có Kính gửi: Phòng GD&ĐT (thêm vào nơi nhận nếu "
+            "cần)") in parts.review

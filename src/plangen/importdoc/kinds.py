@@ -77,7 +77,11 @@ def shape(layout: Layout, out: Imported, used: set[int], notes: dict[str, str]) 
     _joint(layout, out, entry)
     allowed = set(Plan.model_fields) | set(entry.model_fields)
     for key in [k for k in plan if k not in allowed]:
-        del plan[key]
+        dropped = plan.pop(key)
+        if key == "kinh_gui" and dropped:  # never silently: a Quyết định has no Kính gửi
+            out.review.append(("noi_nhan", f"{mau.name_of(code)} không có Kính gửi: "
+                               f"{'; '.join(dropped)} (thêm vào nơi nhận nếu cần)"))
+            out.unplaced.extend(dropped)
     if code == "KH" and "kind" in plan:
         del plan["kind"]  # a top-level document is a Kế hoạch unless it says otherwise
 
@@ -190,7 +194,7 @@ def _quyet_dinh(layout: Layout, out: Imported, used: set[int], notes: dict[str, 
     used.update(p.index for p in paragraphs)
     plan["dieu"] = [_strip_end(a) for a in articles] or [to_fill_in(
         out, "dieu", "nội dung Điều 1", "không tìm thấy các điều (Điều 1., Điều 2., …)")]
-    for key in ("body", "opening", "closing", "content", "numbering", "kinh_gui"):
+    for key in ("body", "opening", "closing", "content", "numbering"):
         plan.pop(key, None)
     issued = _issued(layout, out, used, notes)
     if issued:
@@ -393,8 +397,7 @@ def _bien_ban(layout: Layout, out: Imported, used: set[int], notes: dict[str, st
         out, "content", "nội dung cuộc họp", "không tìm thấy nội dung cuộc họp")
     if conclusion:
         plan["ket_luan"] = "\n\n".join(conclusion)
-    for key in ("body", "opening", "closing", "numbering", "can_cu", "kinh_gui", "signer",
-                "issued_on"):
+    for key in ("body", "opening", "closing", "numbering", "can_cu", "signer", "issued_on"):
         plan.pop(key, None)
     plan["de_trong"] = [d for d in plan.get("de_trong", []) if d != "issued_on"]
     if not plan["de_trong"]:
