@@ -322,3 +322,15 @@ def test_values_left_to_fill_build_only_as_a_draft(
            "CƠ (table 1 r1c1); fill it in the plan file (only a draft may keep it)" in \
         refused.splitlines()  # the issuer's name, in capitals, broken by its column
     assert main(["build", str(plan), "-o", str(tmp_path / "draft"), "--draft"]) == 0
+
+
+def test_a_legal_normative_document_is_said_to_be_one(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Nghị định 30 itself: plangen makes administrative documents only, and says so."""
+    plan = tmp_path / "nghi-dinh.yaml"
+    assert main(["import", str(ROOT / "tests" / "data" / "nd30-nghi-dinh.docx"), "-o",
+                 str(plan), "--lang", "en"]) == 1
+    assert 'REVIEW kind: "NGHỊ ĐỊNH" là văn bản quy phạm pháp luật (thể thức theo Nghị định ' \
+           "34/2016/NĐ-CP), plangen chỉ tạo văn bản hành chính: đọc như một kế hoạch để xem " \
+           "lại, không dùng để ban hành" in capsys.readouterr().err.splitlines()
+    assert plan.exists()

@@ -61,6 +61,10 @@ def shape(layout: Layout, out: Imported, used: set[int], notes: dict[str, str]) 
         why = (f'plangen không có loại văn bản "{title}": đọc như một văn bản có tên loại; '
                "sửa kind" if title else "không tìm thấy tên loại: đọc là Kế hoạch; sửa kind "
                "nếu là loại khác")
+        if mau.is_legal_title(title):
+            why = (f'"{title}" là văn bản quy phạm pháp luật (thể thức theo Nghị định '
+                   "34/2016/NĐ-CP), plangen chỉ tạo văn bản hành chính: đọc như một kế hoạch "
+                   "để xem lại, không dùng để ban hành")
         out.review.append(("kind", why))
         code = "KH"
         kind = kind_of(code)
