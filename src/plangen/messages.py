@@ -509,6 +509,7 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "{path}: quá lớn để nhập ({what}; tối đa {limit}); một văn bản hành chính nhỏ hơn nhiều, hãy kiểm tra lại tệp",
         "en": "{path}: too large to import ({what}; at most {limit}); an administrative document is far smaller, check the file",
     },
+    "import_paragraphs": {"vi": "{count} đoạn", "en": "{count} paragraphs"},
     "import_doctype": {
         "vi": "{path}: phần {part} có khai báo DOCTYPE hoặc ENTITY, điều Word không bao giờ ghi; không nhập tệp này",
         "en": "{path}: part {part} declares a DOCTYPE or ENTITY, which Word never writes; the file is not imported",

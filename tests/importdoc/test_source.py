@@ -247,3 +247,16 @@ def test_the_lxml_reader_itself_expands_no_entity(good: Path, tmp_path: Path) ->
     texts = " ".join(p.text for p in read_docx(path).paragraphs)
     assert SECRET not in texts
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000
+
+
+def test_too_many_paragraphs_is_refused_with_the_count(
+        good: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from plangen.importdoc import source
+
+    monkeypatch.setattr(source, "MAX_PARAGRAPHS", 5)
+    code, _out, err = run_import(good, tmp_path, capsys)
+    assert code == 1
+    assert err.startswith(f"{good}: too large to import (") and err.endswith(
+        " paragraphs; at most 5 paragraphs); an administrative document is far smaller, "
+        "check the file\n")

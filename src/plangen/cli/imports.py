@@ -57,9 +57,10 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
         raise UserError([message("import_unreadable", lang, path=args.docx)]) from None
     if len(doc.paragraphs) > MAX_PARAGRAPHS:
         raise UserError([message("import_too_large", lang, path=args.docx,
-                                 what=f"{len(doc.paragraphs)} đoạn" if lang == "vi"
-                                 else f"{len(doc.paragraphs)} paragraphs",
-                                 limit=str(MAX_PARAGRAPHS))])
+                                 what=message("import_paragraphs", lang,
+                                              count=len(doc.paragraphs)),
+                                 limit=message("import_paragraphs", lang,
+                                               count=MAX_PARAGRAPHS))])
     imported = read_plan_parts(doc, drawings(opened.data), notes)
     if imported.collection:
         raise UserError([message("import_collection", lang, path=args.docx,
