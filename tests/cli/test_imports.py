@@ -322,6 +322,10 @@ def test_values_left_to_fill_build_only_as_a_draft(
            "CƠ (table 1 r1c1); fill it in the plan file (only a draft may keep it)" in \
         refused.splitlines()  # the issuer's name, in capitals, broken by its column
     assert main(["build", str(plan), "-o", str(tmp_path / "draft"), "--draft"]) == 0
+    capsys.readouterr()
+    draft = next((tmp_path / "draft").rglob("bao-cao.docx"))
+    assert main(["check", str(draft), "--strict", "--lang", "en"]) == 1  # once it passed
+    assert " C48 error [PRACTICE] Điều 8 table 1 r1c1 " in capsys.readouterr().out
 
 
 def test_a_legal_normative_document_is_said_to_be_one(tmp_path: Path,

@@ -64,6 +64,7 @@ def gate_reasons(rendered: Rendered, data: bytes, draft: bool, lang: Lang,
         reasons += _blanks(rendered, lang)
     # A blank signer is reported above (or allowed in a draft), not again as C47.
     skip = {"C47"} if draft or (rendered.signed and not rendered.signer) else set()
+    skip.add("C48")  # values to fill: a draft may keep them, gate_to_fill refuses them above
     report = check_document(Path(file_name), doc)
     if report.family != rendered.checked_as:
         reasons.append(message("gate_layout", lang, kind=rendered.kind,

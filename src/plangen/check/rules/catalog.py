@@ -113,6 +113,8 @@ RULES: tuple[RuleInfo, ...] = (
              "No obsolete (TT01) type abbreviations"),
     RuleInfo("C47", E, "Điều 8.2; PL III", "Có đủ các thành phần chính theo mẫu của loại văn bản: dòng Số, dòng ngày tháng, trích yếu dưới tên loại, số khối chữ ký",
              "All main components of the kind's mẫu: the Số line, the date line, the trích yếu under a type name, the number of signature blocks"),
+    RuleInfo("C48", E, "[PRACTICE] Điều 8", "Không còn chỗ cần điền (<<cần điền: …>>) trong văn bản",
+             "No value left to fill in (<<cần điền: …>>)", EVERY_FILE),
 )
 BY_CODE = {rule.code: rule for rule in RULES}
 LEGAL_LEFT_OUT: dict[str, tuple[str, str]] = {
