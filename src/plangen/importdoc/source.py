@@ -120,6 +120,18 @@ def check_parts(data: bytes, path: Path, lang: Lang) -> None:
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                 raise UserError([message("import_doctype", lang, path=path,
                                          part=info.filename)])
+            if info.filename == "word/document.xml":
+                _count_paragraphs(package.read(info), path, lang)
+
+
+def _count_paragraphs(xml: bytes, path: Path, lang: Lang) -> None:
+    """Refuse, before parsing it, a document of more paragraphs than any plan has."""
+    count = xml.count(b"<w:p>") + xml.count(b"<w:p ")
+    if count > MAX_PARAGRAPHS:
+        raise UserError([message("import_too_large", lang, path=path,
+                                 what=message("import_paragraphs", lang, count=count),
+                                 limit=message("import_paragraphs", lang,
+                                               count=MAX_PARAGRAPHS))])
 
 
 def _converted(path: Path, kind: str, lang: Lang) -> bytes:
