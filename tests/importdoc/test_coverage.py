@@ -28,3 +28,10 @@ def test_text_kept_only_in_a_comment_is_lost() -> None:
 
 def test_a_short_line_counts_as_one_run() -> None:
     assert coverage(["Lưu: VT"], ["- Lưu: VT."]) == 1.0
+
+
+def test_a_line_corrected_on_purpose_is_compared_as_corrected() -> None:
+    """"Số: 5/KH-THHB" written "Số: 05/KH-THHB" is no loss: the import lists it as SỬA."""
+    assert coverage(["Số: 5/KH-THHB"], ["Số: 05/KH-THHB"]) == 0.0
+    assert coverage(["Số: 5/KH-THHB"], ["Số: 05/KH-THHB"],
+                    rewritten={"Số: 5/KH-THHB": "Số: 05/KH-THHB"}) == 1.0

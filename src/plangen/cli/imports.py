@@ -88,7 +88,7 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     rebuilt, as_draft = built
     from plangen.importdoc.coverage import coverage
 
-    share = coverage(lines_of(doc.paragraphs), rebuilt, imported.unplaced)
+    share = coverage(lines_of(doc.paragraphs), rebuilt, imported.unplaced, imported.rewritten)
     print(message("import_coverage", lang, share=f"{share:.2f}"))
     if as_draft:
         print(message("import_draft_only", lang, path=target))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from plangen.check.read.facts import Paragraph
@@ -62,11 +62,16 @@ def grams(lines: Iterable[str], n: int = N) -> Counter[tuple[str, ...]]:
 
 
 def coverage(original: Iterable[Line | str], rebuilt: Iterable[Line | str],
-             unplaced: Iterable[str] = ()) -> float:
+             unplaced: Iterable[str] = (), rewritten: Mapping[str, str] | None = None
+             ) -> float:
     """The share of ``original``'s 6-grams found in ``rebuilt`` (counted with repeats): a
     heading's among the rebuilt headings, any other among all the rebuilt text; the
-    6-grams of ``unplaced`` text (kept in a comment, or in the wrong part) count as lost."""
+    6-grams of ``unplaced`` text (kept in a comment, or in the wrong part) count as lost.
+    A line the import corrected on purpose (``rewritten``: "Số: 5/…" → "Số: 05/…") is
+    compared as corrected."""
+    fixed = rewritten or {}
     source = [x if isinstance(x, Line) else Line(x) for x in original]
+    source = [Line(fixed.get(" ".join(x.text.split()), x.text), x.heading) for x in source]
     built = [x if isinstance(x, Line) else Line(x) for x in rebuilt]
     got = grams(x.text for x in built)
     got_headings = grams(x.text for x in built if x.heading)

@@ -312,6 +312,7 @@ def _article_text(article: dict[str, Any], text: str) -> None:
 # -- Biên bản -------------------------------------------------------------------------------
 
 _MOMENT = re.compile(r"(?P<h>\d{1,2})\s*(?:giờ|h|g|:)\s*(?P<m>\d{1,2})?\s*(?:phút)?[\s,]*"
+                     r"(?:(?:[Tt]hứ\s+\w+|[Cc]hủ\s+nhật)[\s,]*)?"
                      r"(?:ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<mo>\d{1,2})\s*năm\s*(?P<y>\d{4})|"
                      r"(?:ngày\s*)?(?P<d2>\d{1,2})/(?P<mo2>\d{1,2})/(?P<y2>\d{4}))?")
 _FIELD = re.compile(r"^(?P<label>[^:]{2,60}):\s*(?P<value>.*)$", re.S)
@@ -431,6 +432,76 @@ def _person(text: str) -> dict[str, str]:
     return person
 
 
+# -- Giấy mời -------------------------------------------------------------------------------
+
+_INVITES = re.compile(r"trân trọng kính mời\s*:?\s*(?P<who>.*)$", re.I)
+_TIME = re.compile(r"(\d{1,2})\s*(?:giờ|h)\s*(\d{1,2})?")
+_DAY = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
+
+
+def _when(text: str) -> tuple[datetime | None, datetime | None]:
+    """``từ 08 giờ 00 đến 11 giờ 00, thứ Sáu, ngày 19 tháng 12 năm 2025`` → start, end."""
+    times, days = _TIME.findall(text), _DAY.findall(text)
+    if not times or not days:
+        return None, None
+    try:
+        first = datetime(int(days[0][2]), int(days[0][1]), int(days[0][0]))
+        last = datetime(int(days[-1][2]), int(days[-1][1]), int(days[-1][0]))
+        start = first.replace(hour=int(times[0][0]), minute=int(times[0][1] or 0))
+        end = last.replace(hour=int(times[1][0]), minute=int(times[1][1] or 0)) \
+            if len(times) > 1 else None
+    except ValueError:
+        return None, None
+    return start, end
+
+
+def _giay_moi(layout: Layout, out: Imported, used: set[int], notes: dict[str, str]) -> None:
+    """An invitation (Mẫu 1.7): whom, to what, who chairs, when, where, what to note."""
+    plan = out.plan
+    lines = [_paragraph_markdown(p, out, notes) for p in _joined_body(layout.body, used)]
+    used.update(p.index for p in layout.body)
+    invited: list[str] = []
+    rest: list[str] = []
+    listing = False
+    for line in lines:
+        plain = line.replace("**", "").strip()
+        found = _INVITES.search(plain)
+        label = plain.split(":", 1)[0].strip().lower() if ":" in plain else ""
+        if listing and _ITEM.match(plain):
+            invited.append(plain.lstrip("-–+• ").rstrip(";.").strip())
+            continue
+        listing = False
+        if found is not None:
+            who = found["who"].rstrip(".").strip()
+            listing = not who
+            if who:
+                invited.append(who)
+        elif plain.startswith("Tới dự"):
+            plan["toi_du"] = plain.removeprefix("Tới dự").strip().rstrip(".").strip()
+        elif label in ("chủ trì", "chủ tọa"):
+            plan["chu_tri"] = plain.split(":", 1)[1].strip().rstrip(".")
+        elif label == "thời gian":
+            start, end = _when(plain)
+            if start is not None:
+                plan["bat_dau"] = start
+            if end is not None:
+                plan["ket_thuc"] = end
+        elif label == "địa điểm":
+            plan["dia_diem"] = plain.split(":", 1)[1].strip().rstrip(".")
+        else:
+            rest.append(line)
+    plan["kinh_moi"] = invited or [to_fill_in(out, "kinh_moi", "người được mời",
+                                              "không tìm thấy dòng \"trân trọng kính mời\"")]
+    for key, what in (("toi_du", "tên cuộc họp, hội nghị"), ("bat_dau", "thời gian bắt đầu"),
+                      ("dia_diem", "địa điểm")):
+        if key not in plan:
+            plan[key] = to_fill_in(out, key, what, f"không tìm thấy {what}")
+    if rest:
+        plan["luu_y"] = _strip_end("\n\n".join(rest))
+    for key in ("body", "opening", "closing", "numbering", "can_cu", "content"):
+        plan.pop(key, None)
+
+
 # -- joint documents ------------------------------------------------------------------------
 
 
@@ -472,6 +543,7 @@ SHAPERS: dict[str, Shaper] = {
     "CongVan": _cong_van,
     "QuyetDinh": _quyet_dinh,
     "BienBan": _bien_ban,
+    "GiayMoi": _giay_moi,
 }
 """How each entry model is filled, by its name (the registry says which model a kind is
 written with)."""

@@ -62,6 +62,13 @@ class Imported:
     counted as kept by the coverage."""
     collection: int = 0
     """How many samples the file holds when it is a collection of them (0: a document)."""
+    rewritten: dict[str, str] = field(default_factory=dict)
+    """Source lines the import corrected on purpose (listed as SỬA), and how plangen writes
+    them: the coverage compares those as corrected."""
+
+    def rewrite(self, line: str, corrected: str) -> None:
+        """Record that ``line`` of the source is written ``corrected``."""
+        self.rewritten[" ".join(line.split())] = corrected
 
 
 def to_fill_in(out: Imported, where: str, what: str, why: str) -> str:
@@ -180,6 +187,8 @@ def _number(text: str, out: Imported) -> None:
     else:
         plan.setdefault("de_trong", []).append("number")
     plan["ky_hieu"] = found["ky_hieu"].rstrip(".,;")
+    if "number" in plan:
+        out.rewrite(text, f"Số: {vn.hai_so(plan['number'])}/{plan['ky_hieu']}")
     parts = [p for p in plan["ky_hieu"].split("-") if p]
     code, joint = mau.type_code(plan["ky_hieu"])
     if len(parts) >= 2 and (code in mau.TEN_LOAI or code in mau.OBSOLETE_CODES):
@@ -222,6 +231,7 @@ def _place_and_date(text: str, out: Imported) -> None:
         plan.setdefault("de_trong", []).append("issued_on")
         return
     written = f"ngày {found['day'].strip()} tháng {found['month'].strip()} năm"
+    out.rewrite(text, f"{plan['place']}, {vn.ngay(plan['issued_on'])}")
     if written != f"ngày {vn.day_text(day)} tháng {vn.month_text(month)} năm":
         out.corrections.append(Correction("issued_on", f'"{written} …" viết lại '
                                           f'"{vn.ngay(plan["issued_on"])}" (số 0 trước ngày, '
@@ -490,6 +500,7 @@ def signer_of(block: list[Paragraph], out: Imported, where: str = "signer") -> d
         if not text.startswith(f"{prefix}. "):
             out.corrections.append(Correction(f"{where}.authority",
                                               f'"{found["prefix"]}" viết lại "{prefix}."'))
+            out.rewrite(text, f"{prefix}. {found['rest']}")
         authority.append(f"{prefix}.")
         if prefix == "TM":
             signer["collective"] = sentence_case(found["rest"])
@@ -505,11 +516,23 @@ def signer_of(block: list[Paragraph], out: Imported, where: str = "signer") -> d
         signer["title"] = to_fill_in(out, where, "chức vụ người ký",
                                      "không tìm thấy chức vụ người ký")
     if name is not None and name.text.strip():
-        signer["name"] = " ".join(name.text.split())
+        signer["name"] = _without_title(" ".join(name.text.split()), out, where)
     else:
         out.review.append((where, "không tìm thấy họ tên người ký: điền name trước khi ký "
                            "(chưa có tên thì chỉ tạo được bản dự thảo)"))
     return signer
+
+
+def _without_title(name: str, out: Imported, where: str) -> str:
+    """The signer's name without an academic title before it (NĐ30 PL I, II.7.b)."""
+    first = name.split(" ", 1)
+    if len(first) == 2 and (first[0] in nd30.ACADEMIC_TITLES
+                            or first[0].rstrip(".") + "." in nd30.ACADEMIC_TITLES):
+        out.corrections.append(Correction(f"{where}.name", f'bỏ học hàm, học vị "{first[0]}" '
+                                          "trước họ tên người ký (Nghị định 30 PL I, II.7.b)"))
+        out.rewrite(name, first[1])
+        return first[1]
+    return name
 
 
 def _signer(layout: Layout, out: Imported, used: set[int]) -> None:

@@ -27,7 +27,7 @@ ORDER = ("issuer", "place", "signer", "kind", "number", "issued_on", "de_trong",
          "authority", "unit", "lien_tich", "can_cu", "theo_de_nghi", "kinh_gui", "opening",
          "content", "numbering", "body", "closing", "dieu", "ban_hanh", "loai", "bat_dau",
          "ket_thuc", "dia_diem", "thanh_phan", "chu_toa", "chu_toa_goi_la", "thu_ky",
-         "ket_luan", "phu_luc", "noi_nhan")
+         "ket_luan", "kinh_moi", "toi_du", "chu_tri", "luu_y", "phu_luc", "noi_nhan")
 NEAREST = {"body": ("body", "content", "dieu", "opening"), "content": ("content", "body"),
            "number": ("de_trong", "kind", "trich_yeu"), "de_trong": ("de_trong", "trich_yeu"),
            "issued_on": ("de_trong", "trich_yeu"), "kind": ("kind", "trich_yeu")}
