@@ -17,18 +17,10 @@ from typing import Any
 
 from plangen.check.read.facts import Paragraph
 from plangen.check.read.layout import Layout
-from plangen.importdoc.read import (
-    _ITEM,
-    Correction,
-    Imported,
-    _joined_body,
-    _markdown,
-    _paragraph_markdown,
-    _strip_end,
-    sentence_case,
-    signer_of,
-    to_fill_in,
-)
+from plangen.importdoc.body import _joined_body, _markdown, _paragraph_markdown, _strip_end
+from plangen.importdoc.names import _as_written, sentence_case
+from plangen.importdoc.parts import _ITEM, Correction, Imported, to_fill_in
+from plangen.importdoc.signature import signer_of
 from plangen.kinds import KINDS, Kind
 from plangen.plan.model import Entry, Plan
 from plangen.spec import mau, vn
@@ -208,8 +200,6 @@ def _quyet_dinh(layout: Layout, out: Imported, used: set[int], notes: dict[str, 
 def _authority(caps: str, layout: Layout, plan: dict[str, Any]) -> str:
     """``HIỆU TRƯỞNG TRƯỜNG THPT TRẦN PHÚ`` as the document writes it elsewhere, or its
     title in sentence case followed by the issuer's name as written."""
-    from plangen.importdoc.read import _as_written
-
     text = " ".join(p.text for p in layout.doc.paragraphs)
     scratch = Imported({})
     written = _as_written(caps, text, scratch)
@@ -519,8 +509,6 @@ def _joint(layout: Layout, out: Imported, entry: type[Entry]) -> None:
     cuts = [0, *starts[-len(others):]] if len(starts) >= len(others) else [0]
     names = [" ".join(lines[a:b]) for a, b in zip(cuts, [*cuts[1:], len(lines)], strict=True)]
     body_text = " ".join(p.text for p in layout.doc.paragraphs)
-    from plangen.importdoc.read import _as_written
-
     if len(names) == len(others) + 1:
         plan["issuer"]["name"] = _as_written(names[0], body_text, out)
     blocks = layout.signatures

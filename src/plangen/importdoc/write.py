@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from plangen.importdoc.read import Imported
+from plangen.importdoc.parts import Imported
 from plangen.plan.yamlread import YamlRejected, read_yaml
 
 ORDER = ("issuer", "place", "signer", "kind", "number", "issued_on", "de_trong", "trich_yeu",
