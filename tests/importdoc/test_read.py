@@ -10,7 +10,7 @@ import docx
 
 from handtyped import typed
 from plangen.check.read.package import read_docx
-from plangen.importdoc.read import Imported, read_plan_parts, sentence_case
+from plangen.importdoc.read import Imported, read_plan_parts
 from plangen.importdoc.write import plan_yaml
 from plangen.plan.load import load_plan_text
 
@@ -186,10 +186,6 @@ def test_the_decrees_compendium_is_a_collection_of_samples(tmp_path: Path) -> No
         lines += [f"Mẫu 1.{n} - Văn bản", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH"]
     assert imported(tmp_path, lines).collection == 4
 
-
-def test_capitals_of_a_place_after_an_acronym() -> None:
-    assert sentence_case("SỞ GD&ĐT SƠN LA", name=True) == "Sở GD&ĐT Sơn La"
-    assert sentence_case("UBND TỈNH ĐỒNG THÁP", name=True) == "UBND tỉnh Đồng Tháp"
 
 
 def test_typed_rules_are_dropped_and_a_header_table_with_merged_cells_keeps_its_sides(
