@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -351,3 +352,31 @@ def test_the_seed_plans_other_documents_come_back_word_for_word(kind: str,
     plan = imported_plan(original, tmp_path)
     build_plan(bundle_of(plan), tmp_path / "again", only=[kind])
     assert words(next((tmp_path / "again").glob("*.docx"))) == words(original)
+
+
+def test_footnotes_come_back_as_footnotes(tmp_path: Path) -> None:
+    """A footnote made by pandoc (a real w:footnoteReference and footnotes.xml) is imported
+    as Markdown's [^1] and built again as a footnote."""
+    if shutil.which("pandoc") is None:
+        if os.environ.get("CI"):
+            raise RuntimeError("CI must install pandoc (see .ci/run)")
+        pytest.skip("needs pandoc")
+    source = tmp_path / "ke-hoach.md"
+    text = (ROOT / "tests" / "data" / "pandoc-ke-hoach.md").read_text(encoding="utf-8")
+    source.write_text(text.replace(
+        "Tổ chức hội thi nghiêm túc, đúng quy chế, công bằng và khách quan.",
+        "Tổ chức hội thi nghiêm túc, đúng quy chế[^1], công bằng và khách quan.\n\n"
+        "[^1]: Quy chế ban hành kèm theo Quyết định số 12/QĐ-THCSLL."), encoding="utf-8")
+    docx = tmp_path / "ke-hoach.docx"
+    subprocess.run(["pandoc", str(source), "-o", str(docx)], check=True, timeout=120)
+    plan = tmp_path / "ke-hoach.yaml"
+    assert main(["import", str(docx), "-o", str(plan)]) == 0
+    document = load_plan_text(plan.read_text(encoding="utf-8"), "ke-hoach.yaml").van_ban[0]
+    assert isinstance(document, VanBanTenLoai)
+    assert document.body[0].sections[1].content == (
+        "Tổ chức hội thi nghiêm túc, đúng quy chế[^1], công bằng và khách quan.\n\n"
+        "[^1]: Quy chế ban hành kèm theo Quyết định số 12/QĐ-THCSLL.")
+    rebuilt = built(plan, tmp_path / "out")
+    with zipfile.ZipFile(rebuilt) as package:
+        notes = package.read("word/footnotes.xml").decode()
+    assert "Quy chế ban hành kèm theo Quyết định số 12/QĐ-THCSLL." in notes

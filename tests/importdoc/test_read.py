@@ -10,7 +10,7 @@ import docx
 
 from handtyped import typed
 from plangen.check.read.package import read_docx
-from plangen.importdoc.read import Imported, read_plan_parts
+from plangen.importdoc.read import Correction, Imported, read_plan_parts
 from plangen.importdoc.write import plan_yaml
 from plangen.plan.load import load_plan_text
 
@@ -220,3 +220,14 @@ def test_a_kinh_gui_the_kind_has_not_is_said_not_dropped(tmp_path: Path) -> None
     assert "kinh_gui" not in parts.plan
     assert ("noi_nhan", "Quyết định không có Kính gửi: Phòng GD&ĐT (thêm vào nơi nhận nếu "
             "cần)") in parts.review
+
+
+def test_a_trich_yeu_on_several_capitals_lines(tmp_path: Path) -> None:
+    parts = imported(tmp_path, [*HEADER_ON_ONE_LINE, ("c", "KẾ HOẠCH"),
+                                ("c", "TỔ CHỨC HỘI THI GIÁO VIÊN DẠY GIỎI"),
+                                ("c", "CẤP TRƯỜNG NĂM HỌC 2024 - 2025"), "Nội dung.",
+                                ("b", "Nơi nhận:"), "- Lưu: VT.", SIGNER_AS_LINES])
+    assert parts.plan["trich_yeu"] == ("Tổ chức hội thi giáo viên dạy giỏi\n"
+                                       "cấp trường năm học 2024 - 2025")
+    assert Correction("trich_yeu", "trích yếu in hoa toàn bộ viết lại chữ thường (plangen in "
+                      "đậm theo Nghị định 30)") in parts.corrections

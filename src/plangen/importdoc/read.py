@@ -15,6 +15,7 @@ meeting) are shaped by ``kinds``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from plangen.check.read.facts import Document, Paragraph
@@ -59,9 +60,9 @@ def read_plan_parts(doc: Document, drawings: int = 0, footnotes: dict[str, str] 
     out.collection = collection_size(doc)
     if out.collection:
         return out
+    notes = _numbered_notes(doc, footnotes or {})
     layout = find_layout(doc)
     used: set[int] = set()
-    notes = footnotes or {}
     _header(layout, out, used)
     _title(layout, out, used)
     _recipients(layout, out, used)
@@ -75,6 +76,19 @@ def read_plan_parts(doc: Document, drawings: int = 0, footnotes: dict[str, str] 
     if drawings:
         out.skipped.append(f"{drawings} hình, khung chữ hoặc hình vẽ")
     return out
+
+
+def _numbered_notes(doc: Document, notes: dict[str, str]) -> dict[str, str]:
+    """The footnotes numbered 1, 2, … in the order the text marks them (Word and pandoc
+    number their ids from anywhere), the marks in ``doc`` renumbered with them."""
+    order = dict.fromkeys(r.footnote for p in doc.paragraphs for r in p.runs
+                          if r.footnote is not None and r.footnote in notes)
+    number = {old: str(i) for i, old in enumerate(order, 1)}
+    for p in doc.paragraphs:
+        if any(r.footnote for r in p.runs):
+            p.runs = [replace(r, footnote=number.get(r.footnote or "")) if r.footnote else r
+                      for r in p.runs]
+    return {number[old]: text for old, text in notes.items() if old in number}
 
 
 def collection_size(doc: Document) -> int:
