@@ -184,8 +184,8 @@ def _heading_level(p: Paragraph) -> str | None:
             found["label"] != label or words[:1].isupper()):
         return "muc"
     if re.fullmatch(r"\d{1,2}", label) and not ends and (bold or (
-            len(words) < 100 and words[:1].isupper() and p.list_label == "")) and \
-            found["label"].strip()[-1:] in ".)/" and not ends:
+            len(words) < 100 and words[:1].isupper())) and \
+            found["label"].strip()[-1:] in ".)/-–":
         return "khoan"
     if re.fullmatch(r"\d{1,2}(\.\d{1,2}){1,3}", label) and (bold or len(words) < 100) \
             and not ends:
