@@ -251,8 +251,20 @@ def _title(layout: Layout, out: Imported, used: set[int]) -> None:
                                           "thường (plangen in đậm theo Nghị định 30)"))
     plan["trich_yeu"] = trich_yeu
     if layout.can_cu:
-        plan["can_cu"] = [" ".join(p.text.split()).rstrip(";.,").strip() for p in layout.can_cu]
+        plan["can_cu"] = [_can_cu_text(p, layout, used) for p in layout.can_cu]
         used.update(p.index for p in layout.can_cu)
+
+
+def _can_cu_text(p: Paragraph, layout: Layout, used: set[int]) -> str:
+    """One căn cứ, with the line it was hard-wrapped onto (in lower case, the căn cứ not
+    ended) joined back."""
+    text = " ".join(p.text.split())
+    following = next((q for q in layout.body if q.index > p.index and q.text.strip()), None)
+    if following is not None and following not in layout.can_cu and \
+            following.text.strip()[:1].islower() and not text.endswith(_SENTENCE_END):
+        used.add(following.index)
+        text = f"{text} {' '.join(following.text.split())}"
+    return text.rstrip(";.,").strip()
 
 
 def _vv_continues(layout: Layout) -> list[Paragraph]:

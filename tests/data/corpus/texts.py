@@ -192,4 +192,32 @@ TEXTS = (
         signer=("KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"),
         name="Trần Văn Minh",
     ),
+    Text(
+        key="to-trinh-th-dong-kho",
+        left=("PHÒNG GD&ĐT TÁNH LINH", "TRƯỜNG TH ĐỒNG KHO 1", "Số: 14/TTr-ĐK1"),
+        right=(QH, TN, "Đồng Kho, ngày 10 tháng 10 năm 2010"),
+        title=("TỜ TRÌNH", "Về việc công nhận trường đạt danh hiệu",
+               "Trường học thân thiện – Học sinh tích cực"),
+        kinh_gui=("Lãnh đạo phòng Giáo dục và Đào tạo huyện Tánh Linh",),
+        body=(
+            "Căn cứ Quyết định số 1741/BGD&ĐT-GDTrH ngày 05/3/2009 của Bộ GD&ĐT về việc hướng "
+            "dẫn đánh giá kết quả phong trào xây dựng trường học thân thiện – Học sinh tích "
+            "cực;",
+            "Căn cứ công văn số 4015/SGD&ĐT-GDTH ngày 06/12/2010 của Sở GD&ĐT",
+            "~về việc hướng dẫn đánh giá kết quả phong trào thi đua “Trường học thân thiện, "
+            "học sinh tích cực” cấp tiểu học,",
+            "Trường Tiểu học Đồng Kho 1 đã tiến hành tự đánh giá các tiêu chuẩn của Phong trào "
+            "xây dựng “Trường học thân thiện, học sinh tích cực” và kết quả đạt được như sau:",
+            "Tổng số điểm của 6 nội dung sau khi tự đánh giá: …………/100 điểm.",
+            "Đối chiếu với các văn bản hướng dẫn của cấp trên thì nhà trường đã đạt được danh "
+            "hiệu Trường học thân thiện - Học sinh tích cực.",
+            "Với kết quả nêu trên, nhà trường kính đề nghị Lãnh đạo Phòng GD&ĐT Tánh Linh về "
+            "kiểm tra công nhận danh hiệu Trường học thân thiện - Học sinh tích cực cho trường "
+            "Tiểu học Đồng Kho 1 trong thời gian sắp đến.",
+            "Trân trọng kính trình./.",
+        ),
+        noi_nhan=("- Như trên;", "- Lưu: VT."),
+        signer=("HIỆU TRƯỞNG",),
+        name="Cao Thống Suý",
+    ),
 )
