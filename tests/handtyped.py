@@ -94,3 +94,30 @@ def hand_typed(path: Path, header_as_table: bool = True) -> Path:
     _line(right, "Phạm Thị Thu Hà", bold=True, size=14)
     document.save(str(path))
     return path
+
+
+def typed(path: Path, lines: list[str | tuple[str, str]], numbered: list[str] = ()) -> Path:
+    """A document typed line by line in Word: each item a paragraph (``"\\n"`` in it a
+    Shift+Enter), ``("b", text)`` bold, ``("c", text)`` bold and centred, ``("i", text)``
+    italic; each text of ``numbered`` a paragraph numbered by Word ("1.", "2.", …) after
+    the line "<numbered>"."""
+    document = docx.Document()
+    _font(document)
+    for line in lines:
+        style, text = line if isinstance(line, tuple) else ("", line)
+        if text == "<numbered>":
+            for item in numbered:
+                paragraph = document.add_paragraph(style="List Number")
+                run = paragraph.add_run(item)
+                run.bold = True
+            continue
+        paragraph = document.add_paragraph()
+        if style == "c":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for i, piece in enumerate(text.split("\n")):
+            if i:
+                paragraph.add_run().add_break()
+            run = paragraph.add_run(piece)
+            run.bold, run.italic = style in ("b", "c"), style == "i"
+    document.save(str(path))
+    return path

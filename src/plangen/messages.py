@@ -537,6 +537,59 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "en": "cannot listen on {host}:{port}: {reason}",
     },
     "serve_stopped_cli": {"vi": "Đã dừng xem trước.", "en": "Preview stopped."},
+    "import_missing": {
+        "vi": "{path}: không có tệp này (kiểm tra lại đường dẫn và tên tệp)",
+        "en": "{path}: no such file (check the path and the file name)",
+    },
+    "import_empty": {
+        "vi": "{path}: tệp trống (0 byte hoặc chỉ có khoảng trắng), không có gì để nhập",
+        "en": "{path}: the file is empty, there is nothing to import",
+    },
+    "import_pdf": {
+        "vi": "{path}: đây là tệp PDF, không phải tệp Word; plangen chỉ nhập tệp Word (.docx, .doc), .odt hoặc .rtf. Hãy dùng bản Word của văn bản, hoặc mở PDF trong Word (Tệp > Mở) rồi lưu thành .docx",
+        "en": "{path}: this is a PDF, not a Word file; plangen imports Word (.docx, .doc), .odt or .rtf files only. Use the document's Word file, or open the PDF in Word (File > Open) and save it as .docx",
+    },
+    "import_encrypted": {
+        "vi": "{path}: tệp Word có mật khẩu; mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu) rồi nhập lại",
+        "en": "{path}: the Word file is password-protected; open it in Word, remove the password (File > Info > Protect Document) and import it again",
+    },
+    "import_needs_libreoffice": {
+        "vi": "{path}: tệp {what}; plangen chuyển sang .docx bằng LibreOffice nhưng không tìm thấy LibreOffice (cài LibreOffice, hoặc đặt biến PLANGEN_SOFFICE là đường dẫn của soffice). Hoặc mở tệp bằng Word và lưu thành .docx (Tệp > Lưu thành > Tài liệu Word)",
+        "en": "{path}: a {what} file; plangen converts it to .docx with LibreOffice, which was not found (install LibreOffice, or set PLANGEN_SOFFICE to the path of soffice). Or open it in Word and save it as .docx (File > Save As > Word Document)",
+    },
+    "import_convert_failed": {
+        "vi": "{path}: LibreOffice không chuyển được tệp {what} sang .docx: {reason}",
+        "en": "{path}: LibreOffice could not convert the {what} file to .docx: {reason}",
+    },
+    "import_converted": {
+        "vi": "đã chuyển tệp {what} sang .docx bằng LibreOffice trước khi nhập",
+        "en": "converted the {what} file to .docx with LibreOffice before importing it",
+    },
+    "import_too_large": {
+        "vi": "{path}: quá lớn để nhập ({what}; tối đa {limit}); một văn bản hành chính nhỏ hơn nhiều, hãy kiểm tra lại tệp",
+        "en": "{path}: too large to import ({what}; at most {limit}); an administrative document is far smaller, check the file",
+    },
+    "import_paragraphs": {"vi": "{count} đoạn", "en": "{count} paragraphs"},
+    "import_doctype": {
+        "vi": "{path}: phần {part} có khai báo DOCTYPE hoặc ENTITY, điều Word không bao giờ ghi; không nhập tệp này",
+        "en": "{path}: part {part} declares a DOCTYPE or ENTITY, which Word never writes; the file is not imported",
+    },
+    "import_collection": {
+        "vi": "{path}: đây là một tập {count} mẫu văn bản (như Phụ lục III Nghị định 30), không phải một văn bản; chép một mẫu ra tệp riêng rồi nhập tệp đó; chưa ghi tệp nào",
+        "en": "{path}: this is a collection of {count} sample documents (like Phụ lục III of Nghị định 30), not one document; copy one sample to a file of its own and import that; nothing was written",
+    },
+    "import_not_built": {
+        "vi": "{path} đã được ghi để xem lại, nhưng chưa tạo được văn bản từ nó (kể cả bản dự thảo): sửa các lỗi trên",
+        "en": "{path} was written for review, but no document builds from it yet (not even a draft): fix the problems above",
+    },
+    "import_draft_only": {
+        "vi": "{path}: mới tạo được bản dự thảo (plangen build --draft); điền các chỗ <<cần điền: …>> và họ tên người ký để tạo bản chính thức",
+        "en": "{path}: only a draft builds yet (plangen build --draft); fill in the <<cần điền: …>> values and the signer's name to build the final document",
+    },
+    "import_low_coverage": {
+        "vi": "độ phủ {share} thấp hơn {enough}: một phần nội dung chưa vào đúng chỗ trong kế hoạch ({unplaced} đoạn chỉ nằm trong các dòng # XEM LẠI); đối chiếu với tệp gốc",
+        "en": "coverage {share} is below {enough}: part of the text is not in its place in the plan ({unplaced} paragraphs are only in # XEM LẠI comments); compare it with the original",
+    },
     "import_unreadable": {
         "vi": "{path}: không đọc được tệp DOCX này (hỏng, có mật khẩu, hoặc không phải DOCX)",
         "en": "{path}: cannot read this DOCX (damaged, password-protected, or not a DOCX)",
@@ -722,6 +775,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
         "vi": "{file}: chưa sẵn sàng để ký: {reason}",
         "en": "{file}: not ready for signing: {reason}",
     },
+    "gate_to_fill": {
+        "vi": "còn chỗ cần điền {text} ({where}); điền giá trị trong tệp kế hoạch (chỉ bản dự thảo được để như vậy)",
+        "en": "a value is still to fill in: {text} ({where}); fill it in the plan file (only a draft may keep it)",
+    },
     "gate_leftover": {
         "vi": 'còn sót "{text}" ({where})',
         "en": 'leftover "{text}" ({where})',
@@ -765,6 +822,10 @@ CATALOG: dict[str, dict[Lang, str]] = {
     "ready_signer": {
         "vi": "chưa có họ tên người ký ({files}); ghi họ tên, hoặc dùng --draft cho bản dự thảo",
         "en": "no signer's name ({files}); write the name, or use --draft for a draft",
+    },
+    "ready_to_fill": {
+        "vi": "còn chỗ cần điền: {text}; điền giá trị thật, hoặc dùng --draft (chỉ bản dự thảo được để như vậy)",
+        "en": "a value is still to fill in: {text}; write the real value, or use --draft (only a draft may keep it)",
     },
     "ready_blank": {
         "vi": '{field} để trống nhưng không có trong de_trong; ghi {field} hoặc thêm "{field}" vào de_trong, hoặc dùng --draft',

@@ -279,7 +279,7 @@ def test_the_manifest_names_the_plan_as_it_was_read(tmp_path: Path) -> None:
 def test_which_rules_apply_to_an_attachment_is_data_on_each_rule() -> None:
     for_attachments = [r.code for r in RULES if "attachment" in r.families]
     assert for_attachments == ["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C11",
-                               "C12", "C13", "C40", "C41", "C42"]
+                               "C12", "C13", "C40", "C41", "C42", "C48"]
     assert all(r.families <= set(FAMILIES) and "document" in r.families for r in RULES)
 
 

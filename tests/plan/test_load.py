@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import minimal_text, problems_of, without_campaign
 from plangen.errors import PlanError
+from plangen.plan import datafiles
 from plangen.plan.load import load_plan_text
 from plangen.plan.model import VanBanTenLoai
 
@@ -108,3 +111,45 @@ def test_a_text_quoting_the_data_files_waits_for_them() -> None:
     assert "{{ ket_qua.tong_ket.tong }}" in str(getattr(plan.van_ban[0], "content", ""))
     with pytest.raises(PlanError):
         load_plan_text(text.replace("{{ ket_qua", "{{ ket_quaa"), "plan.yaml")
+
+
+def _final_problems(tmp_path: Path, text: str) -> list[str]:
+    from plangen.plan.load import read_plan_located
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    read_plan_located(plan, "en")  # a draft's check: nothing missing
+    with pytest.raises(PlanError) as refused:
+        datafiles.load_bundle(plan, "en", final=True)
+    return [f"{p.line}: {p.path}: {p.message}" for p in refused.value.problems]
+
+
+def test_a_value_still_to_fill_stops_a_final_build_at_its_line(tmp_path: Path) -> None:
+    text = minimal_text().replace("  name: Trường THPT Thử Nghiệm",
+                                  '  name: "<<cần điền: tên cơ quan ban hành>>"')
+    assert _final_problems(tmp_path, text) == [
+        "3: issuer.name: a value is still to fill in: <<cần điền: tên cơ quan ban hành>>; "
+        "write the real value, or use --draft (only a draft may keep it)"]
+
+
+def test_a_place_no_document_prints_may_stay_to_fill(tmp_path: Path) -> None:
+    """A Biên bản has no date line: the place its plan needs is printed nowhere."""
+    text = """\
+issuer: {name: Trường THPT Thử Nghiệm, abbreviation: THPTTN}
+place: "<<cần điền: địa danh>>"
+van_ban:
+  - kind: BB
+    number: 3
+    trich_yeu: họp Hội đồng Thi đua - Khen thưởng
+    bat_dau: 2024-12-10 14:00
+    ket_thuc: 2024-12-10 16:00
+    dia_diem: Phòng họp Hội đồng
+    thanh_phan: [Các thành viên Hội đồng]
+    chu_toa: {name: Trần Thị Bình, title: Hiệu trưởng}
+    thu_ky: {name: Lê Văn An, title: Thư ký Hội đồng}
+    content: Hội đồng xét các danh hiệu thi đua.
+    noi_nhan: ["Lưu: VT"]
+"""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    assert datafiles.load_bundle(plan, "en", final=True).plan.place.startswith("<<")

@@ -13,7 +13,7 @@ from plangen.check.read.facts import Document
 from plangen.check.read.layout import Family, find_layout
 from plangen.check.read.package import DocxUnreadable, read_docx
 from plangen.check.rules import CHECKS, Finding, NotChecked
-from plangen.check.rules.catalog import BY_CODE, RULES
+from plangen.check.rules.catalog import BY_CODE, LEGAL_LEFT_OUT, RULES
 
 __all__ = ["DocxUnreadable", "Finding", "NotChecked", "Report", "check_document", "check_docx"]
 
@@ -50,6 +50,13 @@ def check_document(path: Path, doc: Document) -> Report:
                 info.code, "tệp kèm theo (phụ lục, biểu mẫu): không có phần đầu, nội dung "
                 "và chữ ký của một văn bản", "an attachment (Phụ lục, form): it has no "
                 "header, body or signer of its own"))
+            continue
+        if layout.legal is not None and info.code in LEGAL_LEFT_OUT:
+            vi, en = LEGAL_LEFT_OUT[info.code]
+            report.not_checked.append(NotChecked(
+                info.code, f"{layout.legal} là văn bản quy phạm pháp luật, Nghị định 30 không "
+                f"quy định thể thức: {vi}", f"a {layout.legal} is a legal normative document, "
+                f"whose format Nghị định 30 does not govern: {en}"))
             continue
         for result in CHECKS[info.code](layout):
             if isinstance(result, Finding):

@@ -23,6 +23,7 @@ from plangen.check.read.package import DocxUnreadable, Texts, read_docx, read_te
 from plangen.check.rules.catalog import BY_CODE
 from plangen.kinds import Rendered
 from plangen.messages import Lang, message
+from plangen.spec import fill
 from plangen.spec.nd30 import DRAFT_MARK_TEXT
 
 # "nan" and "null" are not listed: "nan giải" is Vietnamese.
@@ -63,14 +64,17 @@ def gate_reasons(rendered: Rendered, data: bytes, draft: bool, lang: Lang,
         reasons += _blanks(rendered, lang)
     # A blank signer is reported above (or allowed in a draft), not again as C47.
     skip = {"C47"} if draft or (rendered.signed and not rendered.signer) else set()
+    skip.add("C48")  # values to fill: a draft may keep them, gate_to_fill refuses them above
     report = check_document(Path(file_name), doc)
     if report.family != rendered.checked_as:
         reasons.append(message("gate_layout", lang, kind=rendered.kind,
                                found=LAYOUT_NAMES[report.family][lang],
                                expected=LAYOUT_NAMES[rendered.checked_as][lang]))
+    # A draft's values still to fill (<<cần điền: …>>) are no NĐ30 mistake of its own.
     reasons += [message("gate_nd30", lang, code=f.code, text=f.vi if lang == "vi" else f.en)
                 for f in report.findings
-                if BY_CODE[f.code].severity == "error" and f.code not in skip]
+                if BY_CODE[f.code].severity == "error" and f.code not in skip
+                and not (draft and fill.OPEN in f.excerpt)]
     return _named(file_name, reasons, lang)
 
 
@@ -82,11 +86,15 @@ def _text_reasons(texts: Texts, draft: bool, lang: Lang,
                   where: Sequence[str] | None = None) -> list[str]:
     reasons = []
     joined = "\n".join(texts.paragraphs)  # most files have nothing to report: one search
+    to_fill = not draft and fill.MARK.search(joined) is not None
     suspect = LEFTOVER.search(joined) is not None or CONTROL.search(joined) is not None
-    for i, text in enumerate(texts.paragraphs if suspect else ()):
+    for i, text in enumerate(texts.paragraphs if suspect or to_fill else ()):
         place = where[i] if where else f"¶{i + 1}"
         for found in dict.fromkeys(m.group() for m in LEFTOVER.finditer(text)):
             reasons.append(message("gate_leftover", lang, text=found, where=place))
+        if to_fill:  # a value still to fill in: a draft may have it, a signed copy not
+            for found in dict.fromkeys(m.group() for m in fill.MARK.finditer(text)):
+                reasons.append(message("gate_to_fill", lang, text=found, where=place))
         control = CONTROL.search(text)
         if control is not None:
             reasons.append(message("gate_leftover", lang, text=f"U+{ord(control.group()):04X}",

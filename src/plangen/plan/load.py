@@ -33,10 +33,11 @@ from plangen.plan.yamlread import (
     Located,
     YamlRejected,
     read_yaml,
+    scalar_paths,
     scalars,
     value_at,
 )
-from plangen.spec import mau
+from plangen.spec import fill, mau
 
 
 def load_plan(path: Path, lang: Lang = "vi") -> Plan:
@@ -253,8 +254,22 @@ UNKNOWN_NAME = frozenset(("jinja_undefined", "jinja_no_campaign"))
 def ready_problems(plan: Plan, located: Located, name: str, lang: Lang,
                    pruned: Pruned = NOTHING_LEFT_OUT) -> list[Problem]:
     """What a final build (not ``--draft``) needs of the plan's documents and is missing
-    (``consistency.check_ready``), located in file ``name``."""
-    return _rule_problems(check_ready(plan), located, name, lang, pruned)
+    (``consistency.check_ready``), and every value still to fill in (``<<cần điền: …>>``,
+    as ``plangen import`` leaves what it could not find), located in file ``name``."""
+    unprinted = _unprinted(plan)
+    to_fill = [_at(located, name, path, message("ready_to_fill", lang, text=value))
+               for path, value in scalar_paths(located.data)
+               if isinstance(value, str) and fill.is_to_fill(value) and path[0] not in unprinted]
+    return _rule_problems(check_ready(plan), located, name, lang, pruned) + to_fill
+
+
+def _unprinted(plan: Plan) -> frozenset[str]:
+    """Shared values no document of the plan prints, so that one still to fill in stops
+    no build: the place, when every document is one without a date line (a Biên bản
+    imported alone, whose place nothing gave) and the plan makes no reports."""
+    if plan.data is None and not any(e.ten_loai.profile.date_line for e in plan.van_ban):
+        return frozenset({"place"})
+    return frozenset()
 
 
 def _rule_problems(found: list[RuleProblem], located: Located, name: str, lang: Lang,

@@ -133,8 +133,10 @@ CanCu = Annotated[str, AfterValidator(_can_cu)]
 """One căn cứ, written without its final ; or ."""
 """One line of Nơi nhận or Kính gửi, written without its leading dash and final ; or ."""
 Abbreviation = Annotated[str, _matching(
-    r"^[A-ZĐ0-9][A-Za-zĐđ0-9&]*(-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*$", "abbreviation")]
-"""Capitals, digits and "-": a body's or a unit's short name in a ký hiệu."""
+    r"^([A-ZĐ0-9][A-Za-zĐđ0-9&]*(-[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*|<<cần điền: [^<>\n]+>>)$",
+    "abbreviation")]
+"""Capitals, digits and "-": a body's or a unit's short name in a ký hiệu (or, in an
+imported plan, ``<<cần điền: …>>``: a value to fill, which only a draft may print)."""
 
 
 class StrictModel(BaseModel):

@@ -259,14 +259,19 @@ _SYNTAX_HINTS = (  # (words in PyYAML's message, our message code, point at the 
 
 def scalars(data: Any) -> Iterator[Any]:
     """Every scalar of data read from YAML, in the file's order."""
+    return (value for _path, value in scalar_paths(data))
+
+
+def scalar_paths(data: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, Any]]:
+    """Every scalar of data read from YAML with its path, in the file's order."""
     if isinstance(data, dict):
-        for value in data.values():
-            yield from scalars(value)
+        for key, value in data.items():
+            yield from scalar_paths(value, (*path, key))
     elif isinstance(data, list):
-        for value in data:
-            yield from scalars(value)
+        for i, value in enumerate(data):
+            yield from scalar_paths(value, (*path, i))
     else:
-        yield data
+        yield path, data
 
 
 def value_at(data: Any, path: DataPath) -> Any:

@@ -13,6 +13,7 @@ This module is a leaf: it imports nothing from plangen.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -174,6 +175,35 @@ def by_title(text: str) -> TenLoai | None:
     if not _BY_TITLE:
         _BY_TITLE.update((key(kind.name), kind) for kind in TEN_LOAI.values())
     return _BY_TITLE.get(key(text))
+
+
+LEGAL_ONLY = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Lệnh", "Nghị định", "Thông tư",
+              "Thông tư liên tịch", "Nghị quyết liên tịch")
+"""[LAW] Tên loại that only a legal normative document has (Luật Ban hành văn bản quy phạm
+pháp luật 2015, Điều 4). Their format is set by Nghị định 34/2016/NĐ-CP (as amended), not
+by NĐ30, which governs administrative documents (NĐ30 Điều 1)."""
+LEGAL_SHARED = ("Nghị quyết", "Quyết định")
+"""Tên loại of both kinds: a legal normative one is told by the year in its number
+("Số: 15/2020/QĐ-TTg"), which an administrative one never has (NĐ30 PL I, II.3)."""
+_LEGAL_KEYS = {key(name): name for name in LEGAL_ONLY}
+_SHARED_KEYS = {key(name): name for name in LEGAL_SHARED}
+_YEAR_IN_NUMBER = re.compile(r"/(19|20)\d\d/")
+
+
+def legal_title(title: str, so_line: str = "") -> str | None:
+    """The name of the legal normative kind a document of tên loại ``title`` and number
+    line ``so_line`` is ("Nghị định"), or None for an administrative document."""
+    found = key(title)
+    if found in _LEGAL_KEYS:
+        return _LEGAL_KEYS[found]
+    if found in _SHARED_KEYS and _YEAR_IN_NUMBER.search(so_line):
+        return _SHARED_KEYS[found]
+    return None
+
+
+def is_legal_title(text: str) -> bool:
+    """``text`` is a tên loại only legal normative documents have ("NGHỊ ĐỊNH")."""
+    return key(text) in _LEGAL_KEYS
 
 
 def type_code(ky_hieu: str) -> tuple[str, bool]:

@@ -169,6 +169,7 @@ BREAKERS: dict[str, Breaker] = {
     "C42": lambda d: [setattr(r, "italic", True) for r in body(d, "Phụ lục I").runs],
     "C46": lambda d: set_text(header_cell(d, 1, 0).paragraphs[0], "Số:       /UQ-THPTNT"),
     "C47": lambda d: set_text(header_cell(d, 1, 0).paragraphs[0], ""),
+    "C48": lambda d: set_text(body(d, "- Tiếp tục"), "- <<cần điền: nội dung>>"),
 }
 
 

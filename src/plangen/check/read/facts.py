@@ -23,6 +23,7 @@ class Run:
     caps: bool
     lang: str
     in_hyperlink: bool = False
+    footnote: str | None = None  # the id of the footnote whose mark this run is
 
 
 @dataclass(slots=True)
@@ -54,6 +55,7 @@ class Paragraph:
     line_shapes_cm: list[float] = field(default_factory=list)  # drawn lines, by width
     unmeasured_shapes: bool = False  # VML lines or shapes whose length is unknown
     index: int = 0  # position in Document.paragraphs (body and tables, in order)
+    list_label: str = ""  # the label Word's automatic numbering shows ("1.", "a)", "-")
 
 
 @dataclass(slots=True)

@@ -19,6 +19,8 @@ from plangen.spec.metrics import text_width_cm
 # A decision's proposal closes its căn cứ: "Theo đề nghị" (Mẫu 1.2) or "Xét đề nghị".
 CAN_CU_STARTS = ("Căn cứ", "Theo đề nghị", "Xét đề nghị")
 HEADING_START = re.compile(r"^(?:[IVXLC]+\.|\d+\.|Điều \d+)\s")
+_HEADING_LIKE = re.compile(r"^(?:(?:[IVXLC]+|\d{1,2})\s*[.\-–:)/]?|Điều \d+\.?)\s+\S")
+"""A heading as offices type it ("I.", "I -", "II MỤC TIÊU", "1/"): never a trích yếu."""
 SUPERSCRIPT_SCALE = 0.65  # Word's superscript size (nd30.md §14.4, an estimate)
 _UNDERSCORES = re.compile(r"^[_\s]{5,}$")
 _ORG_WORDS = ("TRƯỜNG", "BAN", "PHÒNG", "SỞ", "CỤC", "VỤ", "VIỆN", "TRUNG TÂM", "VĂN PHÒNG",
@@ -33,7 +35,7 @@ def letters(text: str) -> str:
 def is_type_name(text: str) -> bool:
     """``text`` is a tên loại ("KẾ HOẠCH", "BIÊN BẢN"), of the decree's table or of a kind
     registered since."""
-    return mau.by_title(text) is not None
+    return mau.by_title(text) is not None or mau.is_legal_title(text)
 
 
 QUOC_HIEU_KEY = letters(nd30.QUOC_HIEU_TEXT)
@@ -99,6 +101,9 @@ class Layout:
     annexes: list[AnnexHeading] = field(default_factory=list)
     draft: bool = False
     """Marked "DỰ THẢO" at the top of page 1: a draft may leave the signer's name blank."""
+    legal: str | None = None
+    """The kind of a legal normative document ("Nghị định"), which NĐ30 does not govern:
+    its tên loại, or a Quyết định's or Nghị quyết's number with a year, says so."""
 
     def available_cm(self, p: Paragraph) -> float:
         """Width a paragraph can use: its table column, or the page's text width."""
@@ -167,6 +172,9 @@ def find_layout(doc: Document) -> Layout:
             break
     _header(layout)
     _title_block(layout)
+    if layout.title is not None:
+        layout.legal = mau.legal_title(layout.title.text, layout.so_line.text
+                                       if layout.so_line is not None else "")
     layout.profile = _profile(layout)
     _signature(layout)
     _body(layout)
@@ -211,16 +219,25 @@ def _header(layout: Layout) -> None:
         table = doc.tables[layout.quoc_hieu.table - 1]
         layout.header_table = table
         cells = [p for p in doc.paragraphs if p.table == table.index]
-        last_col = max((p.col or 1) for p in cells)
-        layout.left = [p for p in cells if p.col == 1 and last_col > 1]
-        layout.right = [p for p in cells if p.col == last_col]
+        # The Quốc hiệu's column and those right of it are the right side; a cell merged
+        # across columns (w:gridSpan) starts at its first grid column.
+        split = layout.quoc_hieu.col or 1
+        layout.left = [p for p in cells if (p.col or 1) < split]
+        layout.right = [p for p in cells if (p.col or 1) >= split]
     right = layout.right or doc.paragraphs[:60]
     if layout.quoc_hieu is not None:
         after = [p for p in right if p.index > layout.quoc_hieu.index and p.text.strip()]
         layout.tieu_ngu = next((p for p in after[:2] if letters(p.text) == TIEU_NGU_KEY), None)
     if layout.tieu_ngu is not None:
         layout.tieu_ngu_rule = rule_after(layout, layout.tieu_ngu, right)
-    layout.date_line = next((p for p in right if re.search(r"ngày\b", p.text)
+    # The date line is the right column's, under the Tiêu ngữ: in a header typed as lines,
+    # one of the few lines after it (a Biên bản has none, and its "Thời gian: …, ngày …"
+    # is body text).
+    near = right if layout.header_table is not None else [
+        p for p in right if p.text.strip() and (layout.tieu_ngu is None or p.index <=
+                                                layout.tieu_ngu.index + 4)]
+    layout.date_line = next((p for p in near if re.search(r"ngày\b", p.text)
+                             and not re.match(r"^\s*Thời gian", p.text)
                              and (layout.tieu_ngu is None or p.index > layout.tieu_ngu.index)),
                             None)
     left = layout.left or doc.paragraphs[:60]
@@ -283,9 +300,11 @@ def _title_block(layout: Layout) -> None:
         if not _continues_trich_yeu(layout.title, p):
             break
         layout.trich_yeu.append(p)
-        if layout.title.align != "center" or p.align != layout.title.align \
-                or len(layout.trich_yeu) == 3:
-            break  # no centred layout to follow: one line of trích yếu
+        following = next((q for q in body if q.index > p.index and q.text.strip()), None)
+        if len(layout.trich_yeu) == 3 or following is None or (
+                (layout.title.align != "center" or p.align != layout.title.align)
+                and not _bold_line(following)):
+            break  # no centred layout to follow: one line of trích yếu, or bold lines
     if layout.trich_yeu:
         layout.trich_yeu_rule = rule_after(layout, layout.trich_yeu[-1], body)
 
@@ -295,10 +314,20 @@ def _continues_trich_yeu(title: Paragraph, p: Paragraph) -> bool:
     title, or bold (a trích yếu set justified or left is still a trích yếu, and is judged
     as one rather than as body text)."""
     text = p.text.strip()
-    if not text or is_rule_paragraph(p) or text.startswith((*CAN_CU_STARTS, "Kính gửi")):
-        return False
+    if not text or is_rule_paragraph(p) or text.startswith((*CAN_CU_STARTS, "Kính gửi")) \
+            or _HEADING_LIKE.match(text) or re.match(r"^(Phần|Chương|Mục)\s+\w+$", text):
+        return False  # the body's first heading, centred as some offices set it
     bold = [r.bold for r in p.runs if r.text.strip()]
     return p.align == title.align or (bool(bold) and all(bold))
+
+
+def _bold_line(p: Paragraph) -> bool:
+    """A bold line in lower case: a trích yếu's next line when the title is not centred
+    (pandoc's, a plain paragraph in bold), not a decision's capitals authority line."""
+    bold = [r.bold for r in p.runs if r.text.strip()]
+    text = p.text.strip()
+    return bool(bold) and all(bold) and text != text.upper() and not \
+        _HEADING_LIKE.match(text) and len(text) < 120
 
 
 def _last_index(layout: Layout) -> int:
@@ -396,14 +425,20 @@ def _body(layout: Layout) -> None:
                 break
             layout.kinh_gui.append(p)
         content = content[kinh_gui + len(layout.kinh_gui):]
-    layout.can_cu = _can_cu(content)
+    layout.can_cu = _can_cu(content, layout.legal is not None)
     can_cu = {p.index for p in layout.can_cu}
     layout.body = [p for p in content if p.index not in can_cu]
 
 
-def _can_cu(content: list[Paragraph]) -> list[Paragraph]:
+ENACTS = re.compile(r"^[^.;]{2,160}\bban hành\b[^;]*\.$")
+"""The line that closes a legal normative document's căn cứ: "Chính phủ ban hành Nghị định
+về công tác văn thư." (Nghị định 34/2016/NĐ-CP, its Mẫu), set in italics with them."""
+
+
+def _can_cu(content: list[Paragraph], legal: bool = False) -> list[Paragraph]:
     """The căn cứ, found by their words before the first heading: a misplaced line before
-    them does not turn them into body text, and they end at the first other line."""
+    them does not turn them into body text, and they end at the first other line (in a
+    legal normative document, with the line that says who enacts it)."""
     found: list[Paragraph] = []
     for p in content:
         text = p.text.strip()
@@ -412,6 +447,8 @@ def _can_cu(content: list[Paragraph]) -> list[Paragraph]:
         if text.startswith(CAN_CU_STARTS):
             found.append(p)
         elif found:
+            if legal and ENACTS.match(text):
+                found.append(p)
             break
     return found
 

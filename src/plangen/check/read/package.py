@@ -21,6 +21,7 @@ from typing import Any
 from lxml import etree
 
 from plangen.check.read.facts import Document, Paragraph, Section, Table
+from plangen.check.read.numbering import Numbering
 from plangen.check.read.styles import NS, Resolver, Styles, number, on, w_tag
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -80,8 +81,9 @@ def _line_shapes(p: Any) -> tuple[list[float], bool]:
     return widths, vml
 
 
-def read_paragraph(p: Any, resolver: Resolver, where: str) -> Paragraph:
-    """The facts of one ``w:p`` element."""
+def read_paragraph(p: Any, resolver: Resolver, where: str,
+                   numbering: Numbering | None = None) -> Paragraph:
+    """The facts of one ``w:p`` element (with the label Word's ``numbering`` shows)."""
     ppr = p.find(w_tag("pPr"))
     pstyle_el = ppr.find(w_tag("pStyle")) if ppr is not None else None
     pstyle = pstyle_el.get(w_tag("val")) if pstyle_el is not None else resolver.styles.default_para
@@ -112,6 +114,8 @@ def read_paragraph(p: Any, resolver: Resolver, where: str) -> Paragraph:
         border_color=look["border_color"],
         line_shapes_cm=shapes,
         unmeasured_shapes=vml,
+        list_label=numbering.label(look["num_id"], int(number(look["ilvl"]) or 0))
+        if numbering is not None and look["num_id"] else "",
     )
 
 
@@ -214,6 +218,7 @@ def read_docx(source: Path | bytes, rows_per_table: int | None = None) -> Docume
     """
     pkg = _Package(source)
     resolver = _resolver(pkg)
+    numbering = Numbering.read(pkg.xml("word/numbering.xml"))
     root = pkg.xml("word/document.xml")
     body = root.find("w:body", NS)
     if body is None:
@@ -225,7 +230,7 @@ def read_docx(source: Path | bytes, rows_per_table: int | None = None) -> Docume
     for child in _block_children(body):
         tag = etree.QName(child).localname
         if tag == "p":
-            para = read_paragraph(child, resolver, "body")
+            para = read_paragraph(child, resolver, "body", numbering)
             para.section = len(section_props)
             paragraphs.append(para)
             sect = child.find("w:pPr/w:sectPr", NS)
@@ -233,7 +238,7 @@ def read_docx(source: Path | bytes, rows_per_table: int | None = None) -> Docume
                 section_props.append(sect)
         elif tag == "tbl":
             _read_table(child, resolver, tables, paragraphs, len(section_props),
-                        (rows_per_table, skimmed))
+                        (rows_per_table, skimmed), numbering)
         elif tag == "sectPr":
             section_props.append(child)
     for i, para in enumerate(paragraphs):
@@ -302,7 +307,7 @@ def _words(paragraph: Any) -> str:
 
 def _read_table(tbl: Any, resolver: Resolver, tables: list[Table],
                 paragraphs: list[Paragraph], section: int,
-                skim: Skim | None = None) -> None:
+                skim: Skim | None = None, numbering: Numbering | None = None) -> None:
     index = len(tables) + 1
     grid = [_twips_cm(g.get(w_tag("w"))) for g in tbl.findall("w:tblGrid/w:gridCol", NS)]
     indent = tbl.find("w:tblPr/w:tblInd", NS)
@@ -325,15 +330,23 @@ def _read_table(tbl: Any, resolver: Resolver, tables: list[Table],
         if limit is not None and r > limit:
             skimmed += [(_words(p), f"table {index} r{r}") for p in row.iter(w_p)]
             continue
-        for c, cell in enumerate(row.findall("w:tc", NS), start=1):
+        c = 1
+        for cell in row.findall("w:tc", NS):
+            # The cell's first column of the table's grid: merged cells (w:gridSpan) of
+            # one row do not shift the columns of the next.
+            first, c = c, c + max(1, int(number(_get(cell.find("w:tcPr/w:gridSpan", NS),
+                                                     "val")) or 1))
+            c_here = first
             for child in _block_children(cell):
                 tag = etree.QName(child).localname
                 if tag == "p":
-                    para = read_paragraph(child, resolver, f"table {index} r{r}c{c}")
-                    para.table, para.row, para.col, para.section = index, r, c, section
+                    para = read_paragraph(child, resolver, f"table {index} r{r}c{c_here}",
+                                          numbering)
+                    para.table, para.row, para.col, para.section = index, r, c_here, section
                     paragraphs.append(para)
                 elif tag == "tbl":  # a table inside a cell is a table of its own
-                    _read_table(child, resolver, tables, paragraphs, section, skim)
+                    _read_table(child, resolver, tables, paragraphs, section, skim,
+                                numbering)
 
 
 def _borders_visible(tbl: Any, styles: Styles) -> bool:

@@ -178,7 +178,9 @@ class Resolver:
         look = self._run_formats.get(key)
         if look is None:
             look = self._run_formats[key] = self._run_format(rpr, pstyle)
+        note = r.find(w_tag("footnoteReference"))
         return Run(text=run_text(r), in_hyperlink=in_link, fonts=dict(look["fonts"]),
+                   footnote=note.get(w_tag("id")) if note is not None else None,
                    **{name: value for name, value in look.items() if name != "fonts"})
 
     def _run_format(self, rpr: Any, pstyle: str | None) -> dict[str, Any]:
@@ -228,7 +230,19 @@ class Resolver:
             "border_bottom": bottom is not None
             and bottom.get(w_tag("val")) not in ("nil", "none"),
             "border_color": (bottom.get(w_tag("color")) or "auto") if bottom is not None else "",
+            "num_id": _in_numpr(levels, "numId"),
+            "ilvl": _in_numpr(levels, "ilvl"),
         }
+
+
+def _in_numpr(levels: list[Any], tag: str) -> str | None:
+    """The list (``numId``) or level (``ilvl``) of Word's numbering a paragraph has: its
+    own ``w:numPr``, else its style's."""
+    for level in levels:
+        found = level.find(f"w:numPr/w:{tag}", NS)
+        if found is not None and found.get(w_tag("val")) is not None:
+            return str(found.get(w_tag("val")))
+    return None
 
 
 def run_text(r: Any) -> str:

@@ -113,5 +113,24 @@ RULES: tuple[RuleInfo, ...] = (
              "No obsolete (TT01) type abbreviations"),
     RuleInfo("C47", E, "Điều 8.2; PL III", "Có đủ các thành phần chính theo mẫu của loại văn bản: dòng Số, dòng ngày tháng, trích yếu dưới tên loại, số khối chữ ký",
              "All main components of the kind's mẫu: the Số line, the date line, the trích yếu under a type name, the number of signature blocks"),
+    RuleInfo("C48", E, "[PRACTICE] Điều 8", "Không còn chỗ cần điền (<<cần điền: …>>) trong văn bản",
+             "No value left to fill in (<<cần điền: …>>)", EVERY_FILE),
 )
 BY_CODE = {rule.code: rule for rule in RULES}
+LEGAL_LEFT_OUT: dict[str, tuple[str, str]] = {
+    "C14": ("văn bản quy phạm pháp luật ghi năm ban hành trong số, ký hiệu (Nghị định "
+            "34/2016/NĐ-CP), khác văn bản hành chính",
+            "a legal normative document's number carries its year (Nghị định 34/2016/NĐ-CP), "
+            "unlike an administrative document's"),
+    "C27": ('căn cứ của văn bản quy phạm pháp luật kết thúc bằng "Theo đề nghị của …;" và '
+            'dòng "… ban hành …" (Nghị định 34/2016/NĐ-CP)',
+            'a legal normative document\'s căn cứ close with "Theo đề nghị của …;" and the '
+            '"… ban hành …" line (Nghị định 34/2016/NĐ-CP)'),
+    "C46": ("chữ viết tắt tên loại văn bản quy phạm pháp luật (NĐ, TT, …) không thuộc bảng "
+            "của Phụ lục III", "a legal normative document's type codes (NĐ, TT, …) are not "
+            "those of Phụ lục III"),
+}
+"""[LAW] The rules not applied to a legal normative document (Nghị định, Thông tư, Nghị
+quyết…), whose format Nghị định 34/2016/NĐ-CP sets, not NĐ30 (Điều 1): where the two
+differ, each rule left out says why; the rest (paper, font, Quốc hiệu, signer,
+Nơi nhận) are the same in both and stay."""

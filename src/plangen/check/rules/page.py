@@ -11,7 +11,7 @@ from plangen.check.read.facts import Paragraph, Section
 from plangen.check.read.layout import Layout, run_width_cm
 from plangen.check.rules.base import Finding, NotChecked, Result, found, pt, rule, sizes
 from plangen.check.rules.signer import signer_parts
-from plangen.spec import nd30
+from plangen.spec import fill, nd30
 
 # -- page, font, colour ------------------------------------------------------------------
 
@@ -214,3 +214,14 @@ def _signature_blocks(layout: Layout) -> Iterator[Result]:
         yield found("C47", None, f"có {len(complete)} khối chữ ký; Mẫu {layout.profile.mau} có "
                     f"{expected}", f"{len(complete)} signature blocks; Mẫu "
                     f"{layout.profile.mau} has {expected}", where="document")
+
+
+@rule("C48")
+def left_to_fill(layout: Layout) -> Iterator[Result]:
+    """A value an import could not find (``<<cần điền: …>>``) is still in the text: the
+    document is not one to sign (a draft may keep it; the build's gate says so)."""
+    for p in layout.doc.paragraphs:
+        mark = fill.MARK.search(p.text)
+        if mark is not None:
+            yield found("C48", p, f'còn chỗ cần điền "{mark.group()}"',
+                        f'a value is still to fill in: "{mark.group()}"')

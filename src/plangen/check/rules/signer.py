@@ -153,14 +153,23 @@ def noi_nhan_items(layout: Layout) -> Iterator[Result]:
         return
     for i, p in enumerate(items):
         text = p.text.strip()
-        if not text.startswith("-"):
+        wraps = i < len(items) - 1 and wrapped_on(text, items[i + 1].text)
+        goes_on = i > 0 and wrapped_on(items[i - 1].text, text)
+        if not text.startswith("-") and not goes_on:
             yield found("C36", p, 'mỗi nơi nhận bắt đầu bằng "-"', 'each recipient starts with "-"')
-        if i < len(items) - 1 and not text.endswith(";"):
+        if i < len(items) - 1 and not text.endswith(";") and not wraps:
             yield found("C36", p, 'nơi nhận kết thúc bằng ";"', 'a recipient ends with ";"')
         if any_bold(p) or any_italic(p):
             yield found("C36", p, "nơi nhận là chữ đứng, không đậm",
                         "recipients are upright, not bold")
         yield from check_size("C36", p, nd30.NOI_NHAN_ITEM.size_pt, ("nơi nhận", "a recipient"))
+
+
+def wrapped_on(line: str, following: str) -> bool:
+    """``following`` carries on the recipient of ``line``: the line ends with "," and the
+    next has no "-" (a long recipient wrapped over two lines, as the Government's own
+    files do: "- HĐND, UBND các tỉnh," then "thành phố trực thuộc trung ương;")."""
+    return line.strip().endswith(",") and not following.strip().startswith(("-", "–", "+"))
 
 
 @rule("C37")
